@@ -1,0 +1,163 @@
+/// `redflag.yml` at the root of a notes directory.
+///
+/// ```yaml
+/// vocabulary:
+///   tags: [ghosting]              # extra canonical tags (known, never "unknown-tag")
+///   aliases:
+///     scope-creep: changed-mind   # alias: canonical or canonical/subtype
+///     yelled: abuse/verbal
+/// policy: ...                     # read by the policy layer (see docs/policy.md)
+/// lint: ...                       # read by the linter (see docs/lint.md)
+/// ```
+/// An invalid file is an error naming the line and the problem, never a silent fallback.
+public struct Configuration: Hashable, Sendable {
+    /// The file name looked for at the notes root.
+    public static let fileName = "redflag.yml"
+
+    /// Path of the file as shown in messages (relative to the notes directory), nil for defaults.
+    public var file: String?
+    /// The file's text, for digests; empty for defaults.
+    public var text: String
+    public var vocabulary: Vocabulary
+    /// The `policy:` section, interpreted by the policy layer.
+    public var policy: YAMLValue?
+    /// The `lint:` section, interpreted by the linter.
+    public var lint: YAMLValue?
+
+    /// The built-in configuration.
+    public static let standard = Configuration(
+        file: nil, text: "", vocabulary: .standard, policy: nil, lint: nil)
+
+    public init(file: String?, text: String, vocabulary: Vocabulary, policy: YAMLValue?, lint: YAMLValue?) {
+        self.file = file
+        self.text = text
+        self.vocabulary = vocabulary
+        self.policy = policy
+        self.lint = lint
+    }
+
+    static let topLevelKeys = ["vocabulary", "policy", "lint"]
+
+    /// Parses `redflag.yml`. Collects every problem it can find before throwing.
+    public static func parse(_ text: String, file: String = fileName) throws(ConfigurationError) -> Configuration {
+        var problems: [Diagnostic] = []
+        func problem(_ value: YAMLValue?, _ message: String, hint: String? = nil) {
+            problems.append(
+                Diagnostic(.error, file: file, line: value?.line ?? 1, column: value?.column ?? 1,
+                    message: message, hint: hint))
+        }
+        let root: YAMLValue?
+        do {
+            root = try YAMLValue.parse(text)
+        } catch {
+            throw ConfigurationError(diagnostics: [
+                Diagnostic(.error, file: file, line: error.line, column: error.column,
+                    message: "invalid YAML: \(error.message)", hint: "fix the YAML syntax at this line")
+            ])
+        }
+        var configuration = Configuration(file: file, text: text, vocabulary: .standard, policy: nil, lint: nil)
+        guard let root else { return configuration }
+        guard let pairs = root.pairs else {
+            throw ConfigurationError(diagnostics: [
+                Diagnostic(.error, file: file, line: root.line, column: root.column,
+                    message: "expected a mapping with keys \(topLevelKeys.joined(separator: ", ")), found \(root.kindName)")
+            ])
+        }
+        for pair in pairs {
+            switch pair.key {
+            case "vocabulary":
+                configuration.vocabulary = readVocabulary(pair.value, report: problem)
+            case "policy":
+                configuration.policy = pair.value
+            case "lint":
+                configuration.lint = pair.value
+            default:
+                let suggestion = Spelling.closest(to: pair.key, in: topLevelKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                problem(pair.keyValue, "unknown key '\(pair.key)'\(suggestion)",
+                    hint: "known keys: \(topLevelKeys.joined(separator: ", "))")
+            }
+        }
+        if !problems.isEmpty { throw ConfigurationError(diagnostics: problems) }
+        return configuration
+    }
+
+    private static func readVocabulary(
+        _ value: YAMLValue, report: (YAMLValue?, String, String?) -> Void
+    ) -> Vocabulary {
+        var vocabulary = Vocabulary.standard
+        guard let pairs = value.pairs else {
+            report(value, "'vocabulary' must be a mapping with 'tags' and 'aliases', found \(value.kindName)", nil)
+            return vocabulary
+        }
+        for pair in pairs {
+            switch pair.key {
+            case "tags":
+                switch pair.value {
+                case let .sequence(items, _, _):
+                    for item in items {
+                        guard let name = item.string.flatMap(normalizedTag) else {
+                            report(item, "a tag name is letters, digits, '-', '_' or '/', without '#'", nil)
+                            continue
+                        }
+                        vocabulary.addTerm(name)
+                    }
+                case .mapping:
+                    for tag in pair.value.pairs ?? [] {
+                        guard let name = normalizedTag(tag.key) else {
+                            report(tag.keyValue, "invalid tag name '\(tag.key)'", nil)
+                            continue
+                        }
+                        vocabulary.addTerm(name, summary: tag.value.string ?? "")
+                    }
+                default:
+                    report(pair.value, "'vocabulary.tags' must be a list of tag names", nil)
+                }
+            case "aliases":
+                guard let aliases = pair.value.pairs else {
+                    report(pair.value, "'vocabulary.aliases' must map an alias to a tag, e.g. 'scope-creep: changed-mind'", nil)
+                    continue
+                }
+                for alias in aliases {
+                    guard let name = normalizedTag(alias.key) else {
+                        report(alias.keyValue, "invalid alias '\(alias.key)'", nil)
+                        continue
+                    }
+                    guard let target = alias.value.string.flatMap(normalizedTag) else {
+                        report(alias.value, "the alias '\(name)' must point to one tag, e.g. 'lie' or 'abuse/verbal'", nil)
+                        continue
+                    }
+                    let head = String(target.split(separator: "/").first ?? "")
+                    guard vocabulary.terms[head] != nil else {
+                        let suggestion = Spelling.closest(to: head, in: Array(vocabulary.terms.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                        report(alias.value, "the alias '\(name)' points to the unknown tag '\(head)'\(suggestion)",
+                            "declare it under vocabulary.tags or point the alias to a known tag")
+                        continue
+                    }
+                    vocabulary.addAlias(name, target: target)
+                }
+            default:
+                report(pair.keyValue, "unknown key 'vocabulary.\(pair.key)'", "known keys: tags, aliases")
+            }
+        }
+        return vocabulary
+    }
+
+    /// Lowercases and strips one leading `#`; nil unless the result is a valid tag body.
+    static func normalizedTag(_ text: String) -> String? {
+        var name = text.lowercased()
+        if name.hasPrefix("#") { name.removeFirst() }
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic,
+            name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_/".unicodeScalars.contains($0) })
+        else { return nil }
+        return name
+    }
+}
+
+/// `redflag.yml` could not be used: every problem found, each with file, line and column.
+public struct ConfigurationError: Error, Hashable, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}

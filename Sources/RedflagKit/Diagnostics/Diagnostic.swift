@@ -1,0 +1,51 @@
+/// How serious a diagnostic or a lint finding is.
+public enum Severity: String, Hashable, Comparable, Sendable, Codable, CaseIterable {
+    case note, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A problem met while reading notes or configuration: never fatal for the other files.
+///
+/// Printed as `path:line:col: severity: message` (the compiler format editors jump to), with the
+/// hint on the next line. `line`/`column` are 1-based (UTF-8 bytes); nil when the problem concerns
+/// a whole file or folder.
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var severity: Severity
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+    /// What the user can do about it.
+    public var hint: String?
+
+    public init(
+        _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String,
+        hint: String? = nil
+    ) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `file:line:column: severity: message` (line and column left out when unknown).
+    public var description: String {
+        var position = file
+        if let line {
+            position += ":\(line)"
+            if let column { position += ":\(column)" }
+        }
+        return "\(position): \(severity.rawValue): \(message)"
+    }
+}

@@ -1,0 +1,76 @@
+/// The text of one file with a line index, for excerpts and byte-exact positions.
+///
+/// Lines are 1-based; columns are 1-based UTF-8 byte offsets. A line's text excludes its `\n` and
+/// a `\r` before it (CRLF files).
+public struct SourceText: Hashable, Sendable {
+    public let text: String
+    /// Byte offset in `text.utf8` where each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(_ text: String) {
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        if starts.count > 1, starts.last == text.utf8.count { starts.removeLast() }
+        lineStarts = starts
+    }
+
+    public var lineCount: Int { text.isEmpty ? 0 : lineStarts.count }
+
+    /// Byte range of line `number` (1-based) without its line ending; empty when out of range.
+    public func byteRange(ofLine number: Int) -> Range<Int> {
+        guard number >= 1, number <= lineStarts.count else { return 0..<0 }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] : text.utf8.count
+        let utf8 = text.utf8
+        if end > start, utf8[utf8.index(utf8.startIndex, offsetBy: end - 1)] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start, utf8[utf8.index(utf8.startIndex, offsetBy: end - 1)] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
+    }
+
+    /// The text of line `number` (1-based) without its line ending; "" when out of range.
+    public func line(_ number: Int) -> String {
+        let range = byteRange(ofLine: number)
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// Lines `first...last` joined with `\n` (line endings normalised).
+    public func lines(_ first: Int, through last: Int) -> String {
+        guard first <= last else { return "" }
+        return (max(1, first)...min(last, lineCount)).map(line).joined(separator: "\n")
+    }
+
+    /// The line, then a caret under `column` (a UTF-8 byte column), for compiler-style messages.
+    public func excerpt(line number: Int, column: Int) -> String {
+        let text = line(number)
+        var width = 0
+        var consumed = 0
+        for character in text {
+            let size = character.utf8.count
+            if consumed + size >= column { break }
+            consumed += size
+            width += character == "\t" ? 1 : Self.displayWidth(character)
+        }
+        let indent = text.prefix { $0 == "\t" }
+        let padding = String(indent) + String(repeating: " ", count: max(0, width - indent.count))
+        return text + "\n" + padding + "^"
+    }
+
+    private static func displayWidth(_ character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}

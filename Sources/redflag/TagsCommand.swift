@@ -1,0 +1,30 @@
+import ArgumentParser
+import RedflagKit
+
+/// `redflag tags`: every tag with its count of entries and clients.
+struct TagsCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "tags",
+        abstract: "Count entries and clients per tag; unknown tags are marked.")
+
+    @OptionGroup var location: NotesArgument
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    func run() throws {
+        let (journal, hadErrors) = loadJournal(location.notes)
+        let statistics = TagStatistics(entries: journal.entries)
+        switch format {
+        case .json:
+            Console.out(JSON.encode(statistics, pretty: true) + "\n")
+        case .text:
+            Console.out(TagTable.render(statistics, vocabulary: journal.configuration.vocabulary))
+        }
+        if hadErrors { throw ExitCode(2) }
+    }
+}
