@@ -115,16 +115,11 @@ extension Policy {
             }
         }
 
-        var advice = outcome == .fire ? rule.advice : (rule.watchAdvice ?? nil)
-        if rule.advice == Policy.collectFirst, outcome == .watch,
-            Policy.isOutstanding(rule: rule, judged: judged)
-        {
-            advice = Policy.collectFirst
-        }
-        if rule.tag == "late", rule.advice == Policy.collectFirst, outcome == .fire,
-            !Policy.isOutstanding(rule: rule, judged: judged)
-        {
-            advice = nil
+        let advice: String?
+        if rule.adviceIfOutstanding {
+            advice = Policy.isOutstanding(rule: rule, judged: judged) ? rule.advice : nil
+        } else {
+            advice = outcome == .fire ? rule.advice : rule.watchAdvice
         }
 
         let summary: String

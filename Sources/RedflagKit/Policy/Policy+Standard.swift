@@ -33,7 +33,7 @@ extension Policy {
                 id: "late", tag: "late", thresholds: .init(watch: 1, fire: 3), window: 365, weight: 1.5,
                 principle: "A client who keeps paying late is borrowing from your cash flow, and you cannot "
                     + "afford to lend it.",
-                advice: collectFirst),
+                advice: collectFirst, adviceIfOutstanding: true),
             Rule(
                 id: "dispute", tag: "dispute", thresholds: .init(watch: nil, fire: 1), window: nil, weight: 3,
                 principle: "A client who agrees on a price and then haggles over the invoice needs no second "

@@ -67,6 +67,9 @@ public struct Rule: Hashable, Sendable, Codable {
     public var advice: String?
     /// Advice given already at *watch*; nil to give `advice` only at *fire*.
     public var watchAdvice: String?
+    /// When true, `advice` is given at *watch* and *fire* but only while the latest matching
+    /// incident has no `#paid` entry on or after its date (money still owed: `late`).
+    public var adviceIfOutstanding: Bool
     public var escalation: Escalation?
     /// A hard rule (SIGNS.md signs 1, 3, 6, 10): positive context never softens it.
     public var isHard: Bool
@@ -79,8 +82,8 @@ public struct Rule: Hashable, Sendable, Codable {
     public init(
         id: String, tag: String, subtypes: SubtypeFilter = .any, thresholds: Thresholds,
         hourly: Thresholds? = nil, window: Int?, weight: Double, principle: String, advice: String? = nil,
-        watchAdvice: String? = nil, escalation: Escalation? = nil, isHard: Bool = false, enabled: Bool = true,
-        origins: [String: ValueOrigin] = [:]
+        watchAdvice: String? = nil, adviceIfOutstanding: Bool = false, escalation: Escalation? = nil,
+        isHard: Bool = false, enabled: Bool = true, origins: [String: ValueOrigin] = [:]
     ) {
         self.id = id
         self.tag = tag
@@ -92,6 +95,7 @@ public struct Rule: Hashable, Sendable, Codable {
         self.principle = principle
         self.advice = advice
         self.watchAdvice = watchAdvice
+        self.adviceIfOutstanding = adviceIfOutstanding
         self.escalation = escalation
         self.isHard = isHard
         self.enabled = enabled
