@@ -25,15 +25,18 @@ extension Policy {
                 about += " (also fires on a repeat after a #warned entry)"
             }
             lines.append(about)
-            lines.append("  # \(rule.principle)")
+            lines += Policy.wrap(rule.principle, prefix: "  # ")
             if let watchAdvice = rule.watchAdvice { lines.append("  # advice at watch: \(watchAdvice)") }
-            if let advice = rule.advice { lines.append("  # advice: \(advice)") }
+            if let advice = rule.advice {
+                let when = rule.adviceIfOutstanding ? " (while money is owed)" : rule.watchAdvice == nil ? "" : " at fire"
+                lines.append("  # advice\(when): \(advice)")
+            }
             lines.append("  \(rule.id):")
             value(4, "enabled", rule.enabled ? "true" : "false", rule.origin(of: "enabled"))
             value(4, "watch", Policy.threshold(rule.thresholds.watch), rule.origin(of: "watch"))
             value(4, "fire", Policy.threshold(rule.thresholds.fire), rule.origin(of: "fire"))
             if let hourly = rule.hourly {
-                lines.append("    hourly:                 # clients with billing: hourly")
+                lines.append("    hourly:                 # billing: hourly (fixed, retainer and unknown use the above)")
                 value(6, "watch", Policy.threshold(hourly.watch), rule.origin(of: "hourly.watch"))
                 value(6, "fire", Policy.threshold(hourly.fire), rule.origin(of: "hourly.fire"))
             }
@@ -48,6 +51,21 @@ extension Policy {
         value(4, "window", String(softening.window), softening.origin(of: "window"))
         value(4, "quiet", String(softening.quiet), softening.origin(of: "quiet"))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` as comment lines of at most 100 columns, each starting with `prefix`.
+    static func wrap(_ text: String, prefix: String, width: Int = 100) -> [String] {
+        var lines: [String] = []
+        var current = prefix
+        for word in text.split(separator: " ") {
+            if current.count > prefix.count, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = prefix
+            }
+            current += (current.count > prefix.count ? " " : "") + word
+        }
+        if current.count > prefix.count { lines.append(current) }
+        return lines
     }
 
     static func threshold(_ value: Int?) -> String { value.map(String.init) ?? "never" }
