@@ -20,8 +20,11 @@ struct PolicyCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: location.notes, isDirectory: &isDirectory), isDirectory.boolValue
         else {
             Console.report(
-                [Diagnostic(.error, file: location.notes, message: "no such directory",
-                    hint: "give the folder that holds your client notes and redflag.yml")], root: ".")
+                [
+                    Diagnostic(
+                        .error, file: location.notes, message: "no such directory",
+                        hint: "give the folder that holds your client notes and redflag.yml")
+                ], root: ".")
             throw ExitCode(2)
         }
         let path = Console.display(path: Configuration.fileName, root: location.notes)

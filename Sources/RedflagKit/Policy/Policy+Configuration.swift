@@ -30,7 +30,8 @@ extension Policy {
         guard let section else { return self }
         if case .scalar(let text, _, _) = section, PolicyValue.isNull(text) { return self }
         guard let pairs = section.pairs else {
-            report(section, "'policy' must be a mapping from rule names to overrides, found \(section.kindName)",
+            report(
+                section, "'policy' must be a mapping from rule names to overrides, found \(section.kindName)",
                 hint: "e.g. 'policy:' then '  late: { watch: 2, fire: 4 }' on the next line")
             throw PolicyError(diagnostics: problems)
         }
@@ -38,7 +39,8 @@ extension Policy {
         var seen: [String: Int] = [:]
         for pair in pairs {
             if let firstLine = seen[pair.key] {
-                report(pair.keyValue, "'\(pair.key)' is set twice (first on line \(firstLine))",
+                report(
+                    pair.keyValue, "'\(pair.key)' is set twice (first on line \(firstLine))",
                     hint: "merge the two into one entry")
                 continue
             }
@@ -48,7 +50,8 @@ extension Policy {
                 continue
             }
             guard let index = policy.rules.firstIndex(where: { $0.id == pair.key }) else {
-                report(pair.keyValue, "unknown rule '\(pair.key)'\(unknownRuleSuggestion(pair.key))",
+                report(
+                    pair.keyValue, "unknown rule '\(pair.key)'\(unknownRuleSuggestion(pair.key))",
                     hint: "rules: \((rules.map(\.id) + ["softening"]).joined(separator: ", "))")
                 continue
             }
@@ -77,13 +80,15 @@ extension Policy {
                 rule.enabled = enabled
                 rule.origins["enabled"] = origin
             } else {
-                report(value, "'\(rule.id)' must be a mapping of overrides or on/off, found '\(text)'",
+                report(
+                    value, "'\(rule.id)' must be a mapping of overrides or on/off, found '\(text)'",
                     "e.g. '\(rule.id): { watch: 2, fire: 4, window: 365 }' or '\(rule.id): off'")
             }
             return rule
         }
         guard let pairs = value.pairs else {
-            report(value, "'\(rule.id)' must be a mapping of overrides, found \(value.kindName)",
+            report(
+                value, "'\(rule.id)' must be a mapping of overrides, found \(value.kindName)",
                 "e.g. '\(rule.id): { watch: 2, fire: 4, window: 365 }'")
             return rule
         }
@@ -123,7 +128,8 @@ extension Policy {
                 rule.origins["enabled"] = here
             case "hourly":
                 guard let hourlyPairs = pair.value.pairs else {
-                    report(pair.value, "'\(path)' must be a mapping with 'watch' and/or 'fire'",
+                    report(
+                        pair.value, "'\(path)' must be a mapping with 'watch' and/or 'fire'",
                         "e.g. 'hourly: { watch: 4, fire: never }'")
                     problemsBefore = true
                     continue
@@ -147,7 +153,8 @@ extension Policy {
                 rule.hourly = hourly
             default:
                 let suggestion = Spelling.closest(to: pair.key, in: ruleKeys).map { " (did you mean '\($0)'?)" } ?? ""
-                report(pair.keyValue, "unknown key '\(path)'\(suggestion)",
+                report(
+                    pair.keyValue, "unknown key '\(path)'\(suggestion)",
                     "known keys: \(ruleKeys.joined(separator: ", "))")
                 problemsBefore = true
             }
@@ -165,11 +172,13 @@ extension Policy {
     ) {
         let name = key.map { "\(rule.id).\($0)" } ?? rule.id
         if let watch = thresholds.watch, let fire = thresholds.fire, watch >= fire {
-            report(value, "'\(name)': watch (\(watch)) must be below fire (\(fire))",
+            report(
+                value, "'\(name)': watch (\(watch)) must be below fire (\(fire))",
                 "lower watch, raise fire, or set 'watch: never' to fire without a watch")
         }
         if thresholds.watch == nil, thresholds.fire == nil, rule.escalation == nil {
-            report(value, "'\(name)': watch and fire are both 'never', so the rule can never trigger",
+            report(
+                value, "'\(name)': watch and fire are both 'never', so the rule can never trigger",
                 "to switch the rule off, write '\(rule.id): { enabled: false }'")
         }
     }
@@ -184,7 +193,8 @@ extension Policy {
             return softening
         }
         guard let pairs = value.pairs else {
-            report(value, "'softening' must be a mapping or on/off, found \(value.kindName)",
+            report(
+                value, "'softening' must be a mapping or on/off, found \(value.kindName)",
                 "e.g. 'softening: { positives: 3, window: 365, quiet: 90 }'")
             return softening
         }
@@ -194,7 +204,9 @@ extension Policy {
             switch pair.key {
             case "positives", "window", "quiet":
                 guard let text = pair.value.string, let number = Int(text), number >= 1, number <= 36500 else {
-                    report(pair.value, "'\(path)' must be a whole number from 1 to 36500, found \(PolicyValue.shown(pair.value))", nil)
+                    report(
+                        pair.value,
+                        "'\(path)' must be a whole number from 1 to 36500, found \(PolicyValue.shown(pair.value))", nil)
                     continue
                 }
                 switch pair.key {
@@ -211,8 +223,10 @@ extension Policy {
                 softening.enabled = enabled
                 softening.origins["enabled"] = here
             default:
-                let suggestion = Spelling.closest(to: pair.key, in: softeningKeys).map { " (did you mean '\($0)'?)" } ?? ""
-                report(pair.keyValue, "unknown key '\(path)'\(suggestion)",
+                let suggestion =
+                    Spelling.closest(to: pair.key, in: softeningKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                report(
+                    pair.keyValue, "unknown key '\(path)'\(suggestion)",
                     "known keys: \(softeningKeys.joined(separator: ", "))")
             }
         }
@@ -235,15 +249,15 @@ enum PolicyValue {
     static func shown(_ value: YAMLValue) -> String { value.string.map { "'\($0)'" } ?? value.kindName }
 
     /// A threshold: a whole number from 1, or `never` (nil). `.some(nil)` is "never"; nil is invalid.
-    static func threshold(_ value: YAMLValue, path: String, report: (YAMLValue, String, String?) -> Void) -> Int??
-    {
+    static func threshold(_ value: YAMLValue, path: String, report: (YAMLValue, String, String?) -> Void) -> Int?? {
         guard let text = value.string else {
             report(value, "'\(path)' must be a whole number or 'never', found \(value.kindName)", nil)
             return nil
         }
         if text.lowercased() == "never" || isNull(text) { return .some(nil) }
         guard let number = Int(text), number >= 1, number <= 10000 else {
-            report(value, "'\(path)' must be a whole number from 1 to 10000 or 'never', found '\(text)'",
+            report(
+                value, "'\(path)' must be a whole number from 1 to 10000 or 'never', found '\(text)'",
                 "a threshold counts entries: 'fire: 3' fires at the third")
             return nil
         }
@@ -258,7 +272,8 @@ enum PolicyValue {
         }
         if text.lowercased() == "ever" || isNull(text) { return .some(nil) }
         guard let number = Int(text), number >= 1, number <= 36500 else {
-            report(value, "'\(path)' must be a number of days from 1 to 36500 or 'ever', found '\(text)'",
+            report(
+                value, "'\(path)' must be a number of days from 1 to 36500 or 'ever', found '\(text)'",
                 "e.g. 'window: 365' counts the entries of the last 365 days")
             return nil
         }
@@ -267,7 +282,8 @@ enum PolicyValue {
 
     static func weight(_ value: YAMLValue, path: String, report: (YAMLValue, String, String?) -> Void) -> Double? {
         guard let text = value.string, let number = Double(text), number.isFinite, number >= 0, number <= 100 else {
-            report(value, "'\(path)' must be a number from 0 to 100, found \(shown(value))",
+            report(
+                value, "'\(path)' must be a number from 0 to 100, found \(shown(value))",
                 "a weight scales how much each incident adds to the score")
             return nil
         }

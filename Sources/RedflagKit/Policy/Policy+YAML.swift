@@ -28,7 +28,8 @@ extension Policy {
             lines += Policy.wrap(rule.principle, prefix: "  # ")
             if let watchAdvice = rule.watchAdvice { lines.append("  # advice at watch: \(watchAdvice)") }
             if let advice = rule.advice {
-                let when = rule.adviceIfOutstanding ? " (while money is owed)" : rule.watchAdvice == nil ? "" : " at fire"
+                let when =
+                    rule.adviceIfOutstanding ? " (while money is owed)" : rule.watchAdvice == nil ? "" : " at fire"
                 lines.append("  # advice\(when): \(advice)")
             }
             lines.append("  \(rule.id):")
@@ -36,7 +37,8 @@ extension Policy {
             value(4, "watch", Policy.threshold(rule.thresholds.watch), rule.origin(of: "watch"))
             value(4, "fire", Policy.threshold(rule.thresholds.fire), rule.origin(of: "fire"))
             if let hourly = rule.hourly {
-                lines.append("    hourly:                 # billing: hourly (fixed, retainer and unknown use the above)")
+                lines.append(
+                    "    hourly:                 # billing: hourly (fixed, retainer and unknown use the above)")
                 value(6, "watch", Policy.threshold(hourly.watch), rule.origin(of: "hourly.watch"))
                 value(6, "fire", Policy.threshold(hourly.fire), rule.origin(of: "hourly.fire"))
             }
@@ -44,7 +46,8 @@ extension Policy {
             value(4, "weight", Policy.number(rule.weight), rule.origin(of: "weight"))
         }
         lines.append("  # A watch from a soft rule turns into keep with enough positive entries (#paid, #referral,")
-        lines.append("  # #praise) within `window` days and no incident in the last `quiet` days. Never cancels a fire.")
+        lines.append(
+            "  # #praise) within `window` days and no incident in the last `quiet` days. Never cancels a fire.")
         lines.append("  softening:")
         value(4, "enabled", softening.enabled ? "true" : "false", softening.origin(of: "enabled"))
         value(4, "positives", String(softening.positives), softening.origin(of: "positives"))

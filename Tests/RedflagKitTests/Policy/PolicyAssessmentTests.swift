@@ -67,7 +67,9 @@ struct PolicyAssessmentTests {
 
     @Test("a warning after physical abuse does not escalate verbal abuse")
     func physicalDoesNotEscalateVerbal() {
-        let assessment = Make.assess([Make.ago(30, "abuse/physical"), Make.ago(20, "warned"), Make.ago(10, "abuse/verbal")])
+        let assessment = Make.assess([
+            Make.ago(30, "abuse/physical"), Make.ago(20, "warned"), Make.ago(10, "abuse/verbal"),
+        ])
         #expect(assessment.reasons.first { $0.rule == "abuse-verbal" }?.outcome == .watch)
         #expect(assessment.verdict == .fire)
     }

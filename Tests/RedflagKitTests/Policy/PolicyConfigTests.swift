@@ -114,7 +114,8 @@ struct PolicyConfigTests {
               lie: [1, 2]
             """)
         #expect(problems.map(\.line) == [3, 4, 5, 6, 7, 8, 9])
-        #expect(problems[0].message == "'policy.late.watch' must be a whole number from 1 to 10000 or 'never', found 'two'")
+        #expect(
+            problems[0].message == "'policy.late.watch' must be a whole number from 1 to 10000 or 'never', found 'two'")
         #expect(problems[5].message == "unknown key 'policy.late.fiire' (did you mean 'fire'?)")
         #expect(problems[6].message.hasPrefix("'lie' must be a mapping of overrides"))
         #expect(problems[0].description.hasPrefix("redflag.yml:3:"))
@@ -166,10 +167,13 @@ struct PolicyConfigTests {
         #expect(yaml.contains("# policy digest: sha256:" + policy.digest))
     }
 
-    @Test("the printout is a valid redflag.yml that gives back the same policy", arguments: [
-        "", "policy:\n  late: { watch: 2, fire: 4, window: 180 }\n  changed-mind: off\n  unreasonable: { weight: 0.25 }\n",
-        "policy:\n  changed-mind: { hourly: { watch: 2, fire: 3 } }\n  softening: { enabled: false, positives: 7 }\n",
-    ])
+    @Test(
+        "the printout is a valid redflag.yml that gives back the same policy",
+        arguments: [
+            "",
+            "policy:\n  late: { watch: 2, fire: 4, window: 180 }\n  changed-mind: off\n  unreasonable: { weight: 0.25 }\n",
+            "policy:\n  changed-mind: { hourly: { watch: 2, fire: 3 } }\n  softening: { enabled: false, positives: 7 }\n",
+        ])
     func roundTrip(text: String) throws {
         let policy = try Self.policy(text)
         let reread = try Self.policy(policy.yaml())
@@ -195,7 +199,9 @@ struct PolicyConfigTests {
 
     @Test("the input digest ignores file order and sees any change of path or byte")
     func inputDigest() {
-        let files = [(path: "a.md", text: "# A\n#late\n"), (path: "b/c.md", text: "x"), (path: "redflag.yml", text: "")]
+        let files = [
+            (path: "a.md", text: "# A\n#late\n"), (path: "b/c.md", text: "x"), (path: "redflag.yml", text: ""),
+        ]
         let digest = InputDigest.of(files)
         #expect(digest.count == 64)
         #expect(InputDigest.of(files.reversed()) == digest)

@@ -91,14 +91,16 @@ struct PolicyRuleTests {
         var testDescription: String { "#\(tag): fire at \(fire) within \(window) days" }
     }
 
-    @Test("an incident just outside the window does not count; one on its first day does", arguments: [
-        WindowCase(tag: "late", fire: 3, window: 365),
-        WindowCase(tag: "unreasonable", fire: 3, window: 365),
-        WindowCase(tag: "abuse/verbal", fire: 3, window: 365),
-        WindowCase(tag: "changed-mind", fire: 4, window: 180),
-        WindowCase(tag: "ignored-advice", fire: 2, window: 365),
-        WindowCase(tag: "competitor", fire: 2, window: 365),
-    ])
+    @Test(
+        "an incident just outside the window does not count; one on its first day does",
+        arguments: [
+            WindowCase(tag: "late", fire: 3, window: 365),
+            WindowCase(tag: "unreasonable", fire: 3, window: 365),
+            WindowCase(tag: "abuse/verbal", fire: 3, window: 365),
+            WindowCase(tag: "changed-mind", fire: 4, window: 180),
+            WindowCase(tag: "ignored-advice", fire: 2, window: 365),
+            WindowCase(tag: "competitor", fire: 2, window: 365),
+        ])
     func windowEdge(_ testCase: WindowCase) {
         let recent = Make.series(testCase.tag, count: testCase.fire - 1, start: 0)
         let inside = Make.assess(recent + [Make.ago(testCase.window - 1, testCase.tag)])
@@ -109,7 +111,9 @@ struct PolicyRuleTests {
         #expect(outside.reasons.first?.nextThreshold?.more == 1)
     }
 
-    @Test("hard rules count incidents of any age, undated ones too", arguments: ["abuse/physical", "lie", "dispute", "legal"])
+    @Test(
+        "hard rules count incidents of any age, undated ones too",
+        arguments: ["abuse/physical", "lie", "dispute", "legal"])
     func hardRulesHaveNoWindow(tag: String) {
         #expect(Make.assess([Make.ago(3650, tag)]).verdict == .fire)
         #expect(Make.assess([Make.entry(nil, tag)]).verdict == .fire)
@@ -179,6 +183,8 @@ struct PolicyRuleTests {
         let assessment = Make.assess([Make.ago(3, "paid"), Make.ago(40, "praise")])
         #expect(assessment.verdict == .keep)
         #expect(assessment.score == 0)
-        #expect(assessment.summary == "keep: no sign reached its threshold as of 2026-11-29 (0 incidents, 2 positive entries)")
+        #expect(
+            assessment.summary
+                == "keep: no sign reached its threshold as of 2026-11-29 (0 incidents, 2 positive entries)")
     }
 }

@@ -15,7 +15,8 @@ struct TimelineTests {
             Make.entry(Make.day("2026-03-01"), "dispute", file: "b.md", line: 2),
         ]
         let timeline = Timeline(client: Make.client(), entries: entries, asOf: Make.asOf)
-        #expect(timeline.entries.map { "\($0.entry.file):\($0.entry.line)" } == ["z.md:1", "a.md:7", "b.md:2", "b.md:4"])
+        #expect(
+            timeline.entries.map { "\($0.entry.file):\($0.entry.line)" } == ["z.md:1", "a.md:7", "b.md:2", "b.md:4"])
         #expect(timeline.undated.map(\.entry.line) == [9])
         #expect(timeline.firstIncident == Make.day("2026-01-15"))
         #expect(timeline.lastIncident == Make.day("2026-03-01"))
@@ -48,12 +49,14 @@ struct TimelineTests {
         #expect(timeline.windows[3].bySign == ["late": 3, "lie": 1, "dispute": 1, "legal": 1])
     }
 
-    @Test("trend compares the last 90 days with the 90 before", arguments: [
-        (recent: 3, previous: 1, direction: Timeline.Trend.Direction.rising),
-        (recent: 0, previous: 2, direction: .falling),
-        (recent: 2, previous: 2, direction: .steady),
-        (recent: 0, previous: 0, direction: .steady),
-    ])
+    @Test(
+        "trend compares the last 90 days with the 90 before",
+        arguments: [
+            (recent: 3, previous: 1, direction: Timeline.Trend.Direction.rising),
+            (recent: 0, previous: 2, direction: .falling),
+            (recent: 2, previous: 2, direction: .steady),
+            (recent: 0, previous: 0, direction: .steady),
+        ])
     func trend(recent: Int, previous: Int, direction: Timeline.Trend.Direction) {
         let entries =
             (0..<recent).map { Make.ago(89 - $0, "late") } + (0..<previous).map { Make.ago(90 + $0 * 89, "late") }
@@ -90,8 +93,10 @@ struct TimelineTests {
 
     @Test("positives and span: since: counts when earlier than the first entry")
     func positivesAndSpan() {
-        let entries = [Make.entry(Make.day("2025-01-10"), "paid"), Make.entry(Make.day("2025-03-10"), "referral", "praise"),
-            Make.entry(nil, "praise"), Make.entry(Make.day("2025-02-01"), "late")]
+        let entries = [
+            Make.entry(Make.day("2025-01-10"), "paid"), Make.entry(Make.day("2025-03-10"), "referral", "praise"),
+            Make.entry(nil, "praise"), Make.entry(Make.day("2025-02-01"), "late"),
+        ]
         let timeline = Timeline(
             client: Make.client(since: Make.day("2024-12-31")), entries: entries, asOf: Make.asOf)
         #expect(timeline.positives.count == 3)
