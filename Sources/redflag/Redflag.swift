@@ -14,6 +14,7 @@ struct Redflag: AsyncParsableCommand {
         subcommands: [
             ScanCommand.self,
             TagsCommand.self,
+            EvaluateDetectorCommand.self,
             PolicyCommand.self,
         ]
     )

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Decides whether an entry's plain text describes one of the signs, and which.
+///
+/// Two sources of evidence, combined per sign in log-odds:
+/// 1. the lexicon (`IncidentLexicon`): phrase matches that survive exclusions ("the lie of the
+///    land"), negation ("did not dispute", "не опоздал"), conditionals ("if they pay late") and, for
+///    most signs, a first-person subject ("I was late to the call"); matches combine as independent
+///    evidence, 1 − Π(1 − wᵢ);
+/// 2. a naive Bayes model trained on the user's own tagged entries (`training`), whose evidence for a
+///    sign (posterior log odds minus prior log odds, clipped to ±4) is added with a weight that grows
+///    with the amount of training data (0 without training, full at 100 entries or more).
+///
+/// `confidence = σ(logit(max(L, 0.1)) + w · D)`: with no training the lexicon alone decides; the user's
+/// vocabulary ("ghosted" tagged `#late` again and again) can lift an entry with no lexicon phrase, and
+/// an entry unlike any the user tagged with that sign loses confidence.
+///
+/// Pure and deterministic: no I/O, no clock, no randomness.
+public struct IncidentDetector: Sendable {
+    /// Suggestions below this confidence are not returned.
+    public static let minimumConfidence = 0.3
+    /// The confidence a sign has without any lexicon match, before the trained model speaks.
+    static let baseline = 0.1
+    /// Training entries at which the trained model gets its full weight.
+    static let fullTrainingSize = 100.0
+
+    public let lexicon: IncidentLexicon
+    private let matcher: IncidentMatcher
+    private let model: NaiveBayesModel?
+
+    public init(lexicon: IncidentLexicon = .standard, training: [LabeledText] = []) {
+        self.lexicon = lexicon
+        matcher = IncidentMatcher(lexicon)
+        let model = NaiveBayesModel(training: training, signs: Set(lexicon.signs))
+        self.model = model.classes.count >= 2 ? model : nil
+    }
+
+    /// How much the trained model counts, 0...1 (0 without training data).
+    public var trainingWeight: Double {
+        guard let model else { return 0 }
+        return min(1, Double(model.size) / IncidentDetector.fullTrainingSize)
+    }
+
+    /// Suggestions for one entry's plain text, best first; empty when the entry is not an incident.
+    ///
+    /// Only suggestions with a confidence of at least `minimumConfidence` are returned; the caller
+    /// applies its own reporting threshold (e.g. 0.5) and fix threshold (e.g. 0.8).
+    public func suggestions(for text: String) -> [IncidentSuggestion] {
+        let tokens = DetectorToken.tokenize(text)
+        guard !tokens.isEmpty else { return [] }
+        var strength: [String: Double] = [:]
+        var best: [String: IncidentMatcher.Match] = [:]
+        var usedCues = Set<Int>()
+        for match in matcher.effectiveMatches(in: tokens) where usedCues.insert(match.cue).inserted {
+            strength[match.sign] = 1 - (1 - (strength[match.sign] ?? 0)) * (1 - match.weight)
+            if let current = best[match.sign], current.weight >= match.weight { continue }
+            best[match.sign] = match
+        }
+        for sign in matcher.contradicted(in: tokens) {
+            if let value = strength[sign] { strength[sign] = value * IncidentLexicon.counterEvidenceFactor }
+        }
+        let lexical = strength
+        for (specific, general) in lexicon.precedence where (lexical[specific] ?? 0) >= 0.5 {
+            for sign in general { if let value = strength[sign] { strength[sign] = value * 0.5 } }
+        }
+        let evidence = model?.evidence(for: tokens, temperature: temperature(for: tokens)) ?? [:]
+        let weight = trainingWeight
+        var result: [IncidentSuggestion] = []
+        for sign in lexicon.signs {
+            let lexical = strength[sign] ?? 0
+            let learned = evidence[sign]
+            let shift = weight * min(max(learned?.score ?? 0, -4), 4)
+            let start = min(max(lexical, IncidentDetector.baseline), 0.97)
+            let confidence = 1 / (1 + exp(-(log(start / (1 - start)) + shift)))
+            guard confidence >= IncidentDetector.minimumConfidence else { continue }
+            if let match = best[sign] {
+                let phrase = String(text[tokens[match.start].range.lowerBound..<tokens[match.end - 1].range.upperBound])
+                result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase))
+            } else if let feature = learned?.feature, let phrase = IncidentDetector.phrase(for: feature, in: tokens, text: text) {
+                result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase))
+            }
+        }
+        return result.sorted { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.tag < $1.tag }
+    }
+
+    /// The naive Bayes temperature: longer entries have more (correlated) features, so their summed
+    /// evidence is damped.
+    private func temperature(for tokens: [DetectorToken]) -> Double {
+        max(1, Double(tokens.count).squareRoot())
+    }
+
+    private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// The words of the entry behind a learned feature (a stem or a pair of stems), as written.
+    static func phrase(for feature: String, in tokens: [DetectorToken], text: String) -> String? {
+        let parts = feature.split(separator: " ").map(String.init)
+        guard !parts.isEmpty, tokens.count >= parts.count else { return nil }
+        for start in 0...(tokens.count - parts.count)
+        where parts.indices.allSatisfy({ NaiveBayesModel.stem(tokens[start + $0].text) == parts[$0] }) {
+            return String(text[tokens[start].range.lowerBound..<tokens[start + parts.count - 1].range.upperBound])
+        }
+        return nil
+    }
+}

@@ -1,0 +1,178 @@
+/// The lexicon compiled for fast matching: patterns indexed by their first word.
+struct IncidentMatcher: Sendable {
+    /// One place where a pattern matched.
+    struct Match: Hashable, Sendable {
+        var sign: String
+        var weight: Double
+        /// Token range `[start, end)`.
+        var start: Int
+        var end: Int
+        var cue: Int
+    }
+
+    struct Compiled: Sendable {
+        var sign: String
+        var weight: Double
+        var pattern: IncidentPattern
+    }
+
+    /// An index from first words to patterns.
+    struct Index: Sendable {
+        var compiled: [Compiled] = []
+        var exact: [String: [Int]] = [:]
+        var prefix: [String: [Int]] = [:]
+        var special: [Int] = []
+        var longestStem = 0
+
+        mutating func add(_ item: Compiled) {
+            let id = compiled.count
+            compiled.append(item)
+            var isSpecial = false
+            for alternative in item.pattern.firstAlternatives {
+                switch alternative {
+                case let .exact(word): exact[word, default: []].append(id)
+                case let .prefix(stem):
+                    prefix[stem, default: []].append(id)
+                    longestStem = max(longestStem, stem.count)
+                case .negation, .number, .night: isSpecial = true
+                }
+            }
+            if isSpecial { special.append(id) }
+        }
+
+        /// Every match of every pattern, in token order.
+        func matches(in words: [String]) -> [Match] {
+            var found: [Match] = []
+            var seen = Set<Int>()
+            for start in words.indices {
+                seen.removeAll(keepingCapacity: true)
+                let word = words[start]
+                var candidates = exact[word] ?? []
+                if !prefix.isEmpty {
+                    var stem = ""
+                    for character in word.prefix(longestStem) {
+                        stem.append(character)
+                        if let ids = prefix[stem] { candidates.append(contentsOf: ids) }
+                    }
+                }
+                candidates.append(contentsOf: special)
+                for id in candidates where seen.insert(id).inserted {
+                    let item = compiled[id]
+                    if let end = item.pattern.match(words, at: start) {
+                        found.append(Match(sign: item.sign, weight: item.weight, start: start, end: end, cue: id))
+                    }
+                }
+            }
+            return found
+        }
+    }
+
+    var cues = Index()
+    var exclusions = Index()
+    var counterEvidence = Index()
+    var personal: Set<String>
+
+    init(_ lexicon: IncidentLexicon) {
+        personal = lexicon.personal
+        for sign in lexicon.counterEvidence.keys.sorted() {
+            for language in (lexicon.counterEvidence[sign] ?? [:]).keys.sorted() {
+                for text in lexicon.counterEvidence[sign]?[language] ?? [] {
+                    for pattern in IncidentPattern.compileAll(text) {
+                        counterEvidence.add(Compiled(sign: sign, weight: 1, pattern: pattern))
+                    }
+                }
+            }
+        }
+        for sign in lexicon.cues.keys.sorted() {
+            for language in (lexicon.cues[sign] ?? [:]).keys.sorted() {
+                for cue in lexicon.cues[sign]?[language] ?? [] {
+                    for pattern in IncidentPattern.compileAll(cue.pattern) {
+                        cues.add(Compiled(sign: sign, weight: min(max(cue.weight, 0), 1), pattern: pattern))
+                    }
+                }
+            }
+        }
+        for sign in lexicon.exclusions.keys.sorted() {
+            for language in (lexicon.exclusions[sign] ?? [:]).keys.sorted() {
+                for text in lexicon.exclusions[sign]?[language] ?? [] {
+                    for pattern in IncidentPattern.compileAll(text) {
+                        exclusions.add(Compiled(sign: sign, weight: 1, pattern: pattern))
+                    }
+                }
+            }
+        }
+    }
+
+    /// First-person subjects: a phrase right after one of them is about the user.
+    static let firstPerson: Set<String> = [
+        "i", "i'm", "i've", "i'd", "i'll", "im", "ive", "we", "we're", "we've", "we'd", "we'll", "myself", "я", "мы",
+    ]
+    /// Words that put the client back as the subject between a first-person word and the phrase.
+    static let thirdPerson: Set<String> = [
+        "he", "she", "they", "them", "him", "her", "his", "their", "client", "customer", "it", "он", "она", "они",
+        "его", "ее", "их", "клиент", "заказчик",
+    ]
+    /// Conditional words: "if they pay late again" describes no incident yet.
+    static let conditionals: Set<String> = ["if", "unless", "whether", "если", "ли"]
+    /// Words after a negation that keep the meaning positive ("не раз" = more than once, "not only").
+    static let negationExceptions: Set<String> = ["раз", "впервые", "первый", "только", "один", "only", "just", "the", "first"]
+
+    /// Signs whose words, next to a phrase, mean the note talks about the product the user builds for
+    /// the client ("the overdue-invoices dashboard", "скидки для их покупателей"), not the relationship.
+    static let productTalkSigns: Set<String> = ["late", "dispute", "competitor"]
+    static let productWords: Set<String> = [
+        "dashboard", "dashboards", "module", "modules", "feature", "features", "flow", "flows", "screen", "screens",
+        "report", "reports", "widget", "widgets", "template", "templates", "notification", "notifications",
+        "analysis", "customers", "users", "buyers", "subscribers", "shop", "store", "app", "checkout",
+        "модуль", "модуля", "функцию", "функционал", "экран", "отчет", "шаблон", "шаблоны", "уведомления",
+        "виджет", "покупателей", "покупателям", "пользователей", "пользователям", "клиентов", "магазине", "магазина",
+        "анализ", "приложении", "приложения",
+    ]
+
+    /// Signs with counter-evidence in the entry.
+    func contradicted(in tokens: [DetectorToken]) -> Set<String> {
+        Set(counterEvidence.matches(in: tokens.map(\.text)).map(\.sign))
+    }
+
+    /// The matches that survive exclusions, negation, conditionals and first-person checks.
+    func effectiveMatches(in tokens: [DetectorToken]) -> [Match] {
+        let words = tokens.map(\.text)
+        let excluded = exclusions.matches(in: words)
+        return cues.matches(in: words).filter { match in
+            if excluded.contains(where: { $0.sign == match.sign && $0.start < match.end && match.start < $0.end }) {
+                return false
+            }
+            let pattern = cues.compiled[match.cue].pattern
+            let clause = tokens[match.start].clause
+            let window = max(0, match.start - 3)..<match.start
+            let before = window.filter { tokens[$0].clause == clause }
+            if !pattern.startsWithNegation {
+                for index in before where IncidentPattern.negations.contains(words[index]) {
+                    let next = index + 1 < words.count ? words[index + 1] : ""
+                    if !IncidentMatcher.negationExceptions.contains(next) { return false }
+                }
+            }
+            // A condition governs its clause and the next one ("if they pay late again, I'll add a fee").
+            let wide = max(0, match.start - 6)..<match.start
+            if wide.contains(where: { tokens[$0].clause >= clause - 1 && IncidentMatcher.conditionals.contains(words[$0]) }) {
+                return false
+            }
+            if IncidentMatcher.productTalkSigns.contains(match.sign) {
+                let around = max(0, match.start - 3)..<min(words.count, match.end + 4)
+                if around.contains(where: {
+                    !(match.start..<match.end).contains($0) && tokens[$0].clause == clause
+                        && IncidentMatcher.productWords.contains(words[$0])
+                }) {
+                    return false
+                }
+            }
+            if personal.contains(match.sign), !pattern.ignoresPerson,
+                let subject = before.last(where: { IncidentMatcher.firstPerson.contains(words[$0]) }),
+                !(subject + 1..<match.start).contains(where: { IncidentMatcher.thirdPerson.contains(words[$0]) })
+            {
+                return false
+            }
+            return true
+        }
+    }
+}
