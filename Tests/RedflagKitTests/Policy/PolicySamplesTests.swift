@@ -52,3 +52,18 @@ struct PolicySamplesTests {
         #expect(assessments.values.allSatisfy { !$0.softened })
     }
 }
+
+extension PolicySamplesTests {
+    @Test("triage order: fire before watch before keep, by score within a verdict")
+    func riskOrder() throws {
+        let journal = NotesDirectory.load(root: Self.samples)
+        let policy = try Policy(configuration: journal.configuration)
+        let ranked = policy.assessAll(Timeline.all(in: journal, asOf: Make.day("2026-11-29")))
+        #expect(ranked.map(\.verdict) == ranked.map(\.verdict).sorted(by: >))
+        #expect(ranked.count == 10)
+        for (first, second) in zip(ranked, ranked.dropFirst()) where first.verdict == second.verdict {
+            #expect(first.score >= second.score)
+        }
+        #expect(Set(ranked.prefix(4).map(\.client)) == ["brightwave", "duarte-imoveis", "kessler-bau", "romashka"])
+    }
+}
