@@ -69,10 +69,11 @@ private struct OutlineBuilder {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
                 depth -= 1
-                if depth == 1, type == CMARK_NODE_ITEM, let finished = item {
+                // A node entered at depth d is exited when the counter is back to d.
+                if depth == 2, type == CMARK_NODE_ITEM, let finished = item {
                     top?.block.children.append(finished.block)
                     item = nil
-                } else if depth == 0, let finished = top {
+                } else if depth == 1, let finished = top {
                     blocks.append(finished.block)
                     top = nil
                 }

@@ -98,7 +98,13 @@ public enum NotesDirectory {
         for name in top where !name.hasPrefix(".") {
             let full = (root as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+            guard manager.fileExists(atPath: full, isDirectory: &isDirectory) else {
+                // A broken link to a notes file is reported when it cannot be read, not skipped.
+                if name.lowercased().hasSuffix(".md") {
+                    refs.append(FileRef(path: name, client: Slug.make(String(name.dropLast(3)))))
+                }
+                continue
+            }
             if isDirectory.boolValue {
                 let client = Slug.make(name)
                 walk(full, relative: name, client: client, visited: &visited, into: &refs, diagnostics: &diagnostics)
@@ -128,8 +134,11 @@ public enum NotesDirectory {
         for name in names where !name.hasPrefix(".") {
             let full = (folder as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
             let path = relative + "/" + name
+            guard manager.fileExists(atPath: full, isDirectory: &isDirectory) else {
+                if name.lowercased().hasSuffix(".md") { refs.append(FileRef(path: path, client: client)) }
+                continue
+            }
             if isDirectory.boolValue {
                 walk(full, relative: path, client: client, visited: &visited, into: &refs, diagnostics: &diagnostics)
             } else if name.lowercased().hasSuffix(".md") {

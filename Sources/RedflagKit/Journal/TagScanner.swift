@@ -57,8 +57,9 @@ struct TagScanner {
             case UInt8(ascii: "`"):
                 let run = backticks.run(at: index)
                 if let close = backticks.closing(after: index, length: run) {
+                    let from = index
                     index = close + run
-                    line += Self.newlines(in: bytes, from: lineStart, to: index, lineStart: &lineStart)
+                    line += Self.newlines(in: bytes, from: from, to: index, lineStart: &lineStart)
                     boundary = true
                 } else {
                     index += run
@@ -66,8 +67,9 @@ struct TagScanner {
                 }
             case UInt8(ascii: "<"):
                 if let after = rawHTMLOrAutolinkEnd(at: index, end: end, lastCommentEnd: lastCommentEnd) {
+                    let from = index
                     index = after
-                    line += Self.newlines(in: bytes, from: lineStart, to: index, lineStart: &lineStart)
+                    line += Self.newlines(in: bytes, from: from, to: index, lineStart: &lineStart)
                     boundary = true
                 } else {
                     index += 1
@@ -76,8 +78,9 @@ struct TagScanner {
             case UInt8(ascii: "]"):
                 index += 1
                 if index < end, bytes[index] == UInt8(ascii: "("), let after = linkDestinationEnd(at: index, end: end) {
+                    let from = index
                     index = after
-                    line += Self.newlines(in: bytes, from: lineStart, to: index, lineStart: &lineStart)
+                    line += Self.newlines(in: bytes, from: from, to: index, lineStart: &lineStart)
                 }
                 boundary = true
             case UInt8(ascii: "#"):

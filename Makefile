@@ -1,0 +1,61 @@
+# redflag — two commands for a newcomer on Debian:
+#   make demo   set up, build (release) and run redflag on journal-samples/
+#   make test   set up and run the whole test suite
+SWIFT    ?= swift
+PREFIX   ?= /usr/local
+AS_OF    ?= 2026-11-29
+SAMPLES  ?= journal-samples
+SITE     ?= demo-site
+BIN       = .build/release/redflag
+
+.PHONY: all deps deps-test build release demo test format-lint format install uninstall clean
+
+all: release
+
+deps:
+	@scripts/install-deps.sh
+
+deps-test:
+	@scripts/install-deps.sh --test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product redflag
+
+demo: release
+	@echo "== redflag scan $(SAMPLES) --tag lie --tag late --tag abuse"
+	@$(BIN) scan $(SAMPLES) --tag lie --tag late --tag abuse
+	@echo
+	@echo "== redflag tags $(SAMPLES)"
+	@$(BIN) tags $(SAMPLES)
+
+test: deps-test
+	$(SWIFT) build --product redflag
+	$(SWIFT) test
+
+format-lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
+
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 $(BIN) "$(DESTDIR)$(PREFIX)/bin/redflag"
+	install -d "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+	           "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+	           "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+	$(BIN) --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/redflag"
+	$(BIN) --generate-completion-script zsh  > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_redflag"
+	$(BIN) --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/redflag.fish"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/redflag" \
+	      "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/redflag" \
+	      "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_redflag" \
+	      "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/redflag.fish"
+
+clean:
+	rm -rf .build $(SITE)
