@@ -47,13 +47,16 @@ extension IncidentLexicon {
             "ridicul*", "abusive|abused", "slammed|slamming|slams ... door|table|desk|fist|laptop|phone",
             "about my looks|appearance|age|gender|accent|weight|body|outfit|clothes|hair|voice|race|skin|religion",
             "stomp*", "rage|raging|raged", "threaten* me|us|physically|violence; threaten* to hurt|hit|beat|punch|kill", "intimidat*", "aggressive|aggressively|aggression",
-            "verbal abuse", "bully*|bullied", "profanit*",
+            "verbal abuse", "bully*|bullied", "profanit*", "made|makes|making fun of", "laughed|laughing at me|us|my",
+            "berat*|chewed me out|tore into|tears into|dressed me down", "exploded|barked|snarled|lashed out at",
+            "personal attack*|insulting|degrading|put downs", "inappropriate|creepy|sexual ... comment*|touch*|advances|jokes",
+            "went ballistic|went nuclear|got in my face",
         ])
         + cues(0.65, [
             "rude|rudely|rudeness", "hostile", "nasty", "disrespect*", "idiot*|moron*", "sweetie|honey|darling|sweetheart",
             "little girl", "threw|throwing|throws", "hung up on me", "snapped at", "insult", "cursing|swearing",
         ])
-        + cues(0.45, ["stupid|dumb|useless|incompetent|pathetic", "tone", "threaten*"])
+        + cues(0.45, ["stupid|dumb|useless|incompetent|pathetic", "tone", "threaten*", "called me a|an", "called my work"])
 
     static let abuseRussian: [IncidentCue] =
         cues(0.9, [
@@ -68,6 +71,8 @@ extension IncidentLexicon {
             "истерик*|истерил*|истерит|истерич*", "издева*|высмеял*|насмеха*|глумил*", "внешност*|фигур*",
             "грубил*|грубит|нагрубил*|грубость|грубо", "наехал*|наезжа*", "сорвал* на мне; сорвал* меня", "оскорб*",
             "снисходительн*|свысока", "агресси*", "хлопнул* дверью|дверь", "стучал* кулаком; стучал* по столу",
+            "обругал*|отчитал*|отчитыва*|ругал* меня|нас", "до слез", "посмеял*|смеял*|смеются над", "пошл* шут*|домогательств*|приставал*",
+            "переходит|перешел|перешла на личности",
         ])
         + cues(0.6, ["угрож*|пригрозил*|грозил*|грозит*|грозится|грозятся", "дура|дурак|идиот*|тупая|тупой|тупица|бездар*|криворук*", "девочка|деточка|милочка|дорогуша|дорогая", "нецензурн*"])
 
@@ -89,6 +94,8 @@ extension IncidentLexicon {
         + cues(0.65, [
             "lie|lies", "pretend*|pretending", "fake|faked", "not what ... said|told|promised", "made up", "invented|inventing",
             "swore|swears", "never happened|existed|executed|scheduled|signed|sent",
+            "admitted|admits ... never|not|didn't|hadn't|wasn't", "wasn't the case; no such; not what happened; contrary to",
+            "cover up|covering up|covered up", "two different stories|versions; story keeps changing",
         ])
         + cues(0.4, ["actually", "supposedly", "allegedly", "claims|claimed"])
 
@@ -103,7 +110,8 @@ extension IncidentLexicon {
             "отрица*|отпира*", "выдумал*|выдумыва*; придумал* отговорк*", "ложн*", "фейк*", "брехн*|брешет|набрехал*",
             "не соответств* действительност*", "утвержда*|заявля*|уверя* что не", "хотя сам|сама|сами",
         ])
-        + cues(0.45, ["на самом деле", "якобы", "уверял*|клялся|клялась|клянется|божился"])
+        + cues(0.6, ["приврал*|сочинил*|лукав*|прикрыва*", "признал*|призналась ... не|никто|ничего"])
+        + cues(0.45, ["на самом деле", "якобы", "уверял*|клялся|клялась|клянется|божился", "отмаз*|сказк*"])
 
     // MARK: unreasonable
 
@@ -123,13 +131,15 @@ extension IncidentLexicon {
             "scope creep", "unrealistic|impossible|absurd|insane|ridiculous|crazy deadline*|request*|demand*|ask*|timeline*",
             "personal errand*; babysit*", "extra pages|features|screens|work ... no|same|free",
             "no|without extra budget|pay|charge|cost|money|fee; without any|a rate|pay change|increase",
-            "through|over the holidays|weekend|night|nights|weekends",
+            "through|over the holidays|weekend|night|nights|weekends", "for the price of", "any time of day|night; at all hours; any hour",
+            "during|on my ... birthday|wedding|funeral|day off|vacation|holiday|honeymoon|sick leave|party",
+            "on standby|call ... during|while|weekend|holiday|night",
         ])
         + cues(0.6, [
             "demands|demanded|demand", "at night", "unrealistic|absurd|ridiculous|insane", "overnight", "weekend|sunday|saturday",
             "on call", "always ... available; available 24",
         ])
-        + cues(0.4, ["insist*", "asap|urgent|urgently", "tomorrow morning", "by tomorrow; tonight", "unpaid|unbilled", "demanding"])
+        + cues(0.4, ["while i|i'm|i was ... sick|ill|hospital|off|away", "insist*", "asap|urgent|urgently", "tomorrow morning", "by tomorrow; tonight", "unpaid|unbilled", "demanding"])
 
     static let unreasonableRussian: [IncidentCue] =
         cues(0.9, [
@@ -143,7 +153,9 @@ extension IncidentLexicon {
             "требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... к утру|завтра*; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... до утра; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... за ночь|час|сутки; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... за два|пару часов; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... сегодня же; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... немедленно|вчера; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... через час",
             "вне|сверх тз|договора|рамок; @не входит в тз|договор|смету; за рамками",
             "бесконечн* правк*; правки без конца", "неадекват*", "личн* поручени*", "всегда|был|была|быть на связи",
-            "тестов* задани* ... бесплатн*", "@без доплаты; @без доп оплаты",
+            "тестов* задани* ... бесплатн*", "@без доплаты; @без доп оплаты", "в любое время; любое время суток",
+            "за цену|по цене|по стоимости", "в течение ~num минут|мин", "@не было|нет в договоре|тз|смете",
+            "в день рождения|на больничном|в отпуске|на свадьбе|на похоронах",
         ])
         + cues(0.55, ["к утру|завтра; до утра; за ночь", "требует|требуют|требовал*|потребовал*|требовани*", "в|на выходные|выходных|воскресенье|субботу", "срочно|немедленно", "нереальн*|невыполнимо"])
 
@@ -174,9 +186,9 @@ extension IncidentLexicon {
         cues(0.9, [
             "просроч*", "не плат*|заплат*|оплат*|перевел*|перевели|перечисл*|рассчит*|скинул*|скинули",
             "опозда* с оплат*|платеж*|деньг*|перевод*", "задерж* оплат*|платеж*|деньг*|перевод*|выплат*|гонорар*",
-            "оплат*|платеж*|деньг*|перевод*|выплат* ... задерж*|нет|перенес*|перенос*|отлож*|сдвин*; оплат*|платеж*|деньг*|перевод*|выплат* ... не пришл*|поступ*|поступал*",
+            "оплат*|платеж*|деньг*|перевод*|выплат* ... задерж*|нет|перенес*|перенос*|отлож*|сдвин*; оплат*|платеж*|деньг*|перевод*|выплат* ... не пришл*|пришел|поступ*|поступал*",
             "перенес*|перенос*|отлож*|сдвинул*|сдвига*|тянут|тянет|затягива* ... оплат*|платеж*|деньг*|перевод*",
-            "тян* с оплат*|деньг*|платеж*", "неоплач*", "задолж*", "кормит|кормят|кормил* завтрак*", "не пришл*|поступ* ... %money", "%money ... не пришл*|поступ*|оплат*|заплат*",
+            "тян* с оплат*|деньг*|платеж*", "неоплач*", "задолж*", "кормит|кормят|кормил* завтрак*", "не пришл*|пришел|поступ* ... %money", "%money ... не пришл*|пришел|поступ*|оплат*|заплат*",
         ])
         + cues(0.8, [
             "долг|долга|долги|долгу|долгом", "должен|должны|должна ... денег|деньги|мне|нам|за", "жд* оплат*|деньг*|платеж*|перевод*",
@@ -200,6 +212,7 @@ extension IncidentLexicon {
             "overcharg*", "renegotiat*", "withhold*|withheld ... payment|money|final|balance|~num; holding back ... payment|money|final|balance|~num", "deduct*",
             "refund", "reversed|reverse the payment", "not worth ... paying|price|money|invoice", "partial payment",
             "after ... agreed|signed|approved ... price|fee|rate|quote|discount|cheaper|less",
+            "padding|padded", "pay only for; only pay for; pay just for", "after|now|once ... delivered|delivery|launch|handover ... discount|reduction|refund|cut|less|lower|cheaper",
         ])
         + cues(0.55, [
             "discount", "too expensive|much|high; overpriced", "half", "~num off", "not|isn't|wasn't justified; unjustified",
@@ -219,7 +232,7 @@ extension IncidentLexicon {
             "только половин*|часть; половину суммы|счета; частично", "претензи* ... счет*|сумм*|час*|стоимост*|цен*",
             "спор*|поспорил* ... счет*|цен*|сумм*|оплат*|час*", "придира* ... счет*|строк*|час*|пункт*",
             "пересмотр* цен*|стоимост*|договоренност*|смет*", "вычесть|вычел|вычли|вычет*", "урезал*|урежет",
-            "торг", "не заплат* за",
+            "торг", "не заплат* за", "вернуть|вернул* ... част*|деньг*|предоплат*", "после сдачи|приемки|запуска ... скидк*|сниз*|урез*|вернуть|оспар*|торг*",
         ])
         + cues(0.55, ["скидк*", "дорого|дороговато", "не стоит таких денег; не стоит столько"])
 
@@ -240,6 +253,8 @@ extension IncidentLexicon {
             "completely|totally|entirely|something different", "no longer wants", "yet another change|round|version|revision", "scrap*|ditch*|toss* ... approved|again|everything",
             "start|starting over; from scratch", "reversed|reverses|reversing", "contradict*", "again changed; changed again",
             "undo|undid|undoing", "actually wants", "decided ... instead|against; decided ... after all; decided ... not to",
+            "drop|dropped|dropping|kill|killed|scrap ... now|instead|months|weeks|into", "for the ~num time", "each|every time ... final",
+            "was never an option|the plan",
         ])
         + cues(0.55, ["now wants; now they|he|she want|wants", "another round", "cancel*", "instead"])
 
@@ -253,7 +268,8 @@ extension IncidentLexicon {
             "утвердил*|согласовал*|одобрил*|утверждённ*|утвержденн*|согласованн* ... теперь|потом|передел*|поменять|другой|другое|хочет|снова|заново|отменил*|переиграл*",
             "хочет|хотят|захотел* ... иначе|другой|другое|другую|другие; хочет|хотят|захотел* ... по другому", "по другому",
             "новое|новые тз|требования|видение|вводные", "с нуля", "опять|снова ... поменял*|меняет|меняют|изменил*|сменил*|передел*|переиграл*",
-            "в очередной раз ... поменял*|меняет|изменил*|передел*", "заново", "отменил* ... решени*|утвержд*|согласован*",
+            "в очередной раз ... поменял*|меняет|изменил*|передел*", "заново", "вместо ... теперь; теперь ... вместо",
+            "после утверждения|согласования|подписания ... измен*|поменял*|передел*|нов*|друг*", "отменил* ... решени*|утвержд*|согласован*",
             "вместо ... хочет|хотят|решил*; на другой|другую ... хочет|хотят|решил*", "решил* ... все таки; решил* ... в итоге; решил* ... наоборот",
         ])
         + cues(0.5, ["опять|снова ... правк*|передел*", "в третий|четвертый|пятый|десятый раз", "теперь хочет|хотят"])
@@ -272,7 +288,8 @@ extension IncidentLexicon {
             "told|warned|advised|recommended|suggested ... not|against|bad|wouldn't|won't ... now|anyway|broke|crash*|fix|failed|down|hacked",
             "skipped|refused|declined|rejected|vetoed ... backup*|testing|tests|qa|staging|security|update*|audit|my|our",
             "i|we warned; i|we told them|him|her; i|we said it",
-            "now blam* me|us", "after|despite i|we said|told|warned|advised", "blames|blamed me|us",
+            "now blam* me|us", "after|despite i|we said|told|warned|advised",
+            "recommended|suggested|proposed|advised ... said no|refused|declined|rejected|passed|skipped", "blames|blamed me|us",
         ])
         + cues(0.5, ["warned", "insisted|insists on", "went ahead", "advice|advised|recommended|suggested"])
 
@@ -287,7 +304,7 @@ extension IncidentLexicon {
             "предупреждал*|говорил*|советовал*|объяснял*|рекомендовал* ... теперь|сломал*|упал*|лежит|чинить|исправ*|разгреб*|итоге",
             "по своему; как хотел*", "сделал* ... сам*", "теперь ... просит|хочет|требует|ждет ... починить|исправить|разгрести|спасти|переделать|вытащить|чинить",
             "разгреба*|разгрести", "говорил*|советовал*|предупреждал*|просил* не", "настоял* на", "отказал*|отказались ... бэкап*|резервн*|тестир*|обновлен*|моего|нашего",
-            "виноват* ... я|меня|мы|нас",
+            "виноват* ... я|меня|мы|нас", "советовал*|рекомендовал*|предлагал* ... запустили|сделали|поставили|отказались|без",
         ])
         + cues(0.4, ["предупреждал*|предупредил*", "совет*|рекомендац*"])
 
@@ -303,6 +320,7 @@ extension IncidentLexicon {
             "someone|somebody ... else ... cheaper|less|half|for|would|will",
             "fiverr|upwork|offshore|outsource* ... cheaper|for|would|will|less|half", "cheaper ... elsewhere|somewhere|agency|guy|freelancer",
             "quot*|offer*|bid* ... lower|less|cheaper|half|beat", "%rival ...8 %cheaper", "%cheaper ...8 %rival",
+            "other|another|cheaper team|guy|person", "a third|fraction|half of my|our price|rate|quote",
         ])
         + cues(0.55, ["cheaper", "fiverr|upwork", "elsewhere", "match this|that|it|their"])
         + cues(0.35, ["competitor*|competition|rival*"])
@@ -330,6 +348,7 @@ extension IncidentLexicon {
             "lawyer* up; lawyered", "false advertising; misleading claims", "fake reviews|testimonials",
             "fake|false|bogus|misleading ... claims|reviews|testimonials|certificates|names|accounts", "backdat*",
             "lawyer*|attorney*|solicitor* ... letter|threat*|claim*|demand*|damages|notice|action", "take me|us|them to court",
+            "fake|false|bogus ... logos|badges|awards|certificat*|approval*|endorsement*", "fda|ftc ... approv*|claim*|warning",
         ])
         + cues(0.8, [
             "liab*", "damages", "scrap* ... email*|data|contacts|profiles|personal", "cutting|cut corners", "police|cops|fbi|irs|regulator*|investigat*|raid*|subpoena*|indict*|arrest*",
@@ -352,6 +371,7 @@ extension IncidentLexicon {
             "юрист*|адвокат* ... претензи*|требу*|письм*|иск*|угрож*", "претензи* от|официальн*", "без согласия", "налог*", "полици*|прокурат*|следовател*|обыск*|мвд|фнс|роскомнадзор*|фас",
             "без договора ... налог*|чек*", "поддельн*; подделк* документ*", "штраф*", "персональн* данн* ... без|продал*|слив*|утечк*",
             "ответственност*", "некачественн*|опасн*|снип*; с нарушениями; нарушени* норм*",
+            "не платить|уйти от|уход от|уклон*|обойти ... налог*|ндс|взнос*",
         ])
         + cues(0.5, ["договор* ... нарушил*|нарушени*", "претензи*"])
         + cues(0.4, ["юрист*|адвокат*"])

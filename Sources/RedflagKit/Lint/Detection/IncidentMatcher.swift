@@ -114,6 +114,8 @@ struct IncidentMatcher: Sendable {
     ]
     /// Conditional words: "if they pay late again" describes no incident yet.
     static let conditionals: Set<String> = ["if", "unless", "whether", "если", "ли"]
+    /// Negations that bind to the next word only.
+    static let nextWordNegations: Set<String> = ["не", "ни"]
     /// Words after a negation that keep the meaning positive ("не раз" = more than once, "not only").
     static let negationExceptions: Set<String> = ["раз", "впервые", "первый", "только", "один", "only", "just", "the", "first"]
 
@@ -147,7 +149,10 @@ struct IncidentMatcher: Sendable {
             let window = max(0, match.start - 3)..<match.start
             let before = window.filter { tokens[$0].clause == clause }
             if !pattern.startsWithNegation {
-                for index in before where IncidentPattern.negations.contains(words[index]) {
+                // Russian "не"/"ни" negate only the next word ("не опоздал", but "не платит налоги").
+                for index in before where IncidentPattern.negations.contains(words[index])
+                    && (!IncidentMatcher.nextWordNegations.contains(words[index]) || index == match.start - 1)
+                {
                     let next = index + 1 < words.count ? words[index + 1] : ""
                     if !IncidentMatcher.negationExceptions.contains(next) { return false }
                 }

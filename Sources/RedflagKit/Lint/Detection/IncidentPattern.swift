@@ -117,9 +117,9 @@ struct IncidentPattern: Hashable, Sendable {
     /// Word classes usable in patterns as `%name` (also inside alternatives: `%money|bill`).
     static let macros: [String: String] = [
         "money": "payment*|invoice*|inv|money|deposit*|retainer*|balance|fee|fees|transfer*|funds|wire|cheque|check|bill|bills|оплат*|платеж*|деньг*|перевод*|аванс*|предоплат*|гонорар*|транш*|счет|счета|счету",
-        "rival": "competitor*|agency|agencies|studio*|freelancer*|dev|devs|developer*|designer*|shop|firm|vendor*|contractor*|team|guy|marketplace|fiverr|upwork|offshore|конкурент*|подрядчик*|фрилансер*|агентств*|студи*|исполнител*|разработчик*|дизайнер*|программист*|команд*|кворк*|биржи|бирже",
-        "cheaper": "cheaper|cheap|less|lower|half|charge|charges|charging|quoted|quote*|discount*|cut|reduce|drop|дешевл*|дешевле|полцены|меньше|дороже|расценк*|цен*|ставк*|урез*|сниз*|скидк*|уступ*",
-        "advice": "advice|advise*|recommend*|suggestion*|warning*|notes|audit|plan|совет*|рекомендац*|предупрежден*",
+        "rival": "competitor*|agency|agencies|studio*|freelancer*|dev|devs|developer*|designer*|shop|firm|vendor*|contractor*|marketplace|fiverr|upwork|offshore|конкурент*|подрядчик*|фрилансер*|агентств*|студи*|исполнител*|разработчик*|дизайнер*|программист*|команд*|кворк*|биржи|бирже",
+        "cheaper": "cheaper|cheap|less|lower|half|third|price|prices|pricing|rate|rates|charge|charges|charging|quoted|quote*|discount*|cut|reduce|drop|дешевл*|дешевле|полцены|меньше|дороже|расценк*|цен*|ставк*|урез*|сниз*|скидк*|уступ*",
+        "advice": "advice|advise*|recommend*|suggestion*|warning*|notes|audit|plan|checklist|guide|instructions|docs|documentation|совет*|рекомендац*|предупрежден*",
     ]
 
     static func expandingMacros(_ part: String) -> String {

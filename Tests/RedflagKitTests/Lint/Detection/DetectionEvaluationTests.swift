@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import RedflagKit
+
+@Suite("Detection: evaluation metrics and the labelled set")
+struct DetectionEvaluationTests {
+    @Test("metrics on a tiny hand-checked set")
+    func tinySet() throws {
+        let examples = [
+            LabeledText(text: "a", tags: ["late"], language: "en"),  // detected, right tag
+            LabeledText(text: "b", tags: ["late"], language: "en"),  // detected, wrong tag (lie)
+            LabeledText(text: "c", tags: ["lie"], language: "ru"),  // below threshold: missed
+            LabeledText(text: "d", tags: [], language: "en"),  // false positive (late)
+            LabeledText(text: "e", tags: [], language: "ru"),  // correctly silent
+        ]
+        let predictions: [IncidentSuggestion?] = [
+            IncidentSuggestion(tag: "late", confidence: 0.9, evidence: "a"),
+            IncidentSuggestion(tag: "lie", confidence: 0.6, evidence: "b"),
+            IncidentSuggestion(tag: "lie", confidence: 0.4, evidence: "c"),
+            IncidentSuggestion(tag: "late", confidence: 0.7, evidence: "d"),
+            nil,
+        ]
+        let result = DetectorEvaluation.score(examples, predictions: predictions, threshold: 0.5)
+        // Detection: TP a, b; FP d; FN c.
+        #expect(result.detection == DetectorEvaluation.Counts(truePositives: 2, falsePositives: 1, falseNegatives: 1))
+        #expect(abs(result.detection.precision - 2.0 / 3.0) < 1e-9)
+        #expect(abs(result.detection.recall - 2.0 / 3.0) < 1e-9)
+        #expect(abs(result.detection.f1 - 2.0 / 3.0) < 1e-9)
+        #expect(result.detectedIncidents == 2 && result.correctTags == 1)
+        #expect(result.tagAccuracy == 0.5)
+        let late = try #require(result.signs.first { $0.sign == "late" })
+        // late: suggested for a (TP) and d (FP); labelled a, b: b is a FN.
+        #expect(late.counts == DetectorEvaluation.Counts(truePositives: 1, falsePositives: 1, falseNegatives: 1))
+        #expect(late.support == 2 && late.detected == 2 && late.correctTag == 1)
+        let lie = try #require(result.signs.first { $0.sign == "lie" })
+        // lie: suggested for b (FP, labelled late); labelled c, missed: FN.
+        #expect(lie.counts == DetectorEvaluation.Counts(truePositives: 0, falsePositives: 1, falseNegatives: 1))
+        #expect(lie.detectionRecall == 0)
+        #expect(result.languages["en"] == DetectorEvaluation.Counts(truePositives: 2, falsePositives: 1, falseNegatives: 0))
+        #expect(result.languages["ru"] == DetectorEvaluation.Counts(truePositives: 0, falsePositives: 0, falseNegatives: 1))
+        #expect(result.render(title: "tiny").contains("precision 0.667  recall 0.667"))
+    }
+
+    @Test("empty counts give 0, not NaN")
+    func emptyCounts() {
+        let counts = DetectorEvaluation.Counts()
+        #expect(counts.precision == 0 && counts.recall == 0 && counts.f1 == 0)
+    }
+
+    @Test("JSON Lines: tags lose '#', blank lines are skipped, a bad line is named")
+    func jsonLines() throws {
+        let parsed = try LabeledText.parseJSONLines(
+            "{\"text\": \"x\", \"lang\": \"en\", \"tags\": [\"#Late\"]}\n\n{\"text\": \"y\", \"tags\": []}\n")
+        #expect(parsed == [LabeledText(text: "x", tags: ["late"], language: "en"), LabeledText(text: "y", tags: [])])
+        #expect(throws: LabeledText.JSONLinesError(line: 2, message: "expected {\"text\": \"...\", \"lang\": \"en\", \"tags\": [...]}")) {
+            try LabeledText.parseJSONLines("{\"text\": \"x\", \"tags\": []}\n{\"text\": 1}")
+        }
+    }
+
+    static func fixture(_ name: String) throws -> [LabeledText] {
+        let base = try #require(Bundle.module.resourceURL)
+        let url = base.appendingPathComponent("Fixtures/lint-eval/\(name).jsonl")
+        return try LabeledText.parseJSONLines(String(contentsOf: url, encoding: .utf8))
+    }
+
+    @Test("the evaluation set has the promised shape")
+    func setShape() throws {
+        let examples = try Self.fixture("eval")
+        #expect(examples.count >= 300)
+        let incidents = examples.filter { !$0.tags.isEmpty }
+        let share = Double(examples.count - incidents.count) / Double(examples.count)
+        #expect((0.35...0.45).contains(share))
+        let russian = Double(examples.filter { $0.language == "ru" }.count) / Double(examples.count)
+        #expect((0.25...0.36).contains(russian))
+        for sign in Vocabulary.signs {
+            #expect(incidents.filter { $0.tags.contains(sign) }.count >= 15, "too few \(sign)")
+        }
+        let training = try Self.fixture("train")
+        #expect(training.count >= 140)
+        #expect(Set(training.map(\.text)).isDisjoint(with: Set(examples.map(\.text))))
+    }
+
+    @Test("issue 4's goal on the evaluation set: precision ≥ 0.90, recall ≥ 0.85, correct tag ≥ 85%")
+    func goal() throws {
+        let examples = try Self.fixture("eval")
+        let training = try Self.fixture("train")
+        for detector in [IncidentDetector(), IncidentDetector(training: training)] {
+            let result = DetectorEvaluation.evaluate(detector, on: examples, threshold: 0.5)
+            #expect(result.detection.precision >= 0.90, "\(result.render(title: "eval"))")
+            #expect(result.detection.recall >= 0.85, "\(result.render(title: "eval"))")
+            #expect(result.tagAccuracy >= 0.85, "\(result.render(title: "eval"))")
+        }
+    }
+
+    @Test("the hold-out set (not used for tuning) stays above the goal's precision")
+    func holdout() throws {
+        let result = DetectorEvaluation.evaluate(
+            IncidentDetector(training: try Self.fixture("train")), on: try Self.fixture("holdout"), threshold: 0.5)
+        #expect(result.detection.precision >= 0.90)
+        #expect(result.detection.recall >= 0.80)
+    }
+}

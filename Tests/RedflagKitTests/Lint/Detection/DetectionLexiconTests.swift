@@ -1,0 +1,133 @@
+import Testing
+
+@testable import RedflagKit
+
+/// Triggering and non-triggering examples per sign, in English and Russian, with the lexicon alone.
+@Suite("Detection: lexicon per sign")
+struct DetectionLexiconTests {
+    static let detector = IncidentDetector()
+
+    /// The best suggestion at or above the usual reporting threshold.
+    static func best(_ text: String) -> IncidentSuggestion? {
+        detector.suggestions(for: text).first.flatMap { $0.confidence >= 0.5 ? $0 : nil }
+    }
+
+    static let triggering: [(String, String)] = [
+        ("abuse", "He yelled at me on the call because the banner had a typo"),
+        ("abuse", "Called me an idiot in front of his team"),
+        ("abuse", "Наорал на менеджера, потом оскорбил меня в чате"),
+        ("lie", "Said the money was sent, turned out the transfer never existed"),
+        ("lie", "He lied to the board about who approved the design"),
+        ("lie", "Соврал, что договор подписан"),
+        ("unreasonable", "Called at 3am to discuss a new idea"),
+        ("unreasonable", "Wants 10 extra pages for the same price"),
+        ("unreasonable", "Требует переделать бесплатно"),
+        ("late", "Inv 2211 still unpaid, 45d over"),
+        ("late", "Payment pushed to next month again"),
+        ("late", "Опять перенесли оплату на след. неделю"),
+        ("late", "Просрочил оплату на две недели"),
+        ("dispute", "Disputes every line of the invoice"),
+        ("dispute", "Refuses to pay for the second round of revisions"),
+        ("dispute", "Начал торговаться после сдачи, просит скидку"),
+        ("changed-mind", "Changed his mind about the logo again"),
+        ("changed-mind", "Approved the layout, now wants something completely different"),
+        ("changed-mind", "Передумал насчёт цветов"),
+        ("ignored-advice", "Ignored my advice about backups, lost the data, now wants me to fix it"),
+        ("ignored-advice", "Не послушали про тесты, теперь просят срочно исправить"),
+        ("competitor", "Showed me a competitor's quote and wants me to cut my price to match it"),
+        ("competitor", "Говорит, что конкурент сделает дешевле, просит скидку на подписанный этап"),
+        ("legal", "Their lawyer threatened to sue over the delay"),
+        ("legal", "Wants to be paid in cash off the books"),
+        ("legal", "Грозится подать в суд"),
+    ]
+
+    @Test("each sign is suggested for a plain description of it", arguments: triggering)
+    func triggers(sign: String, text: String) throws {
+        let suggestion = try #require(Self.best(text), "no suggestion for: \(text)")
+        #expect(suggestion.tag == sign, "\(text) → \(suggestion)")
+        #expect(!suggestion.evidence.isEmpty)
+        #expect(text.contains(suggestion.evidence))
+    }
+
+    static let nearMisses: [String] = [
+        // From issue 4.
+        "Paid early, no late fees",
+        "Walked the site to get the lie of the land",
+        "Legal approved the contract",
+        "I was late to the call",
+        "Their competitor launched a site — nice reference",
+        "They did not dispute the invoice",
+        "Не опоздал с оплатой",
+        // Ordinary notes and other near-misses.
+        "Sent the first draft, they liked it",
+        "Invoice paid in full before the due date",
+        "Built the overdue-invoices dashboard for their accounting team",
+        "The problem lies in the caching layer",
+        "I changed my mind about the framework, switching to Vue",
+        "Я передумал насчёт фреймворка",
+        "Я опоздал на созвон на 5 минут",
+        "If they ever pay late we'll add a late fee clause",
+        "Если задержат оплату, добавлю пени",
+        "Followed our recommendation and added backups",
+        "Weekend launch agreed in advance at double rate",
+        "Судя по метрикам, всё хорошо",
+        "Stayed late to finish the migration",
+        "Food court meeting with the founders",
+        "Never had a payment issue with them",
+        "Ни разу не задержали оплату",
+    ]
+
+    @Test("near-misses and negations do not fire", arguments: nearMisses)
+    func nearMiss(text: String) {
+        #expect(Self.best(text) == nil, "\(text) → \(String(describing: Self.best(text)))")
+    }
+
+    @Test("negation flips a phrase: 'disputed' fires, 'did not dispute' does not")
+    func negation() {
+        #expect(Self.best("They disputed the invoice")?.tag == "dispute")
+        #expect(Self.best("They did not dispute the invoice") == nil)
+        #expect(Self.best("Опоздал с оплатой")?.tag == "late")
+        #expect(Self.best("Не опоздал с оплатой") == nil)
+        // "не" binds to the next word only: the legal phrase after it still counts.
+        #expect(Self.best("Заказчик не платит налоги и просит оплату на карту жены")?.tag == "legal")
+    }
+
+    @Test("a first-person subject describes the user, not the client; legal still counts")
+    func firstPerson() {
+        #expect(Self.best("He was late with the payment again")?.tag == "late")
+        #expect(Self.best("I was late with the mockups") == nil)
+        #expect(Self.best("We could be liable for their data leak")?.tag == "legal")
+    }
+
+    @Test("text with no words, and plain notes, give no suggestion")
+    func empty() {
+        #expect(Self.detector.suggestions(for: "").isEmpty)
+        #expect(Self.detector.suggestions(for: "—  123 !!").isEmpty)
+        #expect(Self.detector.suggestions(for: "Kickoff went well, clear brief").isEmpty)
+    }
+
+    @Test("suggestions are sorted best first, and strong phrases pass the fix threshold")
+    func ordering() throws {
+        let suggestions = Self.detector.suggestions(for: "Still unpaid, 60 days overdue, and now he lied about sending it")
+        #expect(suggestions.count >= 2)
+        #expect(zip(suggestions, suggestions.dropFirst()).allSatisfy { $0.confidence >= $1.confidence })
+        #expect(Set(suggestions.prefix(2).map(\.tag)) == ["late", "lie"])
+        #expect(try #require(suggestions.first).confidence >= 0.8)
+        // A weak hint stays below the fix threshold.
+        let weak = Self.detector.suggestions(for: "They mentioned a competitor").first
+        #expect((weak?.confidence ?? 0) < 0.5)
+    }
+
+    @Test("ё and е, typographic apostrophes and case do not matter")
+    func normalisation() {
+        #expect(Self.best("Счёт висит, деньги не пришли")?.tag == "late")
+        #expect(Self.best("СЧЕТ ВИСИТ, ДЕНЬГИ НЕ ПРИШЛИ")?.tag == "late")
+        #expect(Self.best("They didn’t dispute anything") == nil)
+    }
+
+    @Test("the detector is deterministic")
+    func deterministic() {
+        let text = "Changed his mind again and refuses to pay for the redo"
+        #expect(IncidentDetector().suggestions(for: text) == IncidentDetector().suggestions(for: text))
+    }
+}
