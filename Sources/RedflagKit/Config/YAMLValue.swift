@@ -117,6 +117,10 @@ public struct YAMLError: Error, Hashable, Sendable {
             let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             self.init(line: mark.line + lineOffset, column: mark.column, message: detail)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            self.init(line: context.mark.line + lineOffset, column: context.mark.column,
+                message: "duplicate key \(keys) in this mapping")
         case let .reader(problem, _, _, _):
             self.init(line: 1 + lineOffset, column: 1, message: problem)
         default:
