@@ -109,7 +109,13 @@ private struct OutlineBuilder {
     /// Adds what `node` contributes to the innermost pending block.
     private mutating func visit(_ node: OpaquePointer, _ type: cmark_node_type) {
         func update(_ change: (inout Pending) -> Void) {
-            if item != nil { change(&item!) } else if top != nil { change(&top!) }
+            if var pending = item {
+                change(&pending)
+                item = pending
+            } else if var pending = top {
+                change(&pending)
+                top = pending
+            }
         }
         switch type {
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:

@@ -50,7 +50,9 @@ struct ScanCommand: ParsableCommand {
             } else {
                 unknownClient = true
                 let close = journal.closestClients(to: query)
-                let hint = close.isEmpty ? "run 'redflag triage' to list the clients" : "did you mean \(close.joined(separator: ", "))?"
+                let hint =
+                    close.isEmpty
+                    ? "run 'redflag triage' to list the clients" : "did you mean \(close.joined(separator: ", "))?"
                 Console.error("error: unknown client '\(query)'\n  hint: \(hint)")
             }
         }

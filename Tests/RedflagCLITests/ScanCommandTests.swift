@@ -50,7 +50,10 @@ struct ScanCommandTests {
         let notes = try CLI.notes(["a.md": "- 2024-01-01: =cmd, \"quoted\" #late\n"])
         defer { try? FileManager.default.removeItem(at: notes) }
         let result = try CLI.run(["scan", notes.path, "--format", "csv"])
-        #expect(result.stdout == "client,date,file,line,endLine,tags,text\r\na,2024-01-01,a.md,1,1,late,\"'=cmd, \"\"quoted\"\" #late\"\r\n")
+        #expect(
+            result.stdout
+                == "client,date,file,line,endLine,tags,text\r\na,2024-01-01,a.md,1,1,late,\"'=cmd, \"\"quoted\"\" #late\"\r\n"
+        )
     }
 
     @Test func unknownClientIsExit2WithSuggestions() throws {
@@ -80,7 +83,8 @@ struct ScanCommandTests {
         defer { try? FileManager.default.removeItem(at: notes) }
         let result = try CLI.run(["scan", notes.path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("redflag.yml:3:14: error: the alias 'ghosted' points to the unknown tag 'lateness'"))
+        #expect(
+            result.stderr.contains("redflag.yml:3:14: error: the alias 'ghosted' points to the unknown tag 'lateness'"))
         #expect(result.stderr.contains("redflag.yml:4:1: error: unknown key 'extra'"))
         #expect(result.stdout.contains("2024-01-01  a"), "the notes are still listed")
     }

@@ -43,7 +43,8 @@ public struct Configuration: Hashable, Sendable {
         var problems: [Diagnostic] = []
         func problem(_ value: YAMLValue?, _ message: String, hint: String? = nil) {
             problems.append(
-                Diagnostic(.error, file: file, line: value?.line ?? 1, column: value?.column ?? 1,
+                Diagnostic(
+                    .error, file: file, line: value?.line ?? 1, column: value?.column ?? 1,
                     message: message, hint: hint))
         }
         let root: YAMLValue?
@@ -51,7 +52,8 @@ public struct Configuration: Hashable, Sendable {
             root = try YAMLValue.parse(text)
         } catch {
             throw ConfigurationError(diagnostics: [
-                Diagnostic(.error, file: file, line: error.line, column: error.column,
+                Diagnostic(
+                    .error, file: file, line: error.line, column: error.column,
                     message: "invalid YAML: \(error.message)", hint: "fix the YAML syntax at this line")
             ])
         }
@@ -59,8 +61,10 @@ public struct Configuration: Hashable, Sendable {
         guard let root else { return configuration }
         guard let pairs = root.pairs else {
             throw ConfigurationError(diagnostics: [
-                Diagnostic(.error, file: file, line: root.line, column: root.column,
-                    message: "expected a mapping with keys \(topLevelKeys.joined(separator: ", ")), found \(root.kindName)")
+                Diagnostic(
+                    .error, file: file, line: root.line, column: root.column,
+                    message:
+                        "expected a mapping with keys \(topLevelKeys.joined(separator: ", ")), found \(root.kindName)")
             ])
         }
         for pair in pairs {
@@ -72,8 +76,10 @@ public struct Configuration: Hashable, Sendable {
             case "lint":
                 configuration.lint = pair.value
             default:
-                let suggestion = Spelling.closest(to: pair.key, in: topLevelKeys).map { " (did you mean '\($0)'?)" } ?? ""
-                problem(pair.keyValue, "unknown key '\(pair.key)'\(suggestion)",
+                let suggestion =
+                    Spelling.closest(to: pair.key, in: topLevelKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                problem(
+                    pair.keyValue, "unknown key '\(pair.key)'\(suggestion)",
                     hint: "known keys: \(topLevelKeys.joined(separator: ", "))")
             }
         }
@@ -114,7 +120,9 @@ public struct Configuration: Hashable, Sendable {
                 }
             case "aliases":
                 guard let aliases = pair.value.pairs else {
-                    report(pair.value, "'vocabulary.aliases' must map an alias to a tag, e.g. 'scope-creep: changed-mind'", nil)
+                    report(
+                        pair.value, "'vocabulary.aliases' must map an alias to a tag, e.g. 'scope-creep: changed-mind'",
+                        nil)
                     continue
                 }
                 for alias in aliases {
@@ -123,13 +131,18 @@ public struct Configuration: Hashable, Sendable {
                         continue
                     }
                     guard let target = alias.value.string.flatMap(normalizedTag) else {
-                        report(alias.value, "the alias '\(name)' must point to one tag, e.g. 'lie' or 'abuse/verbal'", nil)
+                        report(
+                            alias.value, "the alias '\(name)' must point to one tag, e.g. 'lie' or 'abuse/verbal'", nil)
                         continue
                     }
                     let head = String(target.split(separator: "/").first ?? "")
                     guard vocabulary.terms[head] != nil else {
-                        let suggestion = Spelling.closest(to: head, in: Array(vocabulary.terms.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                        report(alias.value, "the alias '\(name)' points to the unknown tag '\(head)'\(suggestion)",
+                        let suggestion =
+                            Spelling.closest(to: head, in: Array(vocabulary.terms.keys)).map {
+                                " (did you mean '\($0)'?)"
+                            } ?? ""
+                        report(
+                            alias.value, "the alias '\(name)' points to the unknown tag '\(head)'\(suggestion)",
                             "declare it under vocabulary.tags or point the alias to a known tag")
                         continue
                     }
@@ -147,7 +160,9 @@ public struct Configuration: Hashable, Sendable {
         var name = text.lowercased()
         if name.hasPrefix("#") { name.removeFirst() }
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic,
-            name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_/".unicodeScalars.contains($0) })
+            name.unicodeScalars.allSatisfy({
+                $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_/".unicodeScalars.contains($0)
+            })
         else { return nil }
         return name
     }

@@ -91,7 +91,9 @@ public indirect enum YAMLValue: Hashable, Sendable {
             return .sequence(sequence.map { convert($0, lineOffset: lineOffset) }, line: line, column: column)
         case let .mapping(mapping):
             return .mapping(
-                mapping.map { (key: convert($0.key, lineOffset: lineOffset), value: convert($0.value, lineOffset: lineOffset)) },
+                mapping.map {
+                    (key: convert($0.key, lineOffset: lineOffset), value: convert($0.value, lineOffset: lineOffset))
+                },
                 line: line, column: column)
         case let .alias(alias):
             return .scalar(alias.anchor.rawValue, line: line, column: column)
@@ -119,7 +121,8 @@ public struct YAMLError: Error, Hashable, Sendable {
             self.init(line: mark.line + lineOffset, column: mark.column, message: detail)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            self.init(line: context.mark.line + lineOffset, column: context.mark.column,
+            self.init(
+                line: context.mark.line + lineOffset, column: context.mark.column,
                 message: "duplicate key \(keys) in this mapping")
         case let .reader(problem, _, _, _):
             self.init(line: 1 + lineOffset, column: 1, message: problem)

@@ -69,23 +69,28 @@ struct EntryBuilder {
         lastEntry = nil
         let tags = tags(in: block)
         guard let prefix = DatePrefix.parse(block.text) else {
-            headings.append(Heading(level: level, line: block.span.startLine, text: block.text, date: nil, invalidDate: nil))
+            headings.append(
+                Heading(level: level, line: block.span.startLine, text: block.text, date: nil, invalidDate: nil))
             // A heading that is not dated is structure; with a tag it is also an entry.
             if !tags.isEmpty {
-                appendEntry(block, date: section?.date ?? fileDate, time: nil, title: nil, text: block.text, ownTags: tags)
+                appendEntry(
+                    block, date: section?.date ?? fileDate, time: nil, title: nil, text: block.text, ownTags: tags)
             }
             return
         }
         guard let date = prefix.date else {
             headings.append(
-                Heading(level: level, line: block.span.startLine, text: block.text, date: nil, invalidDate: prefix.written))
+                Heading(
+                    level: level, line: block.span.startLine, text: block.text, date: nil, invalidDate: prefix.written))
             invalidDate(prefix.written, block: block)
             if !tags.isEmpty {
-                appendEntry(block, date: section?.date ?? fileDate, time: nil, title: nil, text: block.text, ownTags: tags)
+                appendEntry(
+                    block, date: section?.date ?? fileDate, time: nil, title: nil, text: block.text, ownTags: tags)
             }
             return
         }
-        headings.append(Heading(level: level, line: block.span.startLine, text: block.text, date: date, invalidDate: nil))
+        headings.append(
+            Heading(level: level, line: block.span.startLine, text: block.text, date: date, invalidDate: nil))
         section = Section(
             level: level, date: date, time: prefix.time, title: prefix.rest.isEmpty ? nil : prefix.rest, tags: tags,
             heading: block)
@@ -96,7 +101,8 @@ struct EntryBuilder {
         if let open = section, open.entryCount == 0 {
             section = nil
             appendEntry(
-                open.heading, date: open.date, time: open.time, title: open.title, text: open.title ?? "", ownTags: open.tags)
+                open.heading, date: open.date, time: open.time, title: open.title, text: open.title ?? "",
+                ownTags: open.tags)
         }
         section = nil
         lastEntry = nil
@@ -139,10 +145,14 @@ struct EntryBuilder {
 
     private mutating func invalidDate(_ written: String, block: MarkdownBlock) {
         let lineText = source.line(block.span.startLine)
-        let column = lineText.utf8.firstRange(of: written.utf8).map { lineText.utf8.distance(from: lineText.utf8.startIndex, to: $0.lowerBound) + 1 }
+        let column =
+            lineText.utf8.firstRange(of: written.utf8).map {
+                lineText.utf8.distance(from: lineText.utf8.startIndex, to: $0.lowerBound) + 1
+            }
             ?? block.span.startColumn
         diagnostics.append(
-            Diagnostic(.warning, file: path, line: block.span.startLine, column: column,
+            Diagnostic(
+                .warning, file: path, line: block.span.startLine, column: column,
                 message: "'\(written)' is not a valid date; the entry is undated",
                 hint: "write an existing day as YYYY-MM-DD"))
     }

@@ -35,7 +35,8 @@ public struct FrontMatterFields: Hashable, Sendable {
         guard let value else { return fields }
         guard let pairs = value.pairs else {
             diagnostics.append(
-                Diagnostic(.warning, file: file, line: value.line, column: 1,
+                Diagnostic(
+                    .warning, file: file, line: value.line, column: 1,
                     message: "front matter must be a mapping of keys (client:, billing:, ...), found \(value.kindName)",
                     hint: "write one 'key: value' per line between the --- lines"))
             return fields
@@ -69,7 +70,8 @@ public struct FrontMatterFields: Hashable, Sendable {
                     fields.since = date
                 } else {
                     diagnostics.append(
-                        Diagnostic(.warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
+                        Diagnostic(
+                            .warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
                             message: "'since: \(written)' is not a date", hint: "write the date as YYYY-MM-DD"))
                 }
             case "billing":
@@ -77,10 +79,12 @@ public struct FrontMatterFields: Hashable, Sendable {
                 if let billing = Billing(rawValue: written) {
                     fields.billing = billing
                 } else {
-                    let suggestion = Spelling.closest(to: written, in: Billing.allCases.map(\.rawValue))
+                    let suggestion =
+                        Spelling.closest(to: written, in: Billing.allCases.map(\.rawValue))
                         .map { " (did you mean '\($0)'?)" } ?? ""
                     diagnostics.append(
-                        Diagnostic(.warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
+                        Diagnostic(
+                            .warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
                             message: "unknown billing '\(written)'\(suggestion)",
                             hint: "use hourly, fixed or retainer; the changed-mind rule depends on it"))
                 }
@@ -88,7 +92,8 @@ public struct FrontMatterFields: Hashable, Sendable {
                 let written = (text(pair.value) ?? "").lowercased()
                 if !statuses.contains(written) {
                     diagnostics.append(
-                        Diagnostic(.warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
+                        Diagnostic(
+                            .warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
                             message: "unknown status '\(written)'", hint: "use active or ended"))
                 }
                 fields.status = written

@@ -25,7 +25,8 @@ public struct JournalParser: Sendable {
             let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? body.startIndex
             diagnostics.append(
-                Diagnostic(.warning, file: path, line: line, column: bad - lineStart + 1,
+                Diagnostic(
+                    .warning, file: path, line: line, column: bad - lineStart + 1,
                     message: "invalid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true))); "
                         + "invalid bytes are shown as \u{FFFD}",
                     hint: "save the file as UTF-8; its entries are still read"))
@@ -35,7 +36,8 @@ public struct JournalParser: Sendable {
         let source = SourceText(text)
         let utf8 = Array(text.utf8)
 
-        let (frontMatter, fields, markdown) = readFrontMatter(path: path, source: source, utf8: utf8, diagnostics: &diagnostics)
+        let (frontMatter, fields, markdown) = readFrontMatter(
+            path: path, source: source, utf8: utf8, diagnostics: &diagnostics)
         let outline = CommonMark.outline(of: markdown)
         var builder = EntryBuilder(
             path: path, client: client, source: source, scanner: TagScanner(bytes: utf8, lineStarts: source.lineStarts),
@@ -67,7 +69,8 @@ public struct JournalParser: Sendable {
         }
         guard let closing else {
             diagnostics.append(
-                Diagnostic(.warning, file: path, line: 1, column: 1,
+                Diagnostic(
+                    .warning, file: path, line: 1, column: 1,
                     message: "front matter is not closed: no '---' line after the first",
                     hint: "end the front matter with a line '---', or remove the first '---' line"))
             return (nil, FrontMatterFields(), source.text)
@@ -78,7 +81,8 @@ public struct JournalParser: Sendable {
             value = try YAMLValue.parse(yaml, lineOffset: 1)
         } catch {
             diagnostics.append(
-                Diagnostic(.error, file: path, line: error.line, column: error.column,
+                Diagnostic(
+                    .error, file: path, line: error.line, column: error.column,
                     message: "invalid front matter: \(error.message)",
                     hint: "fix the YAML between the --- lines; the file's entries are still read"))
         }

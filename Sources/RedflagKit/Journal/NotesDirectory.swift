@@ -21,15 +21,19 @@ public enum NotesDirectory {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
             diagnostics.append(
-                Diagnostic(.error, file: root, message: "no such directory",
+                Diagnostic(
+                    .error, file: root, message: "no such directory",
                     hint: "give the folder that holds your client notes (NAME.md files and NAME/ folders)"))
-            return Journal(root: root, configuration: configuration ?? .standard, clients: [], files: [], diagnostics: diagnostics)
+            return Journal(
+                root: root, configuration: configuration ?? .standard, clients: [], files: [], diagnostics: diagnostics)
         }
         guard isDirectory.boolValue else {
             diagnostics.append(
-                Diagnostic(.error, file: root, message: "not a directory",
+                Diagnostic(
+                    .error, file: root, message: "not a directory",
                     hint: "give the notes folder, not a file (to lint single files, use 'redflag lint FILE')"))
-            return Journal(root: root, configuration: configuration ?? .standard, clients: [], files: [], diagnostics: diagnostics)
+            return Journal(
+                root: root, configuration: configuration ?? .standard, clients: [], files: [], diagnostics: diagnostics)
         }
         let config = configuration ?? readConfiguration(root: root, diagnostics: &diagnostics)
         let refs = discover(root: root, diagnostics: &diagnostics)
@@ -69,7 +73,8 @@ public enum NotesDirectory {
         guard FileManager.default.fileExists(atPath: path) else { return .standard }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(
-                Diagnostic(.error, file: Configuration.fileName, message: "cannot read the configuration",
+                Diagnostic(
+                    .error, file: Configuration.fileName, message: "cannot read the configuration",
                     hint: "check the file's permissions"))
             return .standard
         }
@@ -90,7 +95,8 @@ public enum NotesDirectory {
         do {
             top = try manager.contentsOfDirectory(atPath: root).sorted()
         } catch {
-            diagnostics.append(Diagnostic(.error, file: root, message: "cannot list the directory", hint: "check its permissions"))
+            diagnostics.append(
+                Diagnostic(.error, file: root, message: "cannot list the directory", hint: "check its permissions"))
             return []
         }
         var visited = Set<String>()
@@ -127,7 +133,8 @@ public enum NotesDirectory {
             names = try manager.contentsOfDirectory(atPath: folder).sorted()
         } catch {
             diagnostics.append(
-                Diagnostic(.error, file: relative + "/", message: "cannot list the folder; its notes are skipped",
+                Diagnostic(
+                    .error, file: relative + "/", message: "cannot list the folder; its notes are skipped",
                     hint: "check its permissions"))
             return
         }
@@ -156,7 +163,8 @@ public enum NotesDirectory {
             let full = (root as NSString).appendingPathComponent(ref.path)
             guard let data = FileManager.default.contents(atPath: full) else {
                 results[index] = .failed(
-                    Diagnostic(.error, file: ref.path, message: "cannot read the file; its notes are skipped",
+                    Diagnostic(
+                        .error, file: ref.path, message: "cannot read the file; its notes are skipped",
                         hint: "check that it exists and is readable"))
                 return
             }

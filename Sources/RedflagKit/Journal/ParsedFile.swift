@@ -60,7 +60,9 @@ public struct Journal: Hashable, Sendable {
     /// Problems with folders, files and the configuration (each file's own are also in `files`).
     public var diagnostics: [Diagnostic]
 
-    public init(root: String, configuration: Configuration, clients: [Client], files: [ParsedFile], diagnostics: [Diagnostic]) {
+    public init(
+        root: String, configuration: Configuration, clients: [Client], files: [ParsedFile], diagnostics: [Diagnostic]
+    ) {
         self.root = root
         self.configuration = configuration
         self.clients = clients
@@ -87,7 +89,9 @@ public struct Journal: Hashable, Sendable {
     public func closestClients(to query: String) -> [String] {
         let names = clients.flatMap { [$0.id, $0.name] + $0.aliases }
         let byDistance = Spelling.suggestions(for: query, in: names)
-        let bySubstring = clients.filter { $0.name.lowercased().contains(query.lowercased()) || $0.id.contains(query.lowercased()) }.map(\.id)
+        let bySubstring = clients.filter {
+            $0.name.lowercased().contains(query.lowercased()) || $0.id.contains(query.lowercased())
+        }.map(\.id)
         var seen = Set<String>()
         return (bySubstring + byDistance).filter { seen.insert($0).inserted }.prefix(3).map { $0 }
     }

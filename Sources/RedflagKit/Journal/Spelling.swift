@@ -28,7 +28,8 @@ public enum Spelling {
     public static func suggestions(for word: String, in candidates: [String], limit: Int = 3) -> [String] {
         let word = word.lowercased()
         let allowed = max(1, min(3, word.unicodeScalars.count / 3))
-        return candidates
+        return
+            candidates
             .map { (candidate: $0, distance: distance(word, $0.lowercased())) }
             .filter { $0.distance <= allowed && $0.distance > 0 }
             .sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }

@@ -130,7 +130,8 @@ struct TagScanner {
                 guard let scalar else { break }
                 let properties = scalar.properties
                 let isLetter = properties.isAlphabetic
-                let isMarkOrDigit = properties.generalCategory == .nonspacingMark
+                let isMarkOrDigit =
+                    properties.generalCategory == .nonspacingMark
                     || properties.generalCategory == .spacingMark || properties.generalCategory == .decimalNumber
                 if first ? !isLetter : !(isLetter || isMarkOrDigit) { break }
                 index += length
@@ -174,8 +175,11 @@ struct TagScanner {
                 let body = bytes[(index + 1)..<cursor]
                 if let colon = body.firstIndex(of: UInt8(ascii: ":")) {
                     let scheme = bytes[(index + 1)..<colon]
-                    let valid = (2...32).contains(scheme.count) && Self.isASCIILetter(scheme.first ?? 0)
-                        && scheme.allSatisfy { Self.isASCIILetter($0) || ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46 }
+                    let valid =
+                        (2...32).contains(scheme.count) && Self.isASCIILetter(scheme.first ?? 0)
+                        && scheme.allSatisfy {
+                            Self.isASCIILetter($0) || ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46
+                        }
                     return valid ? cursor + 1 : nil
                 }
                 return body.contains(UInt8(ascii: "@")) && !body.isEmpty ? cursor + 1 : nil
@@ -192,13 +196,16 @@ struct TagScanner {
         var cursor = index + 1
         if cursor < end, bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
         guard cursor < end, Self.isASCIILetter(bytes[cursor]) else { return nil }
-        while cursor < end, Self.isASCIILetter(bytes[cursor]) || (bytes[cursor] >= 48 && bytes[cursor] <= 57) || bytes[cursor] == 45 {
+        while cursor < end,
+            Self.isASCIILetter(bytes[cursor]) || (bytes[cursor] >= 48 && bytes[cursor] <= 57) || bytes[cursor] == 45
+        {
             cursor += 1
         }
         guard cursor < end else { return nil }
         let afterName = bytes[cursor]
-        guard afterName == UInt8(ascii: ">") || afterName == UInt8(ascii: "/") || afterName == 0x20 || afterName == 0x09
-            || afterName == 0x0A || afterName == 0x0D
+        guard
+            afterName == UInt8(ascii: ">") || afterName == UInt8(ascii: "/") || afterName == 0x20 || afterName == 0x09
+                || afterName == 0x0A || afterName == 0x0D
         else { return nil }
         var quote: UInt8?
         while cursor < end {
@@ -308,7 +315,9 @@ struct TagScanner {
     private static func isLinkReferenceDefinition(_ bytes: [UInt8], from index: Int, end: Int) -> Bool {
         guard index < end, bytes[index] == UInt8(ascii: "[") else { return false }
         var cursor = index + 1
-        while cursor < end, cursor < index + 1000, bytes[cursor] != UInt8(ascii: "]"), bytes[cursor] != UInt8(ascii: "\n") {
+        while cursor < end, cursor < index + 1000, bytes[cursor] != UInt8(ascii: "]"),
+            bytes[cursor] != UInt8(ascii: "\n")
+        {
             cursor += 1
         }
         return cursor + 1 < end && cursor > index + 1 && bytes[cursor] == UInt8(ascii: "]")

@@ -23,7 +23,8 @@ public struct EntryFilter: Hashable, Sendable {
         if let until, !(entry.date.map { $0 <= until } ?? false) { return false }
         if excludedTags.contains(where: { Self.entry(entry, has: $0) }) { return false }
         if tags.isEmpty { return true }
-        return requireAll ? tags.allSatisfy { Self.entry(entry, has: $0) } : tags.contains { Self.entry(entry, has: $0) }
+        return requireAll
+            ? tags.allSatisfy { Self.entry(entry, has: $0) } : tags.contains { Self.entry(entry, has: $0) }
     }
 
     /// `abuse` matches any abuse tag; `abuse/physical` only that subtype.

@@ -60,7 +60,8 @@ public enum ScanRenderer {
     public static func render(_ entries: [Entry], format: ScanFormat) -> String {
         switch format {
         case .json:
-            return JSON.encode(Document(schema: schemaVersion, entries: entries.map(EntryJSON.init)), pretty: true) + "\n"
+            return JSON.encode(Document(schema: schemaVersion, entries: entries.map(EntryJSON.init)), pretty: true)
+                + "\n"
         case .jsonl:
             return entries.map { JSON.encode(EntryJSON($0), pretty: false) + "\n" }.joined()
         case .csv:
@@ -106,7 +107,8 @@ public enum ScanRenderer {
 public enum JSON {
     public static func encode(_ value: some Encodable, pretty: Bool) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }

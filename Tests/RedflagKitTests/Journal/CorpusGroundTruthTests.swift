@@ -50,18 +50,20 @@ struct CorpusGroundTruthTests {
             let file = try JSONDecoder().decode(ManifestFile.self, from: Data(line.utf8))
             sawCRLF = sawCRLF || file.crlf
             for tag in file.tags {
-                guard case let .number(line)? = tag.first, case let .number(column) = tag[1], case let .text(name) = tag[2]
+                guard case let .number(line)? = tag.first, case let .number(column) = tag[1],
+                    case let .text(name) = tag[2]
                 else { continue }
                 expected.insert("\(file.path):\(line):\(column):\(name)")
             }
         }
         let journal = NotesDirectory.load(root: notes.path)
-        let found = Set(journal.files.flatMap { file in
-            file.entries.flatMap { entry in
-                entry.tags.filter { tag in !file.fields.tags.contains { $0.raw == tag.raw && $0.line == tag.line } }
-                    .map { "\(file.path):\($0.line):\($0.column):\($0.raw)" }
-            }
-        })
+        let found = Set(
+            journal.files.flatMap { file in
+                file.entries.flatMap { entry in
+                    entry.tags.filter { tag in !file.fields.tags.contains { $0.raw == tag.raw && $0.line == tag.line } }
+                        .map { "\(file.path):\($0.line):\($0.column):\($0.raw)" }
+                }
+            })
         #expect(expected.count > 200)
         #expect(sawCRLF)
         #expect(expected.subtracting(found).sorted().prefix(10) == [])

@@ -25,7 +25,9 @@ struct JournalParserTests {
             for tag in file.entries.flatMap(\.tags) where !file.fields.tags.contains(where: { $0.raw == tag.raw }) {
                 let line = Array(lines[tag.line - 1])
                 let written = Array(("#" + tag.raw).utf8)
-                #expect(Array(line.dropFirst(tag.column - 1).prefix(written.count)) == written, "\(file.path):\(tag.line):\(tag.column)")
+                #expect(
+                    Array(line.dropFirst(tag.column - 1).prefix(written.count)) == written,
+                    "\(file.path):\(tag.line):\(tag.column)")
             }
         }
     }
@@ -89,9 +91,10 @@ struct JournalParserTests {
 
             2024-03-09: paragraph
             """)
-        #expect(file.entries.map { $0.date?.description ?? "-" } == [
-            "2024-03-05", "2024-03-06", "2024-03-07", "2024-03-08", "2024-03-09",
-        ])
+        #expect(
+            file.entries.map { $0.date?.description ?? "-" } == [
+                "2024-03-05", "2024-03-06", "2024-03-07", "2024-03-08", "2024-03-09",
+            ])
         #expect(file.entries.map(\.text) == ["colon", "dash", "hyphen", "bold", "paragraph"])
     }
 
@@ -104,9 +107,10 @@ struct JournalParserTests {
         let file = Self.parse("- 2024-02-30: impossible #lie\n")
         #expect(file.entries.count == 1)
         #expect(file.entries[0].date == nil)
-        #expect(file.diagnostics.map(\.description) == [
-            "c.md:1:3: warning: '2024-02-30' is not a valid date; the entry is undated"
-        ])
+        #expect(
+            file.diagnostics.map(\.description) == [
+                "c.md:1:3: warning: '2024-02-30' is not a valid date; the entry is undated"
+            ])
     }
 
     @Test func datedHeadingWithoutBodyIsAnEntry() {
@@ -132,15 +136,19 @@ struct JournalParserTests {
 
     @Test func invalidFrontMatterIsAnErrorWithTheRealLine() {
         let file = Self.parse("---\nclient: Acme\nbilling: [unclosed\n---\n\nbody #lie\n")
-        #expect(file.diagnostics.contains { $0.severity == .error && $0.line == 4 && $0.message.hasPrefix("invalid front matter") })
+        #expect(
+            file.diagnostics.contains {
+                $0.severity == .error && $0.line == 4 && $0.message.hasPrefix("invalid front matter")
+            })
         #expect(file.entries.count == 1)
     }
 
     @Test func unknownBillingIsAWarningWithASuggestion() {
         let file = Self.parse("---\nbilling: hourley\n---\n")
-        #expect(file.diagnostics.map(\.description) == [
-            "c.md:2:10: warning: unknown billing 'hourley' (did you mean 'hourly'?)"
-        ])
+        #expect(
+            file.diagnostics.map(\.description) == [
+                "c.md:2:10: warning: unknown billing 'hourley' (did you mean 'hourly'?)"
+            ])
     }
 
     @Test func crlfPositionsAreExact() {
@@ -150,7 +158,8 @@ struct JournalParserTests {
     }
 
     @Test func byteOrderMarkIsSkipped() {
-        let file = JournalParser().parse(path: "c.md", client: "c", bytes: [0xEF, 0xBB, 0xBF] + Array("---\nclient: B\n---\n#late\n".utf8))
+        let file = JournalParser().parse(
+            path: "c.md", client: "c", bytes: [0xEF, 0xBB, 0xBF] + Array("---\nclient: B\n---\n#late\n".utf8))
         #expect(file.hasBOM)
         #expect(file.fields.client == "B")
         #expect(file.entries.flatMap(\.tags).map { "\($0.line):\($0.column)" } == ["4:1"])
@@ -170,7 +179,8 @@ struct JournalParserTests {
         let file = Self.parse("## 2024-03-01\n\n" + deep)
         #expect(file.entries.count == 1)
         #expect(file.entries.first?.tags.map(\.name) == ["late"])
-        let lists = (0..<50_000).map { String(repeating: " ", count: $0 * 2) + "- x" }.prefix(2000).joined(separator: "\n")
+        let lists = (0..<2000).map { String(repeating: " ", count: $0 * 2) + "- x" }.prefix(2000).joined(
+            separator: "\n")
         #expect(!Self.parse(lists + " #late\n").entries.isEmpty)
     }
 

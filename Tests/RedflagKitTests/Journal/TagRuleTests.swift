@@ -16,7 +16,10 @@ struct TagRuleTests {
         arguments: [
             ("#late", ["late@1"]),
             ("paid #late.", ["late@6"]),
-            ("a #lie, b #dispute; c #legal: d #paid! e #referral?", ["lie@3", "dispute@11", "legal@23", "paid@33", "referral@42"]),
+            (
+                "a #lie, b #dispute; c #legal: d #paid! e #referral?",
+                ["lie@3", "dispute@11", "legal@23", "paid@33", "referral@42"]
+            ),
             ("(#lie) [#late] {#legal} \"#dispute\" '#paid'", ["lie@2", "late@9", "legal@17", "dispute@26", "paid@37"]),
             ("*#late* and **#lie** and _#legal_", ["late@2", "lie@15", "legal@27"]),
             ("#abuse/physical", ["abuse/physical@1"]),
@@ -63,9 +66,10 @@ struct TagRuleTests {
         let text = "## 2024-03-01\n\n#liar #late-payment #flip-flop #insult #threat #хамство #ложь #просрочка #lei\n"
         let file = JournalParser().parse(path: "t.md", client: "t", bytes: Array(text.utf8))
         let tags = file.entries.flatMap(\.tags)
-        #expect(tags.map(\.qualifiedName) == [
-            "lie", "late", "changed-mind", "abuse/verbal", "abuse/physical", "abuse/verbal", "lie", "late", "lei",
-        ])
+        #expect(
+            tags.map(\.qualifiedName) == [
+                "lie", "late", "changed-mind", "abuse/verbal", "abuse/physical", "abuse/verbal", "lie", "late", "lei",
+            ])
         #expect(tags.map(\.isKnown) == [true, true, true, true, true, true, true, true, false])
     }
 }

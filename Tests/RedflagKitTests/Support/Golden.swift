@@ -16,7 +16,8 @@ enum Golden {
             try? FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? Data(actual.utf8).write(to: url)
-            Issue.record("recorded golden file \(name); run again without REDFLAG_RECORD", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded golden file \(name); run again without REDFLAG_RECORD", sourceLocation: sourceLocation)
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -28,9 +29,10 @@ enum Golden {
             let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let firstDifference = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
-            let where_ = firstDifference.map {
-                "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)"
-            } ?? "lengths differ (\(expectedLines.count) vs \(actualLines.count) lines)"
+            let where_ =
+                firstDifference.map {
+                    "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)"
+                } ?? "lengths differ (\(expectedLines.count) vs \(actualLines.count) lines)"
             Issue.record("output differs from golden \(name) at \(where_)", sourceLocation: sourceLocation)
         }
     }
