@@ -16,6 +16,9 @@ struct Redflag: AsyncParsableCommand {
             TagsCommand.self,
             EvaluateDetectorCommand.self,
             PolicyCommand.self,
+            DossierCommand.self,
+            TriageCommand.self,
+            SiteCommand.self,
         ]
     )
 }

@@ -32,6 +32,7 @@ public enum DossierHTMLRenderer {
             HTMLView.MonthView(month: $0.month, count: $0.entries.count, entries: $0.entries.map(HTMLView.EntryView.init))
         }
         let undated = timeline.undated.map(HTMLView.EntryView.init)
+        let chart = TimelineChart.svg(timeline)
         return HTMLView.DossierView(
             title: "\(client.name): \(assessment.verdict.label)", client: .init(id: client.id, name: client.name),
             verdict: .init(assessment.verdict), score: assessment.score, summary: assessment.summary,
@@ -43,7 +44,8 @@ public enum DossierHTMLRenderer {
                     tag: $0.qualifiedName, count: $0.count,
                     kind: $0.isIncident ? "incident" : Timeline.positiveTags.contains($0.tag) ? "positive" : "context")
             },
-            chart: TimelineChart.svg(timeline), months: months, undated: undated, hasUndated: !undated.isEmpty,
-            entryCount: timeline.entries.count + undated.count, indexLink: indexLink)
+            chart: chart ?? "", hasChart: chart != nil, months: months, undated: undated, hasUndated: !undated.isEmpty,
+            entryCount: HTMLView.count(timeline.entries.count + undated.count, "entry", "entries"),
+            indexLink: indexLink ?? "", hasIndexLink: indexLink != nil)
     }
 }

@@ -52,10 +52,14 @@ public struct HTMLTemplates: Sendable {
     }
 
     static func defaultDirectory() throws(TemplateError) -> URL {
-        guard let resources = Bundle.module.resourceURL else {
-            throw TemplateError(message: "the default templates are missing from the RedflagKit bundle")
+        // Foundation on Linux takes the copied `Resources/` folder as the bundle's resource folder;
+        // elsewhere it is a subfolder of it.
+        if let url = Bundle.module.url(forResource: "templates", withExtension: nil)
+            ?? Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources")
+        {
+            return url
         }
-        return resources.appendingPathComponent("Resources").appendingPathComponent("templates")
+        throw TemplateError(message: "the default templates are missing from the RedflagKit bundle")
     }
 
     static func read(directory: URL, required: Bool) throws(TemplateError) -> [String: String] {

@@ -2,7 +2,16 @@ import RedflagMarkdown
 
 /// The values HTML templates receive (documented in docs/dossier.md). Plain strings are escaped by
 /// the templates; only `DossierView.chart` and `EntryView.body` are HTML, and they are safe.
+///
+/// Every value a template tests with a section (`{{#x}}`) is non-optional: a missing value would make
+/// Mustache look it up in the enclosing context instead (an entry without a title would show the
+/// page's title).
 enum HTMLView {
+    /// "1 entry", "2 entries".
+    static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == 1 ? singular : plural)"
+    }
+
     struct VerdictView {
         /// `keep`, `watch`, `fire`.
         var word: String
@@ -40,10 +49,13 @@ enum HTMLView {
         var softened: Bool
         var summary: String
         var principle: String
-        var nextThreshold: String?
-        var advice: String?
+        var nextThreshold: String
+        var hasNextThreshold: Bool
+        var advice: String
+        var hasAdvice: Bool
         var entries: [CitationView]
-        var entryCount: Int
+        /// "1 entry", "3 entries".
+        var entryCount: String
 
         init(_ reason: Reason, number: Int) {
             self.number = number
@@ -53,14 +65,16 @@ enum HTMLView {
             softened = reason.softened
             summary = reason.summary
             principle = reason.principle
-            nextThreshold = reason.nextThreshold?.sentence
-            advice = reason.advice
+            nextThreshold = reason.nextThreshold?.sentence ?? ""
+            hasNextThreshold = reason.nextThreshold != nil
+            advice = reason.advice ?? ""
+            hasAdvice = reason.advice != nil
             entries = reason.entries.map {
                 CitationView(
                     anchor: Dossier.anchor(file: $0.file, line: $0.line), reference: $0.reference,
                     date: $0.date?.description ?? "undated", quote: $0.quote)
             }
-            entryCount = reason.entries.count
+            entryCount = HTMLView.count(reason.entries.count, "entry", "entries")
         }
     }
 
@@ -73,8 +87,10 @@ enum HTMLView {
     struct EntryView {
         var anchor: String
         var date: String
-        var time: String?
-        var title: String?
+        var time: String
+        var hasTime: Bool
+        var title: String
+        var hasTitle: Bool
         var reference: String
         var tags: [TagView]
         /// cmark's safe HTML of the entry's Markdown (raw HTML omitted, unsafe links removed).
@@ -87,8 +103,10 @@ enum HTMLView {
             let entry = item.entry
             anchor = Dossier.anchor(file: entry.file, line: entry.line)
             date = entry.date?.description ?? "undated"
-            time = entry.time
-            title = entry.title.flatMap { $0.isEmpty ? nil : $0 }
+            time = entry.time ?? ""
+            hasTime = entry.time != nil
+            title = entry.title ?? ""
+            hasTitle = !title.isEmpty
             reference = "\(entry.file):\(entry.line)"
             var seen = Set<String>()
             tags = entry.tags.filter { seen.insert($0.qualifiedName).inserted }.map {
@@ -138,14 +156,17 @@ enum HTMLView {
         var hasReasons: Bool
         var facts: [FactView]
         var tagCounts: [TagCountView]
-        /// The generated SVG chart; nil when there is no dated entry.
-        var chart: String?
+        /// The generated SVG chart; empty when there is no dated entry.
+        var chart: String
+        var hasChart: Bool
         var months: [MonthView]
         var undated: [EntryView]
         var hasUndated: Bool
-        var entryCount: Int
-        /// Link back to the index page in a site; nil for a standalone dossier.
-        var indexLink: String?
+        /// "22 entries".
+        var entryCount: String
+        /// Link back to the index page in a site; empty for a standalone dossier.
+        var indexLink: String
+        var hasIndexLink: Bool
     }
 
     struct TriageReasonView {
@@ -156,8 +177,9 @@ enum HTMLView {
     struct TriageClientView {
         var id: String
         var name: String
-        /// Relative link to the client's dossier in a site; nil for a standalone triage.
-        var link: String?
+        /// Relative link to the client's dossier in a site; empty for a standalone triage.
+        var link: String
+        var hasLink: Bool
         var verdict: VerdictView
         var score: Int
         var incidents: Int

@@ -27,26 +27,40 @@ public enum TriageRenderer {
     /// The 80-column table: verdict, score, client, incidents, last incident, top reasons.
     public static func text(_ triage: Triage, color: Bool) -> String {
         let clientWidth = 22
-        let reasonWidth = textWidth - (7 + 7 + clientWidth + 2 + 5 + 2 + 12)
+        let reasonWidth = textWidth - (8 + 5 + 2 + clientWidth + 2 + 3 + 2 + 10 + 2)
         var out = "redflag triage as of \(triage.asOf): \(tally(triage))\n\n"
-        out += pad("VERDICT", 7) + pad("SCORE", 5, right: true) + "  " + pad("CLIENT", clientWidth) + "  "
-            + pad("INC", 5, right: true) + "  " + pad("LAST INC", 10) + "  TOP REASONS\n"
+        out += pad("VERDICT", 8) + "SCORE  " + pad("CLIENT", clientWidth) + "  INC  " + pad("LAST INC", 10)
+            + "  TOP REASONS\n"
         for row in triage.rows {
             let verdict = row.assessment.verdict
-            var label = pad(verdict.label, 7)
+            var label = pad(verdict.label, 8)
             if color {
                 let code = verdict == .fire ? "1;31" : verdict == .watch ? "1;33" : "32"
-                label = "\u{1B}[\(code)m\(verdict.label)\u{1B}[0m" + String(repeating: " ", count: 7 - verdict.label.count)
+                label = "\u{1B}[\(code)m\(verdict.label)\u{1B}[0m" + String(repeating: " ", count: 8 - verdict.label.count)
             }
-            let reasons = row.topReasons.map { "#" + $0.tag }.joined(separator: " ")
             out += label + pad(String(row.assessment.score), 5, right: true) + "  "
                 + pad(cut(row.client.name, clientWidth), clientWidth) + "  "
-                + pad(String(row.incidents), 5, right: true) + "  "
+                + pad(String(row.incidents), 3, right: true) + "  "
                 + pad(row.lastIncident?.description ?? "-", 10) + "  "
-                + cut(reasons.isEmpty ? "-" : reasons, reasonWidth) + "\n"
+                + fitting(row.topReasons.map { "#" + $0.tag }, width: reasonWidth) + "\n"
         }
         out += "\nas of:  \(triage.asOf)\npolicy: \(triage.policyDigest)\ninput:  \(triage.inputDigest)\n"
         return out.replacingOccurrences(of: " +\n", with: "\n", options: .regularExpression)
+    }
+
+    /// As many of `items` as fit in `width`, space-separated, then `+N` for the rest; `-` when none.
+    static func fitting(_ items: [String], width: Int) -> String {
+        guard !items.isEmpty else { return "-" }
+        var shown: [String] = []
+        for (index, item) in items.enumerated() {
+            let rest = items.count - index - 1
+            let candidate = (shown + [item]).joined(separator: " ") + (rest > 0 ? " +\(rest)" : "")
+            if candidate.count > width { break }
+            shown.append(item)
+        }
+        if shown.isEmpty { return cut(items[0], width - 3) + (items.count > 1 ? " +\(items.count - 1)" : "") }
+        let rest = items.count - shown.count
+        return shown.joined(separator: " ") + (rest > 0 ? " +\(rest)" : "")
     }
 
     /// "10 clients: 3 fire, 4 watch, 3 keep".
