@@ -19,6 +19,7 @@ struct Redflag: AsyncParsableCommand {
             DossierCommand.self,
             TriageCommand.self,
             SiteCommand.self,
+            LintCommand.self,
         ]
     )
 }
