@@ -70,7 +70,10 @@ enum OutputFile {
             Console.error("error: \(path): the folder \(parent.path) does not exist\n  hint: create it first")
             throw ExitCode(2)
         }
-        let target = parent.resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
+        var target = parent.resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: target)) != nil {
+            target = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
+        }
         if SitePaths.isInside(target, URL(fileURLWithPath: notes).resolvingSymlinksInPath().path) {
             Console.error("error: \(path): refusing to write inside the notes directory\n  hint: write it elsewhere")
             throw ExitCode(2)

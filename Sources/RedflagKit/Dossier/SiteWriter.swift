@@ -44,7 +44,11 @@ public enum SiteWriter {
         guard manager.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SiteError(message: "\(output): the folder \(parent.path) does not exist (create it first)")
         }
-        let resolved = given.resolvingSymlinksInPath().standardizedFileURL
+        // Resolve through the parent, which exists: a missing path is not resolved by Foundation.
+        var resolved = parent.standardizedFileURL.appendingPathComponent(given.lastPathComponent)
+        if (try? manager.destinationOfSymbolicLink(atPath: resolved.path)) != nil {
+            resolved = resolved.resolvingSymlinksInPath().standardizedFileURL
+        }
         if SitePaths.isInside(resolved.path, notesPath) {
             throw SiteError(
                 message: "\(output) is the notes directory or inside it: give an output folder outside \(notes)")
