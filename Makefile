@@ -25,6 +25,13 @@ release: deps
 	$(SWIFT) build -c release --product redflag
 
 demo: release
+	@echo "== redflag triage $(SAMPLES) --as-of $(AS_OF)"
+	@$(BIN) triage $(SAMPLES) --as-of $(AS_OF)
+	@echo
+	@echo "== redflag site $(SAMPLES) --output $(SITE) --as-of $(AS_OF)"
+	@$(BIN) site $(SAMPLES) --output $(SITE) --as-of $(AS_OF)
+	@echo "   site: file://$(abspath $(SITE))/index.html (one dossier per client: $(SITE)/<id>.html)"
+	@echo
 	@echo "== redflag scan $(SAMPLES) --tag lie --tag late --tag abuse"
 	@$(BIN) scan $(SAMPLES) --tag lie --tag late --tag abuse
 	@echo
