@@ -30,7 +30,8 @@ struct DossierCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(help: "A folder of Mustache templates overriding the defaults by file name (HTML only).",
+    @Option(
+        help: "A folder of Mustache templates overriding the defaults by file name (HTML only).",
         completion: .directory)
     var template: String?
 
@@ -40,7 +41,9 @@ struct DossierCommand: ParsableCommand {
             let dossier = judgement.dossiers.first(where: { $0.client.id == match.id })
         else {
             let close = judgement.journal.closestClients(to: client)
-            let hint = close.isEmpty ? "run 'redflag triage' to list the clients" : "did you mean \(close.joined(separator: ", "))?"
+            let hint =
+                close.isEmpty
+                ? "run 'redflag triage' to list the clients" : "did you mean \(close.joined(separator: ", "))?"
             Console.error("error: unknown client '\(client)'\n  hint: \(hint)")
             throw ExitCode(2)
         }

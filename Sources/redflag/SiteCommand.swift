@@ -15,7 +15,8 @@ struct SiteCommand: ParsableCommand {
     @Argument(help: "The notes directory.", completion: .directory)
     var notes: String
 
-    @Option(help: "The folder to write the site to (created if missing; its parent must exist).",
+    @Option(
+        help: "The folder to write the site to (created if missing; its parent must exist).",
         completion: .directory)
     var output: String
 

@@ -27,7 +27,8 @@ struct DossierCommandTests {
     }
 
     @Test func writesJSONToAFileWhoseFolderExists() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-dossier-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redflag-dossier-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("helix.json")
@@ -82,7 +83,9 @@ struct DossierCommandTests {
     @Test func asOfChangesTheVerdict() throws {
         let notes = try CLI.notes(["acme.md": "## 2026-01-01\n\nHe lied #lie\n"])
         defer { try? FileManager.default.removeItem(at: notes) }
-        let before = try CLI.run(["dossier", "acme", "--notes", notes.path, "--format", "json", "--as-of", "2025-12-31"])
+        let before = try CLI.run([
+            "dossier", "acme", "--notes", notes.path, "--format", "json", "--as-of", "2025-12-31",
+        ])
         let after = try CLI.run(["dossier", "acme", "--notes", notes.path, "--format", "json", "--as-of", "2026-01-01"])
         #expect(before.stdout.contains("\"verdict\" : \"keep\""))
         #expect(after.stdout.contains("\"verdict\" : \"fire\""))

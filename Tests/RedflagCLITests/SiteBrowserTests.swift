@@ -25,7 +25,8 @@ struct SiteBrowserTests {
                 sourceLocation: sourceLocation)
             return ""
         }
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-chromium-\(UUID().uuidString)")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redflag-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
@@ -45,7 +46,8 @@ struct SiteBrowserTests {
     }
 
     static func site(_ notes: String) throws -> URL {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-browser-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redflag-browser-\(UUID().uuidString)")
         let result = try CLI.run(["site", notes, "--output", output.path, "--as-of", "2026-11-29"])
         #expect(result.status == 0, "\(result.stderr)")
         return output
@@ -56,9 +58,12 @@ struct SiteBrowserTests {
     @Test func samplesDossierAndIndexRender() throws {
         let output = try Self.site("journal-samples")
         defer { try? FileManager.default.removeItem(at: output) }
-        let json = try CLI.run(["dossier", "kessler-bau", "--notes", "journal-samples", "--format", "json", "--as-of", "2026-11-29"])
+        let json = try CLI.run([
+            "dossier", "kessler-bau", "--notes", "journal-samples", "--format", "json", "--as-of", "2026-11-29",
+        ])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        let expectedEntries = ((object?["timeline"] as? [Any])?.count ?? -1) + ((object?["undated"] as? [Any])?.count ?? 0)
+        let expectedEntries =
+            ((object?["timeline"] as? [Any])?.count ?? -1) + ((object?["undated"] as? [Any])?.count ?? 0)
         #expect(expectedEntries > 10)
 
         let dossier = try Self.dumpDOM(output.appendingPathComponent("kessler-bau.html"))

@@ -29,7 +29,8 @@ public enum DossierHTMLRenderer {
         fact("Positive entries", String(timeline.positives.count))
         fact("Files", client.files.joined(separator: ", "))
         let months = dossier.months.map {
-            HTMLView.MonthView(month: $0.month, count: $0.entries.count, entries: $0.entries.map(HTMLView.EntryView.init))
+            HTMLView.MonthView(
+                month: $0.month, count: $0.entries.count, entries: $0.entries.map(HTMLView.EntryView.init))
         }
         let undated = timeline.undated.map(HTMLView.EntryView.init)
         let chart = TimelineChart.svg(timeline)

@@ -14,7 +14,8 @@ public enum DossierMarkdownRenderer {
         out += reasons(dossier)
         out += summary(dossier)
         out += timeline(dossier)
-        out += "---\n\n" + footer(asOf: dossier.asOf, policyDigest: dossier.policyDigest, inputDigest: dossier.inputDigest)
+        out +=
+            "---\n\n" + footer(asOf: dossier.asOf, policyDigest: dossier.policyDigest, inputDigest: dossier.inputDigest)
         return out
     }
 
@@ -34,7 +35,9 @@ public enum DossierMarkdownRenderer {
             out += "### \(index + 1). #\(reason.tag): \(outcome)\n\n"
             out += "\(MarkdownText.inline(reason.summary)).\n\n"
             out += "*\(MarkdownText.inline(reason.principle))*\n\n"
-            if let next = reason.nextThreshold { out += "- **Next threshold:** \(MarkdownText.inline(next.sentence))\n" }
+            if let next = reason.nextThreshold {
+                out += "- **Next threshold:** \(MarkdownText.inline(next.sentence))\n"
+            }
             if let advice = reason.advice { out += "- **Advice:** \(MarkdownText.inline(advice))\n" }
             if reason.softened { out += "- **Softened:** recent positive entries and no recent incident\n" }
             out += "- **Evidence** (\(reason.entries.count)):\n"
@@ -51,7 +54,9 @@ public enum DossierMarkdownRenderer {
         let timeline = dossier.timeline
         let client = dossier.client
         var rows: [(String, String)] = [("Client", "\(MarkdownText.inline(client.name)) (`\(client.id)`)")]
-        if !client.aliases.isEmpty { rows.append(("Aliases", client.aliases.map(MarkdownText.inline).joined(separator: ", "))) }
+        if !client.aliases.isEmpty {
+            rows.append(("Aliases", client.aliases.map(MarkdownText.inline).joined(separator: ", ")))
+        }
         if let contact = client.contact { rows.append(("Contact", MarkdownText.inline(contact))) }
         if let billing = client.billing { rows.append(("Billing", billing.rawValue)) }
         if let rate = client.rate { rows.append(("Rate", MarkdownText.inline(rate))) }
@@ -69,7 +74,8 @@ public enum DossierMarkdownRenderer {
         if !timeline.tagCounts.isEmpty {
             out += "### Entries per tag\n\n| Tag | Entries | Kind |\n|---|--:|---|\n"
             for count in timeline.tagCounts {
-                let kind = count.isIncident ? "incident" : Timeline.positiveTags.contains(count.tag) ? "positive" : "context"
+                let kind =
+                    count.isIncident ? "incident" : Timeline.positiveTags.contains(count.tag) ? "positive" : "context"
                 out += "| #\(MarkdownText.inline(count.qualifiedName)) | \(count.count) | \(kind) |\n"
             }
             out += "\n"

@@ -36,7 +36,9 @@ struct ReasonJSON: Encodable {
         try container.encode(reason.count, forKey: .count)
         try container.encode(reason.window, forKey: .window)
         try container.encode(
-            reason.entries.map { EntryJSON(file: $0.file, line: $0.line, date: $0.date, quote: $0.quote, tags: $0.tags) },
+            reason.entries.map {
+                EntryJSON(file: $0.file, line: $0.line, date: $0.date, quote: $0.quote, tags: $0.tags)
+            },
             forKey: .entries)
         try container.encode(reason.nextThreshold, forKey: .nextThreshold)
         try container.encode(reason.advice, forKey: .advice)

@@ -22,11 +22,13 @@ public struct Site: Hashable, Sendable {
             Page(fileName: Site.indexName, html: TriageHTMLRenderer.render(triage, templates: templates, links: names))
         ]
         for row in triage.rows {
-            guard let dossier = dossiers.first(where: { $0.client.id == row.client.id }), let name = names[row.client.id]
+            guard let dossier = dossiers.first(where: { $0.client.id == row.client.id }),
+                let name = names[row.client.id]
             else { continue }
             pages.append(
                 Page(
-                    fileName: name, html: DossierHTMLRenderer.render(dossier, templates: templates, indexLink: Site.indexName)))
+                    fileName: name,
+                    html: DossierHTMLRenderer.render(dossier, templates: templates, indexLink: Site.indexName)))
         }
         self.pages = pages
     }

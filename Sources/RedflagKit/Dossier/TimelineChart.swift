@@ -65,9 +65,11 @@ public enum TimelineChart {
         for value in stride(from: 0, through: yMax, by: step) {
             let lineY = number(y(value))
             out += "<line class=\"grid\" x1=\"\(left)\" y1=\"\(lineY)\" x2=\"\(width - right)\" y2=\"\(lineY)\"/>"
-            out += "<text class=\"tick\" x=\"\(left - 6)\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\">\(value)</text>\n"
+            out +=
+                "<text class=\"tick\" x=\"\(left - 6)\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\">\(value)</text>\n"
         }
-        out += "<text class=\"axis-title\" transform=\"translate(12 \(number(Double(top) + plotHeight / 2))) rotate(-90)\" "
+        out +=
+            "<text class=\"axis-title\" transform=\"translate(12 \(number(Double(top) + plotHeight / 2))) rotate(-90)\" "
         out += "text-anchor=\"middle\">Incidents</text>\n"
         // Bars, one stacked column per month.
         let labelEvery = max(1, Int((Double(months.count) / 10).rounded(.up)))
@@ -87,10 +89,12 @@ public enum TimelineChart {
             }
             if index % labelEvery == 0 {
                 let labelX = number(Double(left) + slot * (Double(index) + 0.5))
-                out += "<text class=\"tick\" x=\"\(labelX)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(month)</text>\n"
+                out +=
+                    "<text class=\"tick\" x=\"\(labelX)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(month)</text>\n"
             }
         }
-        out += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - right)\" y2=\"\(height - bottom)\"/>\n"
+        out +=
+            "<line class=\"axis\" x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - right)\" y2=\"\(height - bottom)\"/>\n"
         out += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(height - bottom)\"/>\n"
         out += "<text class=\"axis-title\" x=\"\(number(Double(left) + plotWidth / 2))\" y=\"\(height - bottom + 34)\" "
         out += "text-anchor=\"middle\">Month</text>\n"
@@ -98,8 +102,10 @@ public enum TimelineChart {
         var legendX = Double(left)
         let legendY = height - 12
         for sign in signs {
-            out += "<rect x=\"\(number(legendX))\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(colors[sign] ?? "#444")\"/>"
-            out += "<text class=\"legend\" x=\"\(number(legendX + 16))\" y=\"\(legendY)\">#\(HTML.escape(sign))</text>\n"
+            out +=
+                "<rect x=\"\(number(legendX))\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(colors[sign] ?? "#444")\"/>"
+            out +=
+                "<text class=\"legend\" x=\"\(number(legendX + 16))\" y=\"\(legendY)\">#\(HTML.escape(sign))</text>\n"
             legendX += 16 + Double(sign.count + 1) * 7 + 14
         }
         if signs.isEmpty {

@@ -29,16 +29,19 @@ public enum TriageRenderer {
         let clientWidth = 22
         let reasonWidth = textWidth - (8 + 5 + 2 + clientWidth + 2 + 3 + 2 + 10 + 2)
         var out = "redflag triage as of \(triage.asOf): \(tally(triage))\n\n"
-        out += pad("VERDICT", 8) + "SCORE  " + pad("CLIENT", clientWidth) + "  INC  " + pad("LAST INC", 10)
+        out +=
+            pad("VERDICT", 8) + "SCORE  " + pad("CLIENT", clientWidth) + "  INC  " + pad("LAST INC", 10)
             + "  TOP REASONS\n"
         for row in triage.rows {
             let verdict = row.assessment.verdict
             var label = pad(verdict.label, 8)
             if color {
                 let code = verdict == .fire ? "1;31" : verdict == .watch ? "1;33" : "32"
-                label = "\u{1B}[\(code)m\(verdict.label)\u{1B}[0m" + String(repeating: " ", count: 8 - verdict.label.count)
+                label =
+                    "\u{1B}[\(code)m\(verdict.label)\u{1B}[0m" + String(repeating: " ", count: 8 - verdict.label.count)
             }
-            out += label + pad(String(row.assessment.score), 5, right: true) + "  "
+            out +=
+                label + pad(String(row.assessment.score), 5, right: true) + "  "
                 + pad(cut(row.client.name, clientWidth), clientWidth) + "  "
                 + pad(String(row.incidents), 3, right: true) + "  "
                 + pad(row.lastIncident?.description ?? "-", 10) + "  "
@@ -66,7 +69,8 @@ public enum TriageRenderer {
     /// "10 clients: 3 fire, 4 watch, 3 keep".
     static func tally(_ triage: Triage) -> String {
         let clients = triage.rows.count == 1 ? "1 client" : "\(triage.rows.count) clients"
-        return "\(clients): " + Verdict.allCases.reversed().map { "\(triage.count($0)) \($0.rawValue)" }
+        return "\(clients): "
+            + Verdict.allCases.reversed().map { "\(triage.count($0)) \($0.rawValue)" }
             .joined(separator: ", ")
     }
 
@@ -77,7 +81,8 @@ public enum TriageRenderer {
 
     /// `text` cut to `width` characters, a cut marked with `…`; control characters become spaces.
     static func cut(_ text: String, _ width: Int) -> String {
-        let clean = String(text.map { $0.isNewline || ($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) ? " " : $0 })
+        let clean = String(
+            text.map { $0.isNewline || ($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) ? " " : $0 })
         return clean.count <= width ? clean : String(clean.prefix(width - 1)) + "…"
     }
 
@@ -97,8 +102,10 @@ public enum TriageRenderer {
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        out += "\n" + DossierMarkdownRenderer.footer(
-            asOf: triage.asOf, policyDigest: triage.policyDigest, inputDigest: triage.inputDigest)
+        out +=
+            "\n"
+            + DossierMarkdownRenderer.footer(
+                asOf: triage.asOf, policyDigest: triage.policyDigest, inputDigest: triage.inputDigest)
         return out
     }
 

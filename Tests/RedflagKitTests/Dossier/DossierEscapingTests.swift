@@ -84,7 +84,8 @@ struct DossierEscapingTests {
 
     @Test("CSV: a name starting with = is neutralised")
     func csv() {
-        let triage = Triage([Self.dossier(name: "=HYPERLINK(\"x\")")], asOf: Make.asOf, policyDigest: "p", inputDigest: "i")
+        let triage = Triage(
+            [Self.dossier(name: "=HYPERLINK(\"x\")")], asOf: Make.asOf, policyDigest: "p", inputDigest: "i")
         #expect(TriageRenderer.csv(triage).contains(",\"'=HYPERLINK(\"\"x\"\")\","))
     }
 

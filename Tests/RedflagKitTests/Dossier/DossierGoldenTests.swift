@@ -81,7 +81,9 @@ struct DossierGoldenTests {
         let dossier = try #require(samples.dossiers.first { $0.client.id == "kessler-bau" })
         let object = try JSONSerialization.jsonObject(with: Data(DossierJSONRenderer.render(dossier).utf8))
         let document = try #require(object as? [String: Any])
-        for key in ["schema", "asOf", "client", "verdict", "score", "reasons", "timeline", "policyDigest", "inputDigest"] {
+        for key in [
+            "schema", "asOf", "client", "verdict", "score", "reasons", "timeline", "policyDigest", "inputDigest",
+        ] {
             #expect(document[key] != nil, "missing \(key)")
         }
         let client = try #require(document["client"] as? [String: Any])

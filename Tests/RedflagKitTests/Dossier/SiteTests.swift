@@ -42,7 +42,10 @@ struct SiteTests {
         let link = root.appendingPathComponent("link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: notes)
         let site = try Self.site()
-        for output in [notes.path, notes.path + "/", notes.path + "/site", link.path, link.path + "/site", notes.path + "/../notes"] {
+        for output in [
+            notes.path, notes.path + "/", notes.path + "/site", link.path, link.path + "/site",
+            notes.path + "/../notes",
+        ] {
             #expect(throws: SiteError.self, "\(output)") { try SiteWriter.write(site, to: output, notes: notes.path) }
         }
         let listing = try FileManager.default.contentsOfDirectory(atPath: notes.path)
@@ -59,12 +62,14 @@ struct SiteTests {
         let site = try Self.site()
         let written = try SiteWriter.write(site, to: output.path, notes: notes.path)
         #expect(written.count == 2)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["evil.html", "index.html"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["evil.html", "index.html"])
 
         let outside = root.appendingPathComponent("outside.html")
         try Data("keep me".utf8).write(to: outside)
         try FileManager.default.removeItem(at: output.appendingPathComponent("evil.html"))
-        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("evil.html"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: output.appendingPathComponent("evil.html"), withDestinationURL: outside)
         #expect(throws: SiteError.self) { try SiteWriter.write(site, to: output.path, notes: notes.path) }
         #expect(String(decoding: try Data(contentsOf: outside), as: UTF8.self) == "keep me")
 
