@@ -39,16 +39,24 @@ struct EvaluateDetectorCommand: ParsableCommand {
         var detector = lexiconOnly
         if let train {
             let training = try load(train)
+            let clock = ContinuousClock()
+            let started = clock.now
             detector = IncidentDetector(training: training)
-            report += "\n"
-                + DetectorEvaluation.evaluate(detector, on: examples, threshold: threshold)
-                .render(title: "lexicon + naive Bayes trained on \(training.count) entries")
+            let trained = clock.now
+            let result = DetectorEvaluation.evaluate(detector, on: examples, threshold: threshold)
+            let scored = clock.now
+            report += "\n" + result.render(title: "lexicon + naive Bayes trained on \(training.count) entries")
+            Console.error(
+                "timing: trained on \(training.count) entries in \(seconds(trained - started)), "
+                    + "scored \(examples.count) entries in \(seconds(scored - trained))")
         }
         Console.out(report)
         if errors {
             var lines = ["", "misclassified:"]
             for example in examples {
-                let best = detector.suggestions(for: example.text).first.flatMap { $0.confidence >= threshold ? $0 : nil }
+                let best = detector.suggestions(for: example.text).first.flatMap {
+                    $0.confidence >= threshold ? $0 : nil
+                }
                 let wrong = example.tags.isEmpty ? best != nil : !(best.map { example.tags.contains($0.tag) } ?? false)
                 guard wrong else { continue }
                 let expected = example.tags.isEmpty ? "-" : example.tags.sorted().joined(separator: ",")
@@ -59,8 +67,14 @@ struct EvaluateDetectorCommand: ParsableCommand {
         }
     }
 
+    private func seconds(_ duration: Duration) -> String {
+        let (whole, fraction) = duration.components
+        return String(format: "%.2f s", Double(whole) + Double(fraction) / 1e18)
+    }
+
     private func load(_ path: String) throws -> [LabeledText] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             Console.error("\(path): error: cannot read the file")
             throw ExitCode(2)
         }

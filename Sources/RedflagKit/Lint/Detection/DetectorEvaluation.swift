@@ -73,7 +73,8 @@ public struct DetectorEvaluation: Hashable, Sendable, Codable {
         var detectedIncidents = 0
         var correctTags = 0
         var languages: [String: Counts] = [:]
-        let signNames = Vocabulary.signs
+        let signNames =
+            Vocabulary.signs
             + Set(examples.flatMap(\.tags)).subtracting(Vocabulary.signs).sorted()
         var signs = Dictionary(uniqueKeysWithValues: signNames.map { ($0, SignFigures(sign: $0)) })
         for (example, prediction) in zip(examples, predictions) {
@@ -136,13 +137,17 @@ public struct DetectorEvaluation: Hashable, Sendable, Codable {
         var lines: [String] = []
         lines.append("\(title) — \(entries) entries, threshold \(String(format: "%.2f", threshold))")
         lines.append(
-            "detection (is an untagged incident): precision \(pct(detection.precision))  recall \(pct(detection.recall))  F1 \(pct(detection.f1))  (TP \(detection.truePositives), FP \(detection.falsePositives), FN \(detection.falseNegatives))"
+            "detection (is an untagged incident): precision \(pct(detection.precision))  "
+                + "recall \(pct(detection.recall))  F1 \(pct(detection.f1))  (TP \(detection.truePositives), "
+                + "FP \(detection.falsePositives), FN \(detection.falseNegatives))"
         )
-        lines.append("correct suggested tag: \(pct(tagAccuracy)) (\(correctTags) of \(detectedIncidents) detected incidents)")
+        lines.append(
+            "correct suggested tag: \(pct(tagAccuracy)) (\(correctTags) of \(detectedIncidents) detected incidents)")
         for language in languages.keys.sorted() {
             guard let counts = languages[language] else { continue }
             lines.append(
-                "  \(pad(language, 3)) detection: precision \(pct(counts.precision))  recall \(pct(counts.recall))  F1 \(pct(counts.f1))"
+                "  \(pad(language, 3)) detection: precision \(pct(counts.precision))  "
+                    + "recall \(pct(counts.recall))  F1 \(pct(counts.f1))"
             )
         }
         lines.append("")
@@ -157,7 +162,8 @@ public struct DetectorEvaluation: Hashable, Sendable, Codable {
         }
         lines.append("")
         lines.append(
-            "per sign: precision/recall/F1 of suggesting that tag; detected = share of its entries detected as incidents; tag ok = share of those detected with a correct tag."
+            "per sign: precision/recall/F1 of suggesting that tag; detected = share of its entries detected as "
+                + "incidents; tag ok = share of those detected with a correct tag."
         )
         return lines.joined(separator: "\n") + "\n"
     }

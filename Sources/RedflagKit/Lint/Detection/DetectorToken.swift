@@ -27,47 +27,51 @@ public struct DetectorToken: Hashable, Sendable {
         var tokens: [DetectorToken] = []
         var clause = 0
         var pendingBreak = false
-        var current = ""
+        var current = String.UnicodeScalarView()
         var start: String.Index?
-        var index = text.startIndex
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
 
         func flush(upTo end: String.Index) {
-            guard let begin = start, !current.isEmpty else { return }
+            guard let begin = start, !current.isEmpty else {
+                start = nil
+                return
+            }
             // A trailing apostrophe is punctuation, not part of the word.
-            while current.hasSuffix("'") { current.removeLast() }
+            while current.last == "'" { current.removeLast() }
             if !current.isEmpty {
+                let word = String(current)
                 if pendingBreak, !tokens.isEmpty { clause += 1 }
                 pendingBreak = false
-                if clauseConjunctions.contains(current), !tokens.isEmpty, tokens.last?.clause == clause {
+                if clauseConjunctions.contains(word), !tokens.isEmpty, tokens.last?.clause == clause {
                     clause += 1
                 }
-                tokens.append(DetectorToken(text: current, clause: clause, range: begin..<end))
+                tokens.append(DetectorToken(text: word, clause: clause, range: begin..<end))
             }
-            current = ""
+            current = String.UnicodeScalarView()
             start = nil
         }
 
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            if character.isLetter || character.isNumber {
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            let following = next < scalars.endIndex ? scalars[next] : " "
+            if isWordScalar(scalar) {
                 if start == nil { start = index }
-                current += normalize(character)
-            } else if character == ":", start != nil, current.last?.isNumber == true, next < text.endIndex,
-                text[next].isNumber
-            {
+                appendLowercased(scalar, to: &current)
+            } else if scalar == ":", start != nil, current.last.map(isDigit) == true, isDigit(following) {
                 // 23:50, 2:40am stay one word.
-                current += ":"
-            } else if character == "'" || character == "’" || character == "ʼ" {
-                // Keep only between letters: look ahead.
-                if start != nil, next < text.endIndex, text[next].isLetter {
-                    current += "'"
+                current.append(":")
+            } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}" {
+                // Kept only between letters.
+                if start != nil, isWordScalar(following), !isDigit(following) {
+                    current.append("'")
                 } else {
                     flush(upTo: index)
                 }
             } else {
                 flush(upTo: index)
-                if isClauseBreak(character, in: text, at: index) { pendingBreak = true }
+                if isClauseBreak(scalar, in: scalars, at: index) { pendingBreak = true }
             }
             index = next
         }
@@ -75,25 +79,58 @@ public struct DetectorToken: Hashable, Sendable {
         return tokens
     }
 
-    /// Lowercases one character, folding `ё` to `е`.
-    static func normalize(_ character: Character) -> String {
-        let lowered = character.lowercased()
-        return lowered == "ё" ? "е" : lowered
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
+
+    /// Letters and digits; fast paths for ASCII and Cyrillic.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+        }
+        if (0x0400...0x04FF).contains(value) { return scalar.properties.isAlphabetic }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Appends the lowercase form of a scalar, folding ё to е; fast paths for ASCII and Cyrillic.
+    private static func appendLowercased(_ scalar: Unicode.Scalar, to view: inout String.UnicodeScalarView) {
+        let value = scalar.value
+        var lowered: UInt32?
+        switch value {
+        case 0x41...0x5A: lowered = value + 0x20
+        case 0x61...0x7A, 0x30...0x39, 0x430...0x44F: lowered = value
+        case 0x401, 0x451: lowered = 0x435  // Ё, ё → е
+        case 0x410...0x42F: lowered = value + 0x20
+        case 0x400...0x40F: lowered = value + 0x50
+        default: lowered = nil
+        }
+        if let lowered, let result = Unicode.Scalar(lowered) {
+            view.append(result)
+        } else {
+            view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
     }
 
     /// Lowercases a phrase the way `tokenize` lowercases words.
     static func normalize(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е").replacingOccurrences(of: "’", with: "'")
+        var view = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{2019}" { view.append("'") } else { appendLowercased(scalar, to: &view) }
+        }
+        return String(view)
     }
 
-    private static func isClauseBreak(_ character: Character, in text: String, at index: String.Index) -> Bool {
-        if ".,;:!?()[]{}—–\"«»“”\n\r•".contains(character) { return true }
-        if character == "-" {
+    private static let breakScalars = Set(".,;:!?()[]{}—–\"«»“”\n\r•".unicodeScalars)
+
+    private static func isClauseBreak(
+        _ scalar: Unicode.Scalar, in scalars: String.UnicodeScalarView, at index: String.Index
+    ) -> Bool {
+        if breakScalars.contains(scalar) { return true }
+        if scalar == "-" {
             // A spaced hyphen is a dash; a hyphen inside a word (e-mail, 30-day) is not.
-            let before = index > text.startIndex ? text[text.index(before: index)] : " "
-            let afterIndex = text.index(after: index)
-            let after = afterIndex < text.endIndex ? text[afterIndex] : " "
-            return before.isWhitespace || after.isWhitespace
+            let before = index > scalars.startIndex ? scalars[scalars.index(before: index)] : " "
+            let afterIndex = scalars.index(after: index)
+            let after = afterIndex < scalars.endIndex ? scalars[afterIndex] : " "
+            return before.properties.isWhitespace || after.properties.isWhitespace
         }
         return false
     }

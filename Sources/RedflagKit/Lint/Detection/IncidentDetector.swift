@@ -51,12 +51,14 @@ public struct IncidentDetector: Sendable {
         var strength: [String: Double] = [:]
         var best: [String: IncidentMatcher.Match] = [:]
         var usedCues = Set<Int>()
-        for match in matcher.effectiveMatches(in: tokens) where usedCues.insert(match.cue).inserted {
+        let words = tokens.map { Word($0.text.utf8) }
+        let (matches, contradicted) = matcher.effectiveMatches(in: tokens, words: words)
+        for match in matches where usedCues.insert(match.cue).inserted {
             strength[match.sign] = 1 - (1 - (strength[match.sign] ?? 0)) * (1 - match.weight)
             if let current = best[match.sign], current.weight >= match.weight { continue }
             best[match.sign] = match
         }
-        for sign in matcher.contradicted(in: tokens) {
+        for sign in contradicted {
             if let value = strength[sign] { strength[sign] = value * IncidentLexicon.counterEvidenceFactor }
         }
         let lexical = strength
@@ -76,7 +78,9 @@ public struct IncidentDetector: Sendable {
             if let match = best[sign] {
                 let phrase = String(text[tokens[match.start].range.lowerBound..<tokens[match.end - 1].range.upperBound])
                 result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase))
-            } else if let feature = learned?.feature, let phrase = IncidentDetector.phrase(for: feature, in: tokens, text: text) {
+            } else if let feature = learned?.feature,
+                let phrase = IncidentDetector.phrase(for: feature, in: tokens, text: text)
+            {
                 result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase))
             }
         }
@@ -92,8 +96,8 @@ public struct IncidentDetector: Sendable {
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     /// The words of the entry behind a learned feature (a stem or a pair of stems), as written.
-    static func phrase(for feature: String, in tokens: [DetectorToken], text: String) -> String? {
-        let parts = feature.split(separator: " ").map(String.init)
+    static func phrase(for feature: Word, in tokens: [DetectorToken], text: String) -> String? {
+        let parts = feature.split(separator: 0x20).map { Word($0) }
         guard !parts.isEmpty, tokens.count >= parts.count else { return nil }
         for start in 0...(tokens.count - parts.count)
         where parts.indices.allSatisfy({ NaiveBayesModel.stem(tokens[start + $0].text) == parts[$0] }) {

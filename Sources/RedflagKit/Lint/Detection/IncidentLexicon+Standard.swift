@@ -35,344 +35,510 @@ extension IncidentLexicon {
     // MARK: abuse
 
     static let abuseEnglish: [IncidentCue] =
-        cues(0.9, [
-            "yelled|yelling|yells|yell at", "shouted|shouting|shouts at", "screamed|screaming|screams at",
-            "swore|swearing|cursed|cussed|cursing at", "called me ... idiot*|stupid|moron*|incompetent|useless|names|lazy|clown|amateur|dumb",
-            "sexist|racist|misogyn*|homophob*|xenophob*", "harass*", "pushed|shoved|grabbed|hit|punched|kicked me",
-            "threw ... at me", "lost ... temper",
-        ])
-        + cues(0.8, [
-            "yell*|shout*|scream*", "insult*", "tantrum*", "meltdown", "blew up at", "went off on", "flipped out",
-            "belittl*", "condescend*", "patroniz*|patronis*", "demean*", "humiliat*", "mocked|mocking|mocks",
-            "ridicul*", "abusive|abused", "slammed|slamming|slams ... door|table|desk|fist|laptop|phone",
-            "about my looks|appearance|age|gender|accent|weight|body|outfit|clothes|hair|voice|race|skin|religion",
-            "stomp*", "rage|raging|raged", "threaten* me|us|physically|violence; threaten* to hurt|hit|beat|punch|kill", "intimidat*", "aggressive|aggressively|aggression",
-            "verbal abuse", "bully*|bullied", "profanit*", "made|makes|making fun of", "laughed|laughing at me|us|my",
-            "berat*|chewed me out|tore into|tears into|dressed me down", "exploded|barked|snarled|lashed out at",
-            "personal attack*|insulting|degrading|put downs", "inappropriate|creepy|sexual ... comment*|touch*|advances|jokes",
-            "went ballistic|went nuclear|got in my face",
-        ])
-        + cues(0.65, [
-            "rude|rudely|rudeness", "hostile", "nasty", "disrespect*", "idiot*|moron*", "sweetie|honey|darling|sweetheart",
-            "little girl", "threw|throwing|throws", "hung up on me", "snapped at", "insult", "cursing|swearing",
-        ])
-        + cues(0.45, ["stupid|dumb|useless|incompetent|pathetic", "tone", "threaten*", "called me a|an", "called my work"])
+        cues(
+            0.9,
+            [
+                "yelled|yelling|yells|yell at", "shouted|shouting|shouts at", "screamed|screaming|screams at",
+                "swore|swearing|cursed|cussed|cursing at",
+                "called me ... idiot*|stupid|moron*|incompetent|useless|names|lazy|clown|amateur|dumb",
+                "sexist|racist|misogyn*|homophob*|xenophob*", "harass*", "pushed|shoved|grabbed|hit|punched|kicked me",
+                "threw ... at me", "lost ... temper",
+            ])
+        + cues(
+            0.8,
+            [
+                "yell*|shout*|scream*", "insult*", "tantrum*", "meltdown", "blew up at", "went off on", "flipped out",
+                "belittl*", "condescend*", "patroniz*|patronis*", "demean*", "humiliat*", "mocked|mocking|mocks",
+                "ridicul*", "abusive|abused", "slammed|slamming|slams ... door|table|desk|fist|laptop|phone",
+                "about my looks|appearance|age|gender|accent|weight|body|outfit|clothes|hair|voice|race|skin|religion",
+                "stomp*", "rage|raging|raged",
+                "threaten* me|us|physically|violence; threaten* to hurt|hit|beat|punch|kill", "intimidat*",
+                "aggressive|aggressively|aggression",
+                "verbal abuse", "bully*|bullied", "profanit*", "made|makes|making fun of",
+                "laughed|laughing at me|us|my",
+                "berat*|chewed me out|tore into|tears into|dressed me down", "exploded|barked|snarled|lashed out at",
+                "personal attack*|insulting|degrading|put downs",
+                "inappropriate|creepy|sexual ... comment*|touch*|advances|jokes",
+                "went ballistic|went nuclear|got in my face",
+            ])
+        + cues(
+            0.65,
+            [
+                "rude|rudely|rudeness", "hostile", "nasty", "disrespect*", "idiot*|moron*",
+                "sweetie|honey|darling|sweetheart",
+                "little girl", "threw|throwing|throws", "hung up on me", "snapped at", "insult", "cursing|swearing",
+            ])
+        + cues(
+            0.45, ["stupid|dumb|useless|incompetent|pathetic", "tone", "threaten*", "called me a|an", "called my work"])
 
     static let abuseRussian: [IncidentCue] =
-        cues(0.9, [
-            "наорал*|наорала|орал*|орет|орут|орать|накричал*", "оскорбил*|оскорбля*|оскорблени*",
-            "обозвал*|обзыва*", "нахамил*", "унизил*|унижа*|унизительн*", "сексист*|расист*",
-            "ударил*|толкнул*|схватил* меня", "швырнул*|швыря*|швырял*", "кинул*|бросил* ... в меня",
-            "матом|обматерил*|материл*|матерится|матерился|матерясь",
-        ])
-        + cues(0.8, [
-            "кричал*|кричит|кричат|кричать|вопил*|визжал*", "хамит|хамил*|хамств*|хамка|хам|хамло",
-            "угрож*|пригрозил*|грозил*|грозит* физическ*|расправ*|побить|ударить|мне|нам",
-            "истерик*|истерил*|истерит|истерич*", "издева*|высмеял*|насмеха*|глумил*", "внешност*|фигур*",
-            "грубил*|грубит|нагрубил*|грубость|грубо", "наехал*|наезжа*", "сорвал* на мне; сорвал* меня", "оскорб*",
-            "снисходительн*|свысока", "агресси*", "хлопнул* дверью|дверь", "стучал* кулаком; стучал* по столу",
-            "обругал*|отчитал*|отчитыва*|ругал* меня|нас", "до слез", "посмеял*|смеял*|смеются над", "пошл* шут*|домогательств*|приставал*",
-            "переходит|перешел|перешла на личности",
-        ])
-        + cues(0.6, ["угрож*|пригрозил*|грозил*|грозит*|грозится|грозятся", "дура|дурак|идиот*|тупая|тупой|тупица|бездар*|криворук*", "девочка|деточка|милочка|дорогуша|дорогая", "нецензурн*"])
+        cues(
+            0.9,
+            [
+                "наорал*|наорала|орал*|орет|орут|орать|накричал*", "оскорбил*|оскорбля*|оскорблени*",
+                "обозвал*|обзыва*", "нахамил*", "унизил*|унижа*|унизительн*", "сексист*|расист*",
+                "ударил*|толкнул*|схватил* меня", "швырнул*|швыря*|швырял*", "кинул*|бросил* ... в меня",
+                "матом|обматерил*|материл*|матерится|матерился|матерясь",
+            ])
+        + cues(
+            0.8,
+            [
+                "кричал*|кричит|кричат|кричать|вопил*|визжал*", "хамит|хамил*|хамств*|хамка|хам|хамло",
+                "угрож*|пригрозил*|грозил*|грозит* физическ*|расправ*|побить|ударить|мне|нам",
+                "истерик*|истерил*|истерит|истерич*", "издева*|высмеял*|насмеха*|глумил*", "внешност*|фигур*",
+                "грубил*|грубит|нагрубил*|грубость|грубо", "наехал*|наезжа*", "сорвал* на мне; сорвал* меня", "оскорб*",
+                "снисходительн*|свысока", "агресси*", "хлопнул* дверью|дверь", "стучал* кулаком; стучал* по столу",
+                "обругал*|отчитал*|отчитыва*|ругал* меня|нас", "до слез", "посмеял*|смеял*|смеются над",
+                "пошл* шут*|домогательств*|приставал*",
+                "переходит|перешел|перешла на личности",
+            ])
+        + cues(
+            0.6,
+            [
+                "угрож*|пригрозил*|грозил*|грозит*|грозится|грозятся",
+                "дура|дурак|идиот*|тупая|тупой|тупица|бездар*|криворук*", "девочка|деточка|милочка|дорогуша|дорогая",
+                "нецензурн*",
+            ])
 
     // MARK: lie
 
     static let lieEnglish: [IncidentCue] =
-        cues(0.9, [
-            "lied|liar|liars", "untrue", "fabricat*", "dishonest*", "misled|misleading|mislead*", "deceiv*|deceit*|deception",
-            "made ... up", "caught ... lying|lie", "@lied to", "doctored|photoshopped|forged",
-        ])
-        + cues(0.8, [
-            "lying", "not|wasn't|isn't|never true", "false claim*|promise*|info*|statement*|excuse*|story",
-            "denied|denies|deny ... ever|saying|agreeing|approving|signing|receiving|getting|that",
-            "turned out ... never|not|wasn't|weren't|didn't|hadn't|no|nothing|fake|false",
-            "~neg add up", "claimed|claims|swore|swears|insisted|insists ... already|never|sent|paid|transferred",
-            "said|says ... sent|paid|transferred|approved ... never|nothing|no|wasn't|but", "bullshit|bs|bogus",
-            "fake receipt*|screenshot*|confirmation*|invoice*|excuse*|transfer*|payment*",
-        ])
-        + cues(0.65, [
-            "lie|lies", "pretend*|pretending", "fake|faked", "not what ... said|told|promised", "made up", "invented|inventing",
-            "swore|swears", "never happened|existed|executed|scheduled|signed|sent",
-            "admitted|admits ... never|not|didn't|hadn't|wasn't", "wasn't the case; no such; not what happened; contrary to",
-            "cover up|covering up|covered up", "two different stories|versions; story keeps changing",
-        ])
+        cues(
+            0.9,
+            [
+                "lied|liar|liars", "untrue", "fabricat*", "dishonest*", "misled|misleading|mislead*",
+                "deceiv*|deceit*|deception",
+                "made ... up", "caught ... lying|lie", "@lied to", "doctored|photoshopped|forged",
+            ])
+        + cues(
+            0.8,
+            [
+                "lying", "not|wasn't|isn't|never true", "false claim*|promise*|info*|statement*|excuse*|story",
+                "denied|denies|deny ... ever|saying|agreeing|approving|signing|receiving|getting|that",
+                "turned out ... never|not|wasn't|weren't|didn't|hadn't|no|nothing|fake|false",
+                "~neg add up", "claimed|claims|swore|swears|insisted|insists ... already|never|sent|paid|transferred",
+                "said|says ... sent|paid|transferred|approved ... never|nothing|no|wasn't|but", "bullshit|bs|bogus",
+                "fake receipt*|screenshot*|confirmation*|invoice*|excuse*|transfer*|payment*",
+            ])
+        + cues(
+            0.65,
+            [
+                "lie|lies", "pretend*|pretending", "fake|faked", "not what ... said|told|promised", "made up",
+                "invented|inventing",
+                "swore|swears", "never happened|existed|executed|scheduled|signed|sent",
+                "admitted|admits ... never|not|didn't|hadn't|wasn't",
+                "wasn't the case; no such; not what happened; contrary to",
+                "cover up|covering up|covered up", "two different stories|versions; story keeps changing",
+            ])
         + cues(0.4, ["actually", "supposedly", "allegedly", "claims|claimed"])
 
     static let lieRussian: [IncidentCue] =
-        cues(0.9, [
-            "соврал*|врет|врут|врал*|врать|наврал*|навр*|солгал*|лжет|лгут|лгал*|лжец*|лгун*", "вранье|вранья|враньем|ложь|лжи",
-            "обманул*|обманыва*|обман|обмана|обманом", "неправд*", "не правда", "поддел*|подделал*|липов*",
-        ])
-        + cues(0.8, [
-            "оказалось ... не|никто|ничего|никакого|никакой|никаких|нет|фейк*|липов*",
-            "сказал*|говорил*|утвержда*|уверял*|клялся|клялась|клянется|божился ... самом деле|оказалось",
-            "отрица*|отпира*", "выдумал*|выдумыва*; придумал* отговорк*", "ложн*", "фейк*", "брехн*|брешет|набрехал*",
-            "не соответств* действительност*", "утвержда*|заявля*|уверя* что не", "хотя сам|сама|сами",
-        ])
+        cues(
+            0.9,
+            [
+                "соврал*|врет|врут|врал*|врать|наврал*|навр*|солгал*|лжет|лгут|лгал*|лжец*|лгун*",
+                "вранье|вранья|враньем|ложь|лжи",
+                "обманул*|обманыва*|обман|обмана|обманом", "неправд*", "не правда", "поддел*|подделал*|липов*",
+            ])
+        + cues(
+            0.8,
+            [
+                "оказалось ... не|никто|ничего|никакого|никакой|никаких|нет|фейк*|липов*",
+                "сказал*|говорил*|утвержда*|уверял*|клялся|клялась|клянется|божился ... самом деле|оказалось",
+                "отрица*|отпира*", "выдумал*|выдумыва*; придумал* отговорк*", "ложн*", "фейк*",
+                "брехн*|брешет|набрехал*",
+                "не соответств* действительност*", "утвержда*|заявля*|уверя* что не", "хотя сам|сама|сами",
+            ])
         + cues(0.6, ["приврал*|сочинил*|лукав*|прикрыва*", "признал*|призналась ... не|никто|ничего"])
         + cues(0.45, ["на самом деле", "якобы", "уверял*|клялся|клялась|клянется|божился", "отмаз*|сказк*"])
 
     // MARK: unreasonable
 
     static let unreasonableEnglish: [IncidentCue] =
-        cues(0.9, [
-            "call*|text*|messag*|email*|ping*|phon*|rang|ring*|woke|wake|wakes|woken ... ~night",
-            "in the middle of the night", "24 7", "round|around the clock", "for exposure|equity",
-        ])
-        + cues(0.8, [
-            "~night", "1|2|3|4|5 am", "unpaid test|trial|spec|work|overtime|extra*", "spec work", "for free; free of charge",
-            "at no cost|charge|extra; no extra charge; without extra pay; without paying",
-            "free revision*|work|extras|labor|labour|redesign|fixes", "same price|budget|fee|rate",
-            "call*|text*|messag*|email*|demand*|expect*|want*|insist* ... sunday|saturday|weekend|weekends|holiday|holidays|christmas|vacation|pto|off",
-            "while ... on vacation|holiday|leave|honeymoon", "unlimited revision*|changes|rounds",
-            "expects|expected|expecting|demands|demanded|wants|wanted ... within|immediately|instantly|tonight|overnight|asap|eod; expects|expected|expecting|demands|demanded|wants|wanted ... by tomorrow|morning; expects|expected|expecting|demands|demanded|wants|wanted ... same day",
-            "reply|respond|answer ... within ~num minutes|mins|min", "out of scope; outside|beyond ... scope; @not in ... scope; beyond the contract",
-            "scope creep", "unrealistic|impossible|absurd|insane|ridiculous|crazy deadline*|request*|demand*|ask*|timeline*",
-            "personal errand*; babysit*", "extra pages|features|screens|work ... no|same|free",
-            "no|without extra budget|pay|charge|cost|money|fee; without any|a rate|pay change|increase",
-            "through|over the holidays|weekend|night|nights|weekends", "for the price of", "any time of day|night; at all hours; any hour",
-            "during|on my ... birthday|wedding|funeral|day off|vacation|holiday|honeymoon|sick leave|party",
-            "on standby|call ... during|while|weekend|holiday|night",
-        ])
-        + cues(0.6, [
-            "demands|demanded|demand", "at night", "unrealistic|absurd|ridiculous|insane", "overnight", "weekend|sunday|saturday",
-            "on call", "always ... available; available 24",
-        ])
-        + cues(0.4, ["while i|i'm|i was ... sick|ill|hospital|off|away", "insist*", "asap|urgent|urgently", "tomorrow morning", "by tomorrow; tonight", "unpaid|unbilled", "demanding"])
+        cues(
+            0.9,
+            [
+                "call*|text*|messag*|email*|ping*|phon*|rang|ring*|woke|wake|wakes|woken ... ~night",
+                "in the middle of the night", "24 7", "round|around the clock", "for exposure|equity",
+            ])
+        + cues(
+            0.8,
+            [
+                "~night", "1|2|3|4|5 am", "unpaid test|trial|spec|work|overtime|extra*", "spec work",
+                "for free; free of charge",
+                "at no cost|charge|extra; no extra charge; without extra pay; without paying",
+                "free revision*|work|extras|labor|labour|redesign|fixes", "same price|budget|fee|rate",
+                "call*|text*|messag*|email*|demand*|expect*|want*|insist* ... sunday|saturday|weekend|weekends|holiday|holidays|christmas|vacation|pto|off",
+                "while ... on vacation|holiday|leave|honeymoon", "unlimited revision*|changes|rounds",
+                "expects|expected|expecting|demands|demanded|wants|wanted ... within|immediately|instantly|tonight|overnight|asap|eod; expects|expected|expecting|demands|demanded|wants|wanted ... by tomorrow|morning; expects|expected|expecting|demands|demanded|wants|wanted ... same day",
+                "reply|respond|answer ... within ~num minutes|mins|min",
+                "out of scope; outside|beyond ... scope; @not in ... scope; beyond the contract",
+                "scope creep",
+                "unrealistic|impossible|absurd|insane|ridiculous|crazy deadline*|request*|demand*|ask*|timeline*",
+                "personal errand*; babysit*", "extra pages|features|screens|work ... no|same|free",
+                "no|without extra budget|pay|charge|cost|money|fee; without any|a rate|pay change|increase",
+                "through|over the holidays|weekend|night|nights|weekends", "for the price of",
+                "any time of day|night; at all hours; any hour",
+                "during|on my ... birthday|wedding|funeral|day off|vacation|holiday|honeymoon|sick leave|party",
+                "on standby|call ... during|while|weekend|holiday|night",
+            ])
+        + cues(
+            0.6,
+            [
+                "demands|demanded|demand", "at night", "unrealistic|absurd|ridiculous|insane", "overnight",
+                "weekend|sunday|saturday",
+                "on call", "always ... available; available 24",
+            ])
+        + cues(
+            0.4,
+            [
+                "while i|i'm|i was ... sick|ill|hospital|off|away", "insist*", "asap|urgent|urgently",
+                "tomorrow morning", "by tomorrow; tonight", "unpaid|unbilled", "demanding",
+            ])
 
     static let unreasonableRussian: [IncidentCue] =
-        cues(0.9, [
-            "звон*|позвонил*|пиш*|написал*|сообщени*|будил*|разбудил* ... ночи|ночью|полночь|полуночи|~night",
-            "передел*|доработ*|правк*|исправ* ... бесплатно|даром; передел*|доработ*|правк*|исправ* ... за свой счет; передел*|доработ*|правк*|исправ* ... без оплаты",
-            "круглосуточно; 24 7", "за те же деньги", "за отзыв|портфолио|опыт",
-        ])
-        + cues(0.8, [
-            "бесплатно|даром; за спасибо", "ночи|ночью|полночь|полуночи",
-            "звон*|позвонил*|пиш*|написал*|требу*|ждет|ждут|хочет ... выходн*|воскресень*|суббот*|праздник*|отпуск*|больничн*",
-            "требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... к утру|завтра*; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... до утра; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... за ночь|час|сутки; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... за два|пару часов; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... сегодня же; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... немедленно|вчера; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... через час",
-            "вне|сверх тз|договора|рамок; @не входит в тз|договор|смету; за рамками",
-            "бесконечн* правк*; правки без конца", "неадекват*", "личн* поручени*", "всегда|был|была|быть на связи",
-            "тестов* задани* ... бесплатн*", "@без доплаты; @без доп оплаты", "в любое время; любое время суток",
-            "за цену|по цене|по стоимости", "в течение ~num минут|мин", "@не было|нет в договоре|тз|смете",
-            "в день рождения|на больничном|в отпуске|на свадьбе|на похоронах",
-        ])
-        + cues(0.55, ["к утру|завтра; до утра; за ночь", "требует|требуют|требовал*|потребовал*|требовани*", "в|на выходные|выходных|воскресенье|субботу", "срочно|немедленно", "нереальн*|невыполнимо"])
+        cues(
+            0.9,
+            [
+                "звон*|позвонил*|пиш*|написал*|сообщени*|будил*|разбудил* ... ночи|ночью|полночь|полуночи|~night",
+                "передел*|доработ*|правк*|исправ* ... бесплатно|даром; передел*|доработ*|правк*|исправ* ... за свой счет; передел*|доработ*|правк*|исправ* ... без оплаты",
+                "круглосуточно; 24 7", "за те же деньги", "за отзыв|портфолио|опыт",
+            ])
+        + cues(
+            0.8,
+            [
+                "бесплатно|даром; за спасибо", "ночи|ночью|полночь|полуночи",
+                "звон*|позвонил*|пиш*|написал*|требу*|ждет|ждут|хочет ... выходн*|воскресень*|суббот*|праздник*|отпуск*|больничн*",
+                "требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... к утру|завтра*; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... до утра; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... за ночь|час|сутки; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... за два|пару часов; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... сегодня же; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... немедленно|вчера; требует|требуют|требовал*|потребовал*|хочет|хотят|ждет|ждут ... через час",
+                "вне|сверх тз|договора|рамок; @не входит в тз|договор|смету; за рамками",
+                "бесконечн* правк*; правки без конца", "неадекват*", "личн* поручени*", "всегда|был|была|быть на связи",
+                "тестов* задани* ... бесплатн*", "@без доплаты; @без доп оплаты", "в любое время; любое время суток",
+                "за цену|по цене|по стоимости", "в течение ~num минут|мин", "@не было|нет в договоре|тз|смете",
+                "в день рождения|на больничном|в отпуске|на свадьбе|на похоронах",
+            ])
+        + cues(
+            0.55,
+            [
+                "к утру|завтра; до утра; за ночь", "требует|требуют|требовал*|потребовал*|требовани*",
+                "в|на выходные|выходных|воскресенье|субботу", "срочно|немедленно", "нереальн*|невыполнимо",
+            ])
 
     // MARK: late
 
     static let lateEnglish: [IncidentCue] =
-        cues(0.9, [
-            "still unpaid|outstanding|overdue|owed|owes", "still no payment|money; @still nothing; still waiting; @still not|hasn't|haven't paid",
-            "overdue", "past due", "~num days|day|weeks|week|months|d|w|wks late|over|overdue|past", "~num over|late",
-            "never paid", "hasn't|haven't|didn't|hasnt|havent|didnt paid|pay|transferred|wired|settled|sent; has|have|did|still not paid|pay|transferred|wired|settled; not yet paid|transferred|wired|settled",
-            "@not|haven't|hasn't|havent|hasnt been paid", "not paid yet", "no payment yet; no payment as of",
-            "late payment|payments", "paid|pays|paying late", "late with|on|again ... payment|paying|invoice|pay",
-            "payment|invoice|money ... delayed|late|pushed|postponed|overdue|missing|slipped",
-            "pushed|moved|postponed|delayed|delaying|delays ... payment|payday|transfer; pushed|moved|postponed|delayed ... pay day",
-            "cheque|check|payment ... in the mail", "slow payer|paying; slow to pay", "bounced",
-        ])
-        + cues(0.8, [
-            "%money ... unpaid; unpaid %money", "owes|owed|owing", "chas*|chasing|chased ... %money|them|him|her",
-            "promised|promises|promise ... pay|payment|transfer|wire", "will pay ... next|tomorrow|monday|friday|soon",
-            "awaiting payment", "waiting for|on ... payment|money|transfer|funds", "no payment|money|transfer",
-            "reminder*", "debt|collections", "late fee*", "missed ... payment; missed ... due date",
-            "nudge*|nudged ... invoice|payment", "excuse* ... payment|pay|paying",
-        ])
+        cues(
+            0.9,
+            [
+                "still unpaid|outstanding|overdue|owed|owes",
+                "still no payment|money; @still nothing; still waiting; @still not|hasn't|haven't paid",
+                "overdue", "past due", "~num days|day|weeks|week|months|d|w|wks late|over|overdue|past",
+                "~num over|late",
+                "never paid",
+                "hasn't|haven't|didn't|hasnt|havent|didnt paid|pay|transferred|wired|settled|sent; has|have|did|still not paid|pay|transferred|wired|settled; not yet paid|transferred|wired|settled",
+                "@not|haven't|hasn't|havent|hasnt been paid", "not paid yet", "no payment yet; no payment as of",
+                "late payment|payments", "paid|pays|paying late", "late with|on|again ... payment|paying|invoice|pay",
+                "payment|invoice|money ... delayed|late|pushed|postponed|overdue|missing|slipped",
+                "pushed|moved|postponed|delayed|delaying|delays ... payment|payday|transfer; pushed|moved|postponed|delayed ... pay day",
+                "cheque|check|payment ... in the mail", "slow payer|paying; slow to pay", "bounced",
+            ])
+        + cues(
+            0.8,
+            [
+                "%money ... unpaid; unpaid %money", "owes|owed|owing", "chas*|chasing|chased ... %money|them|him|her",
+                "promised|promises|promise ... pay|payment|transfer|wire",
+                "will pay ... next|tomorrow|monday|friday|soon",
+                "awaiting payment", "waiting for|on ... payment|money|transfer|funds", "no payment|money|transfer",
+                "reminder*", "debt|collections", "late fee*", "missed ... payment; missed ... due date",
+                "nudge*|nudged ... invoice|payment", "excuse* ... payment|pay|paying",
+            ])
         + cues(0.6, ["late", "outstanding", "unpaid", "net ~num", "invoice ~num ... still|again|over", "was|were due"])
         + cues(0.5, ["nothing yet; not yet; still nothing", "due date"])
 
     static let lateRussian: [IncidentCue] =
-        cues(0.9, [
-            "просроч*", "не плат*|заплат*|оплат*|перевел*|перевели|перечисл*|рассчит*|скинул*|скинули",
-            "опозда* с оплат*|платеж*|деньг*|перевод*", "задерж* оплат*|платеж*|деньг*|перевод*|выплат*|гонорар*",
-            "оплат*|платеж*|деньг*|перевод*|выплат* ... задерж*|нет|перенес*|перенос*|отлож*|сдвин*; оплат*|платеж*|деньг*|перевод*|выплат* ... не пришл*|пришел|поступ*|поступал*",
-            "перенес*|перенос*|отлож*|сдвинул*|сдвига*|тянут|тянет|затягива* ... оплат*|платеж*|деньг*|перевод*",
-            "тян* с оплат*|деньг*|платеж*", "неоплач*", "задолж*", "кормит|кормят|кормил* завтрак*", "не пришл*|пришел|поступ* ... %money", "%money ... не пришл*|пришел|поступ*|оплат*|заплат*",
-        ])
-        + cues(0.8, [
-            "долг|долга|долги|долгу|долгом", "должен|должны|должна ... денег|деньги|мне|нам|за", "жд* оплат*|деньг*|платеж*|перевод*",
-            "обеща* ... заплатить|оплатить|перевести|скинуть|рассчитаться|оплату|деньги",
-            "напомина*|напомнил*|напомнила", "счет висит; висит счет", "пени|неустойк*", "~num дн*|недел* ... просроч*|сверху; ~num дн*|недел* ... после срока|дедлайна",
-        ])
+        cues(
+            0.9,
+            [
+                "просроч*", "не плат*|заплат*|оплат*|перевел*|перевели|перечисл*|рассчит*|скинул*|скинули",
+                "опозда* с оплат*|платеж*|деньг*|перевод*", "задерж* оплат*|платеж*|деньг*|перевод*|выплат*|гонорар*",
+                "оплат*|платеж*|деньг*|перевод*|выплат* ... задерж*|нет|перенес*|перенос*|отлож*|сдвин*; оплат*|платеж*|деньг*|перевод*|выплат* ... не пришл*|пришел|поступ*|поступал*",
+                "перенес*|перенос*|отлож*|сдвинул*|сдвига*|тянут|тянет|затягива* ... оплат*|платеж*|деньг*|перевод*",
+                "тян* с оплат*|деньг*|платеж*", "неоплач*", "задолж*", "кормит|кормят|кормил* завтрак*",
+                "не пришл*|пришел|поступ* ... %money", "%money ... не пришл*|пришел|поступ*|оплат*|заплат*",
+            ])
+        + cues(
+            0.8,
+            [
+                "долг|долга|долги|долгу|долгом", "должен|должны|должна ... денег|деньги|мне|нам|за",
+                "жд* оплат*|деньг*|платеж*|перевод*",
+                "обеща* ... заплатить|оплатить|перевести|скинуть|рассчитаться|оплату|деньги",
+                "напомина*|напомнил*|напомнила", "счет висит; висит счет", "пени|неустойк*",
+                "~num дн*|недел* ... просроч*|сверху; ~num дн*|недел* ... после срока|дедлайна",
+            ])
         + cues(0.6, ["опозда*|опаздыва*", "висит", "до сих пор ... нет|не"])
 
     // MARK: dispute
 
     static let disputeEnglish: [IncidentCue] =
-        cues(0.9, [
-            "disput*", "chargeback; charged|charge back", "refus* to pay; won't|wouldn't|wont pay; will|would not pay; not paying; not going to pay; refus* payment",
-            "only pay ... half|part|portion|~num; pay only ... half|part|portion|~num", "will|would only pay; only pays|paid", "knock*|knocked ... off", "haggl*", "nickel and dim*; nickel dim*", "lowball*",
-            "short paid|pay*; underpaid|shortchang*", "cheapen*", "chipping away",
-        ])
-        + cues(0.8, [
-            "contest*|challeng*|question*|queried|querying|argu*|pushback|complain* ... invoice|bill|charge*|hours|fee|fees|item*|timesheet*|price|cost|rate|total; pushing|pushed back ... invoice|bill|charge*|hours|fee|fees|item*|timesheet*|price|cost|rate|total",
-            "asks|asked|wants|wanted|demand*|pushing|begging ... discount|refund|reduction; asks|asked|wants|wanted|demand* ... lower price",
-            "cut|cutting|lower*|reduce*|slash*|shave*|trim* ... price|fee|rate|budget|invoice|cost|bill|total|hours",
-            "overcharg*", "renegotiat*", "withhold*|withheld ... payment|money|final|balance|~num; holding back ... payment|money|final|balance|~num", "deduct*",
-            "refund", "reversed|reverse the payment", "not worth ... paying|price|money|invoice", "partial payment",
-            "after ... agreed|signed|approved ... price|fee|rate|quote|discount|cheaper|less",
-            "padding|padded", "pay only for; only pay for; pay just for", "after|now|once ... delivered|delivery|launch|handover ... discount|reduction|refund|cut|less|lower|cheaper",
-        ])
-        + cues(0.55, [
-            "discount", "too expensive|much|high; overpriced", "half", "~num off", "not|isn't|wasn't justified; unjustified",
-            "paid ~num of", "only worth; it's|its worth; it is worth",
-        ])
+        cues(
+            0.9,
+            [
+                "disput*", "chargeback; charged|charge back",
+                "refus* to pay; won't|wouldn't|wont pay; will|would not pay; not paying; not going to pay; refus* payment",
+                "only pay ... half|part|portion|~num; pay only ... half|part|portion|~num",
+                "will|would only pay; only pays|paid", "knock*|knocked ... off", "haggl*",
+                "nickel and dim*; nickel dim*", "lowball*",
+                "short paid|pay*; underpaid|shortchang*", "cheapen*", "chipping away",
+            ])
+        + cues(
+            0.8,
+            [
+                "contest*|challeng*|question*|queried|querying|argu*|pushback|complain* ... invoice|bill|charge*|hours|fee|fees|item*|timesheet*|price|cost|rate|total; pushing|pushed back ... invoice|bill|charge*|hours|fee|fees|item*|timesheet*|price|cost|rate|total",
+                "asks|asked|wants|wanted|demand*|pushing|begging ... discount|refund|reduction; asks|asked|wants|wanted|demand* ... lower price",
+                "cut|cutting|lower*|reduce*|slash*|shave*|trim* ... price|fee|rate|budget|invoice|cost|bill|total|hours",
+                "overcharg*", "renegotiat*",
+                "withhold*|withheld ... payment|money|final|balance|~num; holding back ... payment|money|final|balance|~num",
+                "deduct*",
+                "refund", "reversed|reverse the payment", "not worth ... paying|price|money|invoice", "partial payment",
+                "after ... agreed|signed|approved ... price|fee|rate|quote|discount|cheaper|less",
+                "padding|padded", "pay only for; only pay for; pay just for",
+                "after|now|once ... delivered|delivery|launch|handover ... discount|reduction|refund|cut|less|lower|cheaper",
+            ])
+        + cues(
+            0.55,
+            [
+                "discount", "too expensive|much|high; overpriced", "half", "~num off",
+                "not|isn't|wasn't justified; unjustified",
+                "paid ~num of", "only worth; it's|its worth; it is worth",
+            ])
 
     static let disputeRussian: [IncidentCue] =
-        cues(0.9, [
-            "оспор*|оспарива*", "торгуется|торгуются|торговался|торговалась|торговались|торговаться|сторговать", "чарджбек*|чарджбэк*",
-            "сбить|сбивает|сбивают|сбил* ... цен*|стоимост*|ценник|прайс|сумм*", "удешев*",
-            "не буд* платить|оплачивать", "не станет|станут платить|оплачивать", "отказ* ... оплат*|платить|оплачивать",
-            "не соглас* ... счет*|сумм*|час*|цен*|стоимост*|итог*",
-        ])
-        + cues(0.8, [
-            "проси*|просят|хоч*|требу*|выпрашива*|выбива* ... скидк*|возврат*; проси*|просят|хоч*|требу* ... вернуть деньги|предоплату|аванс",
-            "снизить|снизил*|срезать|срезал*|урезать|урезал*|уменьш*|скинуть ... цен*|стоимост*|бюджет*|сумм*|оплат*|гонорар*|счет*|ставк*",
-            "только половин*|часть; половину суммы|счета; частично", "претензи* ... счет*|сумм*|час*|стоимост*|цен*",
-            "спор*|поспорил* ... счет*|цен*|сумм*|оплат*|час*", "придира* ... счет*|строк*|час*|пункт*",
-            "пересмотр* цен*|стоимост*|договоренност*|смет*", "вычесть|вычел|вычли|вычет*", "урезал*|урежет",
-            "торг", "не заплат* за", "вернуть|вернул* ... част*|деньг*|предоплат*", "после сдачи|приемки|запуска ... скидк*|сниз*|урез*|вернуть|оспар*|торг*",
-        ])
+        cues(
+            0.9,
+            [
+                "оспор*|оспарива*", "торгуется|торгуются|торговался|торговалась|торговались|торговаться|сторговать",
+                "чарджбек*|чарджбэк*",
+                "сбить|сбивает|сбивают|сбил* ... цен*|стоимост*|ценник|прайс|сумм*", "удешев*",
+                "не буд* платить|оплачивать", "не станет|станут платить|оплачивать",
+                "отказ* ... оплат*|платить|оплачивать",
+                "не соглас* ... счет*|сумм*|час*|цен*|стоимост*|итог*",
+            ])
+        + cues(
+            0.8,
+            [
+                "проси*|просят|хоч*|требу*|выпрашива*|выбива* ... скидк*|возврат*; проси*|просят|хоч*|требу* ... вернуть деньги|предоплату|аванс",
+                "снизить|снизил*|срезать|срезал*|урезать|урезал*|уменьш*|скинуть ... цен*|стоимост*|бюджет*|сумм*|оплат*|гонорар*|счет*|ставк*",
+                "только половин*|часть; половину суммы|счета; частично",
+                "претензи* ... счет*|сумм*|час*|стоимост*|цен*",
+                "спор*|поспорил* ... счет*|цен*|сумм*|оплат*|час*", "придира* ... счет*|строк*|час*|пункт*",
+                "пересмотр* цен*|стоимост*|договоренност*|смет*", "вычесть|вычел|вычли|вычет*", "урезал*|урежет",
+                "торг", "не заплат* за", "вернуть|вернул* ... част*|деньг*|предоплат*",
+                "после сдачи|приемки|запуска ... скидк*|сниз*|урез*|вернуть|оспар*|торг*",
+            ])
         + cues(0.55, ["скидк*", "дорого|дороговато", "не стоит таких денег; не стоит столько"])
 
     // MARK: changed-mind
 
     static let changedMindEnglish: [IncidentCue] =
-        cues(0.9, [
-            "chang* ... mind|minds", "change of heart", "flip flop*; flipflop*", "moving|moved|move ... goalpost*", "goalpost*",
-            "u turn", "backtrack*", "second guess*",
-        ])
-        + cues(0.8, [
-            "went back on; went|goes|going|go back to", "back to ... original|old|first|previous|initial|v1|square",
-            "revert* ... original|old|first|previous|initial|v1|back", "wants ... back|old|before",
-            "approved|signoff ... now|then|wants|redo|scrap*|new|different|changed|change; signed|sign off ... now|then|wants|redo|scrap*|new|different|changed|change",
-            "after approving|approval|signoff; after sign|signing off", "keeps|keep|kept|constantly changing",
-            "changing|changed|changes ... requirements|brief|spec|scope|direction|plan|color*|colour*|logo|layout|priorities|again",
-            "requirements|brief|spec|specs|scope ... changed|moved|shifted|again", "new brief", "different|new direction",
-            "completely|totally|entirely|something different", "no longer wants", "yet another change|round|version|revision", "scrap*|ditch*|toss* ... approved|again|everything",
-            "start|starting over; from scratch", "reversed|reverses|reversing", "contradict*", "again changed; changed again",
-            "undo|undid|undoing", "actually wants", "decided ... instead|against; decided ... after all; decided ... not to",
-            "drop|dropped|dropping|kill|killed|scrap ... now|instead|months|weeks|into", "for the ~num time", "each|every time ... final",
-            "was never an option|the plan",
-        ])
+        cues(
+            0.9,
+            [
+                "chang* ... mind|minds", "change of heart", "flip flop*; flipflop*", "moving|moved|move ... goalpost*",
+                "goalpost*",
+                "u turn", "backtrack*", "second guess*",
+            ])
+        + cues(
+            0.8,
+            [
+                "went back on; went|goes|going|go back to", "back to ... original|old|first|previous|initial|v1|square",
+                "revert* ... original|old|first|previous|initial|v1|back", "wants ... back|old|before",
+                "approved|signoff ... now|then|wants|redo|scrap*|new|different|changed|change; signed|sign off ... now|then|wants|redo|scrap*|new|different|changed|change",
+                "after approving|approval|signoff; after sign|signing off", "keeps|keep|kept|constantly changing",
+                "changing|changed|changes ... requirements|brief|spec|scope|direction|plan|color*|colour*|logo|layout|priorities|again",
+                "requirements|brief|spec|specs|scope ... changed|moved|shifted|again", "new brief",
+                "different|new direction",
+                "completely|totally|entirely|something different", "no longer wants",
+                "yet another change|round|version|revision", "scrap*|ditch*|toss* ... approved|again|everything",
+                "start|starting over; from scratch", "reversed|reverses|reversing", "contradict*",
+                "again changed; changed again",
+                "undo|undid|undoing", "actually wants",
+                "decided ... instead|against; decided ... after all; decided ... not to",
+                "drop|dropped|dropping|kill|killed|scrap ... now|instead|months|weeks|into", "for the ~num time",
+                "each|every time ... final",
+                "was never an option|the plan",
+            ])
         + cues(0.55, ["now wants; now they|he|she want|wants", "another round", "cancel*", "instead"])
 
     static let changedMindRussian: [IncidentCue] =
-        cues(0.9, [
-            "передумал*|передумыва*", "семь пятниц", "переигра*", "то одно ... то другое", "туда сюда",
-            "поменял*|меняет|меняют|изменил*|сменил*|поменяли ... решени*|мнени*|концепци*|видени*|тз|задани*|требовани*|направлени*",
-        ])
-        + cues(0.8, [
-            "верну* ... как было; верну* ... стар*|прежн*|первоначальн*|исходн*|перв*",
-            "утвердил*|согласовал*|одобрил*|утверждённ*|утвержденн*|согласованн* ... теперь|потом|передел*|поменять|другой|другое|хочет|снова|заново|отменил*|переиграл*",
-            "хочет|хотят|захотел* ... иначе|другой|другое|другую|другие; хочет|хотят|захотел* ... по другому", "по другому",
-            "новое|новые тз|требования|видение|вводные", "с нуля", "опять|снова ... поменял*|меняет|меняют|изменил*|сменил*|передел*|переиграл*",
-            "в очередной раз ... поменял*|меняет|изменил*|передел*", "заново", "вместо ... теперь; теперь ... вместо",
-            "после утверждения|согласования|подписания ... измен*|поменял*|передел*|нов*|друг*", "отменил* ... решени*|утвержд*|согласован*",
-            "вместо ... хочет|хотят|решил*; на другой|другую ... хочет|хотят|решил*", "решил* ... все таки; решил* ... в итоге; решил* ... наоборот",
-        ])
+        cues(
+            0.9,
+            [
+                "передумал*|передумыва*", "семь пятниц", "переигра*", "то одно ... то другое", "туда сюда",
+                "поменял*|меняет|меняют|изменил*|сменил*|поменяли ... решени*|мнени*|концепци*|видени*|тз|задани*|требовани*|направлени*",
+            ])
+        + cues(
+            0.8,
+            [
+                "верну* ... как было; верну* ... стар*|прежн*|первоначальн*|исходн*|перв*",
+                "утвердил*|согласовал*|одобрил*|утверждённ*|утвержденн*|согласованн* ... теперь|потом|передел*|поменять|другой|другое|хочет|снова|заново|отменил*|переиграл*",
+                "хочет|хотят|захотел* ... иначе|другой|другое|другую|другие; хочет|хотят|захотел* ... по другому",
+                "по другому",
+                "новое|новые тз|требования|видение|вводные", "с нуля",
+                "опять|снова ... поменял*|меняет|меняют|изменил*|сменил*|передел*|переиграл*",
+                "в очередной раз ... поменял*|меняет|изменил*|передел*", "заново",
+                "вместо ... теперь; теперь ... вместо",
+                "после утверждения|согласования|подписания ... измен*|поменял*|передел*|нов*|друг*",
+                "отменил* ... решени*|утвержд*|согласован*",
+                "вместо ... хочет|хотят|решил*; на другой|другую ... хочет|хотят|решил*",
+                "решил* ... все таки; решил* ... в итоге; решил* ... наоборот",
+            ])
         + cues(0.5, ["опять|снова ... правк*|передел*", "в третий|четвертый|пятый|десятый раз", "теперь хочет|хотят"])
 
     // MARK: ignored-advice
 
     static let ignoredAdviceEnglish: [IncidentCue] =
-        cues(0.9, [
-            "ignor*|disregard*|dismiss* ... %advice; brushed off ... %advice", "%advice ... dismissed|ignored|rejected|brushed|disregarded", "against ... advice|recommendation*|warning*",
-            "despite ... advice|warning*|recommendation*", "pick up the pieces", "clean up ... mess",
-            "as i|we ... predicted|warned|said|advised|told", "told you so", "~neg listen*|listened; refus* to listen; did|would not listen*",
-        ])
-        + cues(0.8, [
-            "expects|expected|wants|wanted|asks|asked|needs ... me|us ... fix|rescue|salvage|sort|clean|save|bail",
-            "anyway", "their|his|her own way", "overr*",
-            "told|warned|advised|recommended|suggested ... not|against|bad|wouldn't|won't ... now|anyway|broke|crash*|fix|failed|down|hacked",
-            "skipped|refused|declined|rejected|vetoed ... backup*|testing|tests|qa|staging|security|update*|audit|my|our",
-            "i|we warned; i|we told them|him|her; i|we said it",
-            "now blam* me|us", "after|despite i|we said|told|warned|advised",
-            "recommended|suggested|proposed|advised ... said no|refused|declined|rejected|passed|skipped", "blames|blamed me|us",
-        ])
+        cues(
+            0.9,
+            [
+                "ignor*|disregard*|dismiss* ... %advice; brushed off ... %advice",
+                "%advice ... dismissed|ignored|rejected|brushed|disregarded",
+                "against ... advice|recommendation*|warning*",
+                "despite ... advice|warning*|recommendation*", "pick up the pieces", "clean up ... mess",
+                "as i|we ... predicted|warned|said|advised|told", "told you so",
+                "~neg listen*|listened; refus* to listen; did|would not listen*",
+            ])
+        + cues(
+            0.8,
+            [
+                "expects|expected|wants|wanted|asks|asked|needs ... me|us ... fix|rescue|salvage|sort|clean|save|bail",
+                "anyway", "their|his|her own way", "overr*",
+                "told|warned|advised|recommended|suggested ... not|against|bad|wouldn't|won't ... now|anyway|broke|crash*|fix|failed|down|hacked",
+                "skipped|refused|declined|rejected|vetoed ... backup*|testing|tests|qa|staging|security|update*|audit|my|our",
+                "i|we warned; i|we told them|him|her; i|we said it",
+                "now blam* me|us", "after|despite i|we said|told|warned|advised",
+                "recommended|suggested|proposed|advised ... said no|refused|declined|rejected|passed|skipped",
+                "blames|blamed me|us",
+            ])
         + cues(0.5, ["warned", "insisted|insists on", "went ahead", "advice|advised|recommended|suggested"])
 
     static let ignoredAdviceRussian: [IncidentCue] =
-        cues(0.9, [
-            "не послушал*|слушает|слушают|слушал*|прислушал*; не стал* слушать",
-            "игнор*|проигнорировал* ... совет*|рекомендац*|предупрежден*",
-            "вопреки ... совет*|рекомендац*|предупрежден*; несмотря на ... совет*|рекомендац*|предупрежден*", "как я|мы и ... говорил*|предупреждал*|советовал*|предсказывал*",
-        ])
-        + cues(0.8, [
-            "проигнорировал*|игнорирует|игнорируют|игнорировал*",
-            "предупреждал*|говорил*|советовал*|объяснял*|рекомендовал* ... теперь|сломал*|упал*|лежит|чинить|исправ*|разгреб*|итоге",
-            "по своему; как хотел*", "сделал* ... сам*", "теперь ... просит|хочет|требует|ждет ... починить|исправить|разгрести|спасти|переделать|вытащить|чинить",
-            "разгреба*|разгрести", "говорил*|советовал*|предупреждал*|просил* не", "настоял* на", "отказал*|отказались ... бэкап*|резервн*|тестир*|обновлен*|моего|нашего",
-            "виноват* ... я|меня|мы|нас", "советовал*|рекомендовал*|предлагал* ... запустили|сделали|поставили|отказались|без",
-        ])
+        cues(
+            0.9,
+            [
+                "не послушал*|слушает|слушают|слушал*|прислушал*; не стал* слушать",
+                "игнор*|проигнорировал* ... совет*|рекомендац*|предупрежден*",
+                "вопреки ... совет*|рекомендац*|предупрежден*; несмотря на ... совет*|рекомендац*|предупрежден*",
+                "как я|мы и ... говорил*|предупреждал*|советовал*|предсказывал*",
+            ])
+        + cues(
+            0.8,
+            [
+                "проигнорировал*|игнорирует|игнорируют|игнорировал*",
+                "предупреждал*|говорил*|советовал*|объяснял*|рекомендовал* ... теперь|сломал*|упал*|лежит|чинить|исправ*|разгреб*|итоге",
+                "по своему; как хотел*", "сделал* ... сам*",
+                "теперь ... просит|хочет|требует|ждет ... починить|исправить|разгрести|спасти|переделать|вытащить|чинить",
+                "разгреба*|разгрести", "говорил*|советовал*|предупреждал*|просил* не", "настоял* на",
+                "отказал*|отказались ... бэкап*|резервн*|тестир*|обновлен*|моего|нашего",
+                "виноват* ... я|меня|мы|нас",
+                "советовал*|рекомендовал*|предлагал* ... запустили|сделали|поставили|отказались|без",
+            ])
         + cues(0.4, ["предупреждал*|предупредил*", "совет*|рекомендац*"])
 
     // MARK: competitor
 
     static let competitorEnglish: [IncidentCue] =
-        cues(0.9, [
-            "competitor*|competition ...8 cheap*|price*|pricing|quote*|rate*|less|lower|half|faster|match|discount*|offer*|charges|cut|reduce|drop",
-            "found ... someone|somebody|guy|agency|freelancer ... cheaper", "undercut*", "match ... their|his|her|competitor*|other|that ... price|quote|rate|offer",
-        ])
-        + cues(0.8, [
-            "other|another|different ... agency|agencies|freelancer*|dev|devs|developer*|designer*|studio*|vendor*|shop|firm|guy|contractor*|team ... cheaper|less|half|lower|quoted|charges|would|will|offered|only",
-            "someone|somebody ... else ... cheaper|less|half|for|would|will",
-            "fiverr|upwork|offshore|outsource* ... cheaper|for|would|will|less|half", "cheaper ... elsewhere|somewhere|agency|guy|freelancer",
-            "quot*|offer*|bid* ... lower|less|cheaper|half|beat", "%rival ...8 %cheaper", "%cheaper ...8 %rival",
-            "other|another|cheaper team|guy|person", "a third|fraction|half of my|our price|rate|quote",
-        ])
+        cues(
+            0.9,
+            [
+                "competitor*|competition ...8 cheap*|price*|pricing|quote*|rate*|less|lower|half|faster|match|discount*|offer*|charges|cut|reduce|drop",
+                "found ... someone|somebody|guy|agency|freelancer ... cheaper", "undercut*",
+                "match ... their|his|her|competitor*|other|that ... price|quote|rate|offer",
+            ])
+        + cues(
+            0.8,
+            [
+                "other|another|different ... agency|agencies|freelancer*|dev|devs|developer*|designer*|studio*|vendor*|shop|firm|guy|contractor*|team ... cheaper|less|half|lower|quoted|charges|would|will|offered|only",
+                "someone|somebody ... else ... cheaper|less|half|for|would|will",
+                "fiverr|upwork|offshore|outsource* ... cheaper|for|would|will|less|half",
+                "cheaper ... elsewhere|somewhere|agency|guy|freelancer",
+                "quot*|offer*|bid* ... lower|less|cheaper|half|beat", "%rival ...8 %cheaper", "%cheaper ...8 %rival",
+                "other|another|cheaper team|guy|person", "a third|fraction|half of my|our price|rate|quote",
+            ])
         + cues(0.55, ["cheaper", "fiverr|upwork", "elsewhere", "match this|that|it|their"])
         + cues(0.35, ["competitor*|competition|rival*"])
 
     static let competitorRussian: [IncidentCue] =
-        cues(0.9, [
-            "конкурент* ...8 дешевл*|цен*|ставк*|быстрее|предлож*|полцены|меньше|скидк*|расценк*|урез*|сниз*",
-            "у других|другого|остальных ... дешевл*|меньше|быстрее", "нашл* ... дешевл*|полцены", "перебил* цену",
-        ])
-        + cues(0.8, [
-            "друг*|второй|второго ... подрядчик*|фрилансер*|агентств*|студи*|исполнител*|разработчик*|дизайнер*|программист*|команд* ... дешевл*|меньше|полцены|сделает|сделают|предлож*|готов*|берет|берут",
-            "дешевле", "за полцены", "кворк*|фриланс*|авито ... дешевл*|за|сделают|сделает", "демпинг*",
-            "сравнива* ... цен*|конкурент*", "другие берут|делают|сделают", "%rival ...8 %cheaper", "%cheaper ...8 %rival",
-        ])
+        cues(
+            0.9,
+            [
+                "конкурент* ...8 дешевл*|цен*|ставк*|быстрее|предлож*|полцены|меньше|скидк*|расценк*|урез*|сниз*",
+                "у других|другого|остальных ... дешевл*|меньше|быстрее", "нашл* ... дешевл*|полцены", "перебил* цену",
+            ])
+        + cues(
+            0.8,
+            [
+                "друг*|второй|второго ... подрядчик*|фрилансер*|агентств*|студи*|исполнител*|разработчик*|дизайнер*|программист*|команд* ... дешевл*|меньше|полцены|сделает|сделают|предлож*|готов*|берет|берут",
+                "дешевле", "за полцены", "кворк*|фриланс*|авито ... дешевл*|за|сделают|сделает", "демпинг*",
+                "сравнива* ... цен*|конкурент*", "другие берут|делают|сделают", "%rival ...8 %cheaper",
+                "%cheaper ...8 %rival",
+            ])
         + cues(0.35, ["конкурент*", "друг* студи*|команд*|подрядчик*|агентств*|фрилансер*"])
 
     // MARK: legal
 
     static let legalEnglish: [IncidentCue] =
-        cues(0.9, [
-            "sued|suing|lawsuit*|litigat*", "to|will|would|could|might|gonna|threaten*|threatens ... sue",
-            "sue me|us|them|him|her|you", "legal action|threat*|trouble|risk*|issue*|problem*|exposure|letter|liability|grey|gray|claim",
-            "cease and desist", "small claims", "illegal*|unlawful*|unlicen*", "fraud*|scam*|launder*|embezzl*|brib*|kickback*",
-            "tax evasion; evade|evading tax*", "off the books", "under the table", "infring*", "pirat*", "counterfeit*|knockoff*; knock offs",
-            "lawyer* up; lawyered", "false advertising; misleading claims", "fake reviews|testimonials",
-            "fake|false|bogus|misleading ... claims|reviews|testimonials|certificates|names|accounts", "backdat*",
-            "lawyer*|attorney*|solicitor* ... letter|threat*|claim*|demand*|damages|notice|action", "take me|us|them to court",
-            "fake|false|bogus ... logos|badges|awards|certificat*|approval*|endorsement*", "fda|ftc ... approv*|claim*|warning",
-        ])
-        + cues(0.8, [
-            "liab*", "damages", "scrap* ... email*|data|contacts|profiles|personal", "cutting|cut corners", "police|cops|fbi|irs|regulator*|investigat*|raid*|subpoena*|indict*|arrest*",
-            "without ... license|licence|permit*|consent", "copyright*|trademark*|stolen|stole", "gdpr|hipaa|ccpa; data breach; breach of",
-            "shoddy|unsafe; code|safety violation*; @not up to code; fire hazard", "violat*", "sanction*",
-            "@no|without invoice|receipt; @without an invoice", "sketchy|shady|dodgy", "personal|customer data ... sold|sell|leak*|scrap*",
-        ])
+        cues(
+            0.9,
+            [
+                "sued|suing|lawsuit*|litigat*", "to|will|would|could|might|gonna|threaten*|threatens ... sue",
+                "sue me|us|them|him|her|you",
+                "legal action|threat*|trouble|risk*|issue*|problem*|exposure|letter|liability|grey|gray|claim",
+                "cease and desist", "small claims", "illegal*|unlawful*|unlicen*",
+                "fraud*|scam*|launder*|embezzl*|brib*|kickback*",
+                "tax evasion; evade|evading tax*", "off the books", "under the table", "infring*", "pirat*",
+                "counterfeit*|knockoff*; knock offs",
+                "lawyer* up; lawyered", "false advertising; misleading claims", "fake reviews|testimonials",
+                "fake|false|bogus|misleading ... claims|reviews|testimonials|certificates|names|accounts", "backdat*",
+                "lawyer*|attorney*|solicitor* ... letter|threat*|claim*|demand*|damages|notice|action",
+                "take me|us|them to court",
+                "fake|false|bogus ... logos|badges|awards|certificat*|approval*|endorsement*",
+                "fda|ftc ... approv*|claim*|warning",
+            ])
+        + cues(
+            0.8,
+            [
+                "liab*", "damages", "scrap* ... email*|data|contacts|profiles|personal", "cutting|cut corners",
+                "police|cops|fbi|irs|regulator*|investigat*|raid*|subpoena*|indict*|arrest*",
+                "without ... license|licence|permit*|consent", "copyright*|trademark*|stolen|stole",
+                "gdpr|hipaa|ccpa; data breach; breach of",
+                "shoddy|unsafe; code|safety violation*; @not up to code; fire hazard", "violat*", "sanction*",
+                "@no|without invoice|receipt; @without an invoice", "sketchy|shady|dodgy",
+                "personal|customer data ... sold|sell|leak*|scrap*",
+            ])
         + cues(0.5, ["compliance", "indemn*", "spam*", "contract breach", "legal"])
         + cues(0.4, ["court|courts", "lawyer*|attorney*|solicitor*"])
 
     static let legalRussian: [IncidentCue] =
-        cues(0.9, [
-            "суд|суда|суде|суду|судом|суды|судов|судиться|судится|засуд*|судебн*|досудеб*", "иск|иска|иске|иском|исков*",
-            "незаконн*|нелегал*|противозаконн*; нарушени*|нарушает закон*", "мошенн*|мошенник*|афер*",
-            "взятк*|откат", "сер* схем*; в черную; черн* нал*; обнал*; мимо кассы",
-            "пиратск*|контрафакт*|краден*|ворован*|нелицензи*; @без лицензии", "уголовн*; административн* ответствен*",
-            "нарушени*|нарушает авторск*; авторск* прав*",
-        ])
-        + cues(0.8, [
-            "юрист*|адвокат* ... претензи*|требу*|письм*|иск*|угрож*", "претензи* от|официальн*", "без согласия", "налог*", "полици*|прокурат*|следовател*|обыск*|мвд|фнс|роскомнадзор*|фас",
-            "без договора ... налог*|чек*", "поддельн*; подделк* документ*", "штраф*", "персональн* данн* ... без|продал*|слив*|утечк*",
-            "ответственност*", "некачественн*|опасн*|снип*; с нарушениями; нарушени* норм*",
-            "не платить|уйти от|уход от|уклон*|обойти ... налог*|ндс|взнос*",
-        ])
+        cues(
+            0.9,
+            [
+                "суд|суда|суде|суду|судом|суды|судов|судиться|судится|засуд*|судебн*|досудеб*",
+                "иск|иска|иске|иском|исков*",
+                "незаконн*|нелегал*|противозаконн*; нарушени*|нарушает закон*", "мошенн*|мошенник*|афер*",
+                "взятк*|откат", "сер* схем*; в черную; черн* нал*; обнал*; мимо кассы",
+                "пиратск*|контрафакт*|краден*|ворован*|нелицензи*; @без лицензии",
+                "уголовн*; административн* ответствен*",
+                "нарушени*|нарушает авторск*; авторск* прав*",
+            ])
+        + cues(
+            0.8,
+            [
+                "юрист*|адвокат* ... претензи*|требу*|письм*|иск*|угрож*", "претензи* от|официальн*", "без согласия",
+                "налог*", "полици*|прокурат*|следовател*|обыск*|мвд|фнс|роскомнадзор*|фас",
+                "без договора ... налог*|чек*", "поддельн*; подделк* документ*", "штраф*",
+                "персональн* данн* ... без|продал*|слив*|утечк*",
+                "ответственност*", "некачественн*|опасн*|снип*; с нарушениями; нарушени* норм*",
+                "не платить|уйти от|уход от|уклон*|обойти ... налог*|ндс|взнос*",
+            ])
         + cues(0.5, ["договор* ... нарушил*|нарушени*", "претензи*"])
         + cues(0.4, ["юрист*|адвокат*"])
 
@@ -380,15 +546,21 @@ extension IncidentLexicon {
 
     static let standardCounterEvidence: [String: [String: [String]]] = [
         "late": [
-            "en": ["paid in full; paid early|upfront|promptly|already; paid on time; before the due date; ahead of time|schedule"],
+            "en": [
+                "paid in full; paid early|upfront|promptly|already; paid on time; before the due date; ahead of time|schedule"
+            ],
             "ru": ["оплатил*|заплатил*|оплачен*|оплатили ... вовремя|досрочно|заранее|полностью; в срок"],
         ],
         "dispute": [
-            "en": ["before signing|contract|signature; before we|they signed; before the contract; no complaints; all clear; without negotiation"],
+            "en": [
+                "before signing|contract|signature; before we|they signed; before the contract; no complaints; all clear; without negotiation"
+            ],
             "ru": ["до подписания|без споров|без торга|все понятно"],
         ],
         "unreasonable": [
-            "en": ["double|extra|weekend|overtime|holiday rate; paid extra; agreed in advance; my suggestion|idea|request"],
+            "en": [
+                "double|extra|weekend|overtime|holiday rate; paid extra; agreed in advance; my suggestion|idea|request"
+            ],
             "ru": ["двойн*|повышенн* ставк*; за доплату; с доплатой; договорились заранее; по моей просьбе|инициативе"],
         ],
         "ignored-advice": [
@@ -403,7 +575,8 @@ extension IncidentLexicon {
     static let standardExclusions: [String: [String: [String]]] = [
         "lie": [
             "en": [
-                "lie|lay of the land", "lie|lies|lying ... down|low|dormant|ahead|around|flat", "lies|lie in|with|within|behind|ahead",
+                "lie|lay of the land", "lie|lies|lying ... down|low|dormant|ahead|around|flat",
+                "lies|lie in|with|within|behind|ahead",
                 "white lie", "the lie", "lie detector",
             ],
             "ru": ["ложь во спасение"],
@@ -411,14 +584,20 @@ extension IncidentLexicon {
         "late": [
             "en": [
                 "late night|afternoon|evening|morning; late in the day; late ... to|for ... call|meeting|standup|sync|demo|zoom|workshop|session",
-                "stayed|worked|working|staying late", "late stage", "outstanding work|job|result*|quality|design|team|service",
-                "late fee clause|policy|terms|section", "unpaid test|trial|spec|work|overtime|extra*|internship", "reminder for|about ... call|meeting|sync|demo",
+                "stayed|worked|working|staying late", "late stage",
+                "outstanding work|job|result*|quality|design|team|service",
+                "late fee clause|policy|terms|section", "unpaid test|trial|spec|work|overtime|extra*|internship",
+                "reminder for|about ... call|meeting|sync|demo",
             ],
-            "ru": ["не плат*|платят|заплатил* налог*", "поздно вечером|ночью", "опоздал*|опаздыва* на созвон|звонок|встречу|митинг|колл|планерку|~num|пять|десять|полчаса"],
+            "ru": [
+                "не плат*|платят|заплатил* налог*", "поздно вечером|ночью",
+                "опоздал*|опаздыва* на созвон|звонок|встречу|митинг|колл|планерку|~num|пять|десять|полчаса",
+            ],
         ],
         "abuse": [
             "en": [
-                "threaten* ... sue|lawsuit|legal|lawyer*|court|police", "threw in; threw a bonus|party", "tone of voice; brand|copy tone; tone of the copy",
+                "threaten* ... sue|lawsuit|legal|lawyer*|court|police", "threw in; threw a bonus|party",
+                "tone of voice; brand|copy tone; tone of the copy",
                 "rude awakening", "shouted|shout out; shoutout", "yelled for joy",
             ],
             "ru": ["угрож*|пригрозил*|грозит*|грозил* ... суд*|иск*|юрист*|адвокат*|полици*|претензи*"],
@@ -427,10 +606,13 @@ extension IncidentLexicon {
         "dispute": ["en": ["no dispute", "refund policy"], "ru": ["без торга"]],
         "legal": [
             "en": [
-                "food|tennis|basketball|squash court", "courtyard; court yard", "legal approved|reviewed|signed|cleared|checked|team|department|dept|ok|okayed",
+                "food|tennis|basketball|squash court", "courtyard; court yard",
+                "legal approved|reviewed|signed|cleared|checked|team|department|dept|ok|okayed",
                 "stolen the show", "stole the show",
             ],
-            "ru": ["юрист* ... одобрил*|согласовал*|проверил*|посмотрел*|утвердил*", "статья|статью ... блог*|сайт*|хабр*"],
+            "ru": [
+                "юрист* ... одобрил*|согласовал*|проверил*|посмотрел*|утвердил*", "статья|статью ... блог*|сайт*|хабр*",
+            ],
         ],
         "changed-mind": ["en": ["reversed|reverse the payment|charge"], "ru": []],
         "ignored-advice": ["en": ["anyway thanks; thanks anyway"], "ru": []],

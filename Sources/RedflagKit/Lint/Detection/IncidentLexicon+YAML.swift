@@ -24,10 +24,12 @@ extension IncidentLexicon {
     ) {
         var diagnostics: [Diagnostic] = []
         func problem(_ at: YAMLValue, _ message: String, hint: String? = nil) {
-            diagnostics.append(Diagnostic(.error, file: file, line: at.line, column: at.column, message: message, hint: hint))
+            diagnostics.append(
+                Diagnostic(.error, file: file, line: at.line, column: at.column, message: message, hint: hint))
         }
         guard let pairs = value.pairs else {
-            problem(value, "'lint.lexicon' must map a sign to phrases, found \(value.kindName)",
+            problem(
+                value, "'lint.lexicon' must map a sign to phrases, found \(value.kindName)",
                 hint: "e.g. 'late: { en: [ghosted], ru: [\"кормит завтраками\"] }'")
             return (self, diagnostics)
         }
@@ -36,8 +38,12 @@ extension IncidentLexicon {
         for pair in pairs {
             if pair.key == "exclude" {
                 for sign in pair.value.pairs ?? [] {
-                    guard let name = IncidentLexicon.checkSign(sign.key, at: sign.keyValue, report: problem) else { continue }
-                    for (language, items) in IncidentLexicon.byLanguage(sign.value, path: "lint.lexicon.exclude.\(name)", report: problem) {
+                    guard let name = IncidentLexicon.checkSign(sign.key, at: sign.keyValue, report: problem) else {
+                        continue
+                    }
+                    for (language, items) in IncidentLexicon.byLanguage(
+                        sign.value, path: "lint.lexicon.exclude.\(name)", report: problem)
+                    {
                         for item in items {
                             guard let text = item.string, !IncidentPattern.compileAll(text).isEmpty else {
                                 problem(item, "an exclusion is a phrase of words, e.g. \"late checkout\"")
@@ -51,7 +57,9 @@ extension IncidentLexicon {
                 continue
             }
             guard let name = IncidentLexicon.checkSign(pair.key, at: pair.keyValue, report: problem) else { continue }
-            for (language, items) in IncidentLexicon.byLanguage(pair.value, path: "lint.lexicon.\(name)", report: problem) {
+            for (language, items) in IncidentLexicon.byLanguage(
+                pair.value, path: "lint.lexicon.\(name)", report: problem)
+            {
                 for item in items {
                     if let cue = IncidentLexicon.readCue(item, report: problem) {
                         cues[name, default: [:]][language, default: []].append(cue)

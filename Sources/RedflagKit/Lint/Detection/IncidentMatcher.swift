@@ -2,6 +2,7 @@
 struct IncidentMatcher: Sendable {
     /// One place where a pattern matched.
     struct Match: Hashable, Sendable {
+        var kind: Kind
         var sign: String
         var weight: Double
         /// Token range `[start, end)`.
@@ -10,19 +11,30 @@ struct IncidentMatcher: Sendable {
         var cue: Int
     }
 
+    /// What a compiled pattern is for.
+    enum Kind: Sendable {
+        case cue, exclusion, counterEvidence
+    }
+
     struct Compiled: Sendable {
+        var kind: Kind
         var sign: String
         var weight: Double
         var pattern: IncidentPattern
     }
 
-    /// An index from first words to patterns.
+    /// An index from first words to patterns: exact words in a dictionary, stems in a byte trie.
     struct Index: Sendable {
+        struct Node: Sendable {
+            var children: [UInt8: Int] = [:]
+            var ids: [Int] = []
+        }
+
         var compiled: [Compiled] = []
-        var exact: [String: [Int]] = [:]
-        var prefix: [String: [Int]] = [:]
+        var exact: [WordKey: [Int]] = [:]
+        var trie: [Node] = [Node()]
+        /// Patterns whose first word is `~neg`, `~num` or `~night`, tried only on such words.
         var special: [Int] = []
-        var longestStem = 0
 
         mutating func add(_ item: Compiled) {
             let id = compiled.count
@@ -30,36 +42,55 @@ struct IncidentMatcher: Sendable {
             var isSpecial = false
             for alternative in item.pattern.firstAlternatives {
                 switch alternative {
-                case let .exact(word): exact[word, default: []].append(id)
+                case let .exact(word): exact[WordKey(word), default: []].append(id)
                 case let .prefix(stem):
-                    prefix[stem, default: []].append(id)
-                    longestStem = max(longestStem, stem.count)
+                    var node = 0
+                    for byte in stem {
+                        if let child = trie[node].children[byte] {
+                            node = child
+                        } else {
+                            trie.append(Node())
+                            trie[node].children[byte] = trie.count - 1
+                            node = trie.count - 1
+                        }
+                    }
+                    trie[node].ids.append(id)
                 case .negation, .number, .night: isSpecial = true
                 }
             }
             if isSpecial { special.append(id) }
         }
 
-        /// Every match of every pattern, in token order.
-        func matches(in words: [String]) -> [Match] {
+        /// Every match of every pattern, in word order.
+        func matches(in words: [Word]) -> [Match] {
             var found: [Match] = []
-            var seen = Set<Int>()
+            var candidates: [Int] = []
             for start in words.indices {
-                seen.removeAll(keepingCapacity: true)
+                candidates.removeAll(keepingCapacity: true)
                 let word = words[start]
-                var candidates = exact[word] ?? []
-                if !prefix.isEmpty {
-                    var stem = ""
-                    for character in word.prefix(longestStem) {
-                        stem.append(character)
-                        if let ids = prefix[stem] { candidates.append(contentsOf: ids) }
+                if let ids = exact[WordKey(word)] { candidates.append(contentsOf: ids) }
+                var node = 0
+                for byte in word {
+                    guard let child = trie[node].children[byte] else { break }
+                    node = child
+                    candidates.append(contentsOf: trie[node].ids)
+                }
+                if let first = word.first, first < 0x3A || first >= 0xD0 || IncidentPattern.negations.contains(word) {
+                    // Digits, Cyrillic (не, нет, полночь) and negations: the special patterns may apply.
+                    for id in special where compiled[id].pattern.firstAlternatives.contains(where: { $0.matches(word) })
+                    {
+                        candidates.append(id)
                     }
                 }
-                candidates.append(contentsOf: special)
-                for id in candidates where seen.insert(id).inserted {
+                candidates.sort()
+                var previous = -1
+                for id in candidates where id != previous {
+                    previous = id
                     let item = compiled[id]
                     if let end = item.pattern.match(words, at: start) {
-                        found.append(Match(sign: item.sign, weight: item.weight, start: start, end: end, cue: id))
+                        found.append(
+                            Match(
+                                kind: item.kind, sign: item.sign, weight: item.weight, start: start, end: end, cue: id))
                     }
                 }
             }
@@ -67,9 +98,8 @@ struct IncidentMatcher: Sendable {
         }
     }
 
-    var cues = Index()
-    var exclusions = Index()
-    var counterEvidence = Index()
+    /// Cues, exclusions and counter-evidence in one index, so each word is looked up once.
+    var index = Index()
     var personal: Set<String>
 
     init(_ lexicon: IncidentLexicon) {
@@ -78,7 +108,7 @@ struct IncidentMatcher: Sendable {
             for language in (lexicon.counterEvidence[sign] ?? [:]).keys.sorted() {
                 for text in lexicon.counterEvidence[sign]?[language] ?? [] {
                     for pattern in IncidentPattern.compileAll(text) {
-                        counterEvidence.add(Compiled(sign: sign, weight: 1, pattern: pattern))
+                        index.add(Compiled(kind: .counterEvidence, sign: sign, weight: 1, pattern: pattern))
                     }
                 }
             }
@@ -87,7 +117,8 @@ struct IncidentMatcher: Sendable {
             for language in (lexicon.cues[sign] ?? [:]).keys.sorted() {
                 for cue in lexicon.cues[sign]?[language] ?? [] {
                     for pattern in IncidentPattern.compileAll(cue.pattern) {
-                        cues.add(Compiled(sign: sign, weight: min(max(cue.weight, 0), 1), pattern: pattern))
+                        index.add(
+                            Compiled(kind: .cue, sign: sign, weight: min(max(cue.weight, 0), 1), pattern: pattern))
                     }
                 }
             }
@@ -96,7 +127,7 @@ struct IncidentMatcher: Sendable {
             for language in (lexicon.exclusions[sign] ?? [:]).keys.sorted() {
                 for text in lexicon.exclusions[sign]?[language] ?? [] {
                     for pattern in IncidentPattern.compileAll(text) {
-                        exclusions.add(Compiled(sign: sign, weight: 1, pattern: pattern))
+                        index.add(Compiled(kind: .exclusion, sign: sign, weight: 1, pattern: pattern))
                     }
                 }
             }
@@ -104,62 +135,64 @@ struct IncidentMatcher: Sendable {
     }
 
     /// First-person subjects: a phrase right after one of them is about the user.
-    static let firstPerson: Set<String> = [
+    static let firstPerson = WordSet([
         "i", "i'm", "i've", "i'd", "i'll", "im", "ive", "we", "we're", "we've", "we'd", "we'll", "myself", "я", "мы",
-    ]
+    ])
     /// Words that put the client back as the subject between a first-person word and the phrase.
-    static let thirdPerson: Set<String> = [
+    static let thirdPerson = WordSet([
         "he", "she", "they", "them", "him", "her", "his", "their", "client", "customer", "it", "он", "она", "они",
         "его", "ее", "их", "клиент", "заказчик",
-    ]
+    ])
     /// Conditional words: "if they pay late again" describes no incident yet.
-    static let conditionals: Set<String> = ["if", "unless", "whether", "если", "ли"]
+    static let conditionals = WordSet(["if", "unless", "whether", "если", "ли"])
     /// Negations that bind to the next word only.
-    static let nextWordNegations: Set<String> = ["не", "ни"]
+    static let nextWordNegations = WordSet(["не", "ни"])
     /// Words after a negation that keep the meaning positive ("не раз" = more than once, "not only").
-    static let negationExceptions: Set<String> = ["раз", "впервые", "первый", "только", "один", "only", "just", "the", "first"]
+    static let negationExceptions = WordSet([
+        "раз", "впервые", "первый", "только", "один", "only", "just", "the", "first",
+    ])
 
     /// Signs whose words, next to a phrase, mean the note talks about the product the user builds for
     /// the client ("the overdue-invoices dashboard", "скидки для их покупателей"), not the relationship.
     static let productTalkSigns: Set<String> = ["late", "dispute", "competitor"]
-    static let productWords: Set<String> = [
+    static let productWords = WordSet([
         "dashboard", "dashboards", "module", "modules", "feature", "features", "flow", "flows", "screen", "screens",
         "report", "reports", "widget", "widgets", "template", "templates", "notification", "notifications",
         "analysis", "customers", "users", "buyers", "subscribers", "shop", "store", "app", "checkout",
         "модуль", "модуля", "функцию", "функционал", "экран", "отчет", "шаблон", "шаблоны", "уведомления",
         "виджет", "покупателей", "покупателям", "пользователей", "пользователям", "клиентов", "магазине", "магазина",
         "анализ", "приложении", "приложения",
-    ]
-
-    /// Signs with counter-evidence in the entry.
-    func contradicted(in tokens: [DetectorToken]) -> Set<String> {
-        Set(counterEvidence.matches(in: tokens.map(\.text)).map(\.sign))
-    }
+    ])
 
     /// The matches that survive exclusions, negation, conditionals and first-person checks.
-    func effectiveMatches(in tokens: [DetectorToken]) -> [Match] {
-        let words = tokens.map(\.text)
-        let excluded = exclusions.matches(in: words)
-        return cues.matches(in: words).filter { match in
+    /// Also returns the signs with counter-evidence in the entry.
+    func effectiveMatches(in tokens: [DetectorToken], words: [Word]) -> (matches: [Match], contradicted: Set<String>) {
+        let all = index.matches(in: words)
+        let excluded = all.filter { $0.kind == .exclusion }
+        let contradicted = Set(all.filter { $0.kind == .counterEvidence }.map(\.sign))
+        let matches = all.filter { $0.kind == .cue }.filter { match in
             if excluded.contains(where: { $0.sign == match.sign && $0.start < match.end && match.start < $0.end }) {
                 return false
             }
-            let pattern = cues.compiled[match.cue].pattern
+            let pattern = index.compiled[match.cue].pattern
             let clause = tokens[match.start].clause
             let window = max(0, match.start - 3)..<match.start
             let before = window.filter { tokens[$0].clause == clause }
             if !pattern.startsWithNegation {
                 // Russian "не"/"ни" negate only the next word ("не опоздал", but "не платит налоги").
-                for index in before where IncidentPattern.negations.contains(words[index])
+                for index in before
+                where IncidentPattern.negations.contains(words[index])
                     && (!IncidentMatcher.nextWordNegations.contains(words[index]) || index == match.start - 1)
                 {
-                    let next = index + 1 < words.count ? words[index + 1] : ""
+                    let next = index + 1 < words.count ? words[index + 1] : []
                     if !IncidentMatcher.negationExceptions.contains(next) { return false }
                 }
             }
             // A condition governs its clause and the next one ("if they pay late again, I'll add a fee").
             let wide = max(0, match.start - 6)..<match.start
-            if wide.contains(where: { tokens[$0].clause >= clause - 1 && IncidentMatcher.conditionals.contains(words[$0]) }) {
+            if wide.contains(where: {
+                tokens[$0].clause >= clause - 1 && IncidentMatcher.conditionals.contains(words[$0])
+            }) {
                 return false
             }
             if IncidentMatcher.productTalkSigns.contains(match.sign) {
@@ -179,5 +212,6 @@ struct IncidentMatcher: Sendable {
             }
             return true
         }
+        return (matches, contradicted)
     }
 }

@@ -1,20 +1,44 @@
 import Foundation
 
+/// A normalised word as UTF-8 bytes: hashing and comparing bytes is much faster than comparing
+/// Strings (which checks canonical equivalence), and the tokenizer already normalises case and ё.
+typealias Word = [UInt8]
+
+/// A `Word` as a dictionary key, hashed in one call over its bytes.
+struct WordKey: Hashable, Sendable {
+    var bytes: Word
+
+    init(_ bytes: Word) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}
+
+/// A fixed set of words, written as strings.
+struct WordSet: Sendable {
+    private let keys: Set<WordKey>
+
+    init(_ words: [String]) { keys = Set(words.map { WordKey(Word($0.utf8)) }) }
+
+    func contains(_ word: Word) -> Bool { keys.contains(WordKey(word)) }
+}
+
 /// A compiled `IncidentCue` pattern: a sequence of slots matched word by word.
 struct IncidentPattern: Hashable, Sendable {
     enum Alternative: Hashable, Sendable {
-        case exact(String)
-        case prefix(String)
+        case exact(Word)
+        case prefix(Word)
         case negation
         case number
         case night
 
-        func matches(_ word: String) -> Bool {
+        func matches(_ word: Word) -> Bool {
             switch self {
             case let .exact(text): word == text
-            case let .prefix(stem): word.hasPrefix(stem)
+            case let .prefix(stem): word.count >= stem.count && word.starts(with: stem)
             case .negation: IncidentPattern.negations.contains(word)
-            case .number: word.first?.isNumber == true
+            case .number: word.first.map { (0x30...0x39).contains($0) } ?? false
             case .night: IncidentPattern.isNightHour(word)
             }
         }
@@ -33,12 +57,12 @@ struct IncidentPattern: Hashable, Sendable {
     var startsWithNegation: Bool
 
     /// Words that negate what follows within the same clause.
-    static let negations: Set<String> = [
+    static let negations = WordSet([
         "not", "no", "never", "without", "nor", "neither", "didn't", "doesn't", "don't", "isn't", "wasn't",
         "weren't", "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "cannot",
         "couldn't", "shouldn't", "didnt", "doesnt", "dont", "isnt", "wasnt", "werent", "hasnt", "havent",
         "wont", "cant", "couldnt", "zero", "не", "ни", "нет", "без", "никогда", "ничуть", "отнюдь",
-    ]
+    ])
 
     /// Compiles a cue text: `;` separates whole alternative phrases (`for free; free of charge`).
     static func compileAll(_ text: String) -> [IncidentPattern] {
@@ -68,10 +92,10 @@ struct IncidentPattern: Hashable, Sendable {
                 // digits and apostrophes only.
                 let word = String(raw.filter { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "*" })
                 if word.hasSuffix("*") {
-                    let stem = String(word.dropLast())
+                    let stem = Array(word.dropLast().utf8)
                     return stem.isEmpty ? nil : .prefix(stem)
                 }
-                return word.isEmpty ? nil : .exact(word)
+                return word.isEmpty ? nil : .exact(Array(word.utf8))
             }
             if !alternatives.isEmpty { slots.append(.word(alternatives)) }
         }
@@ -94,11 +118,11 @@ struct IncidentPattern: Hashable, Sendable {
     }
 
     /// The index one past the last word of a match that starts at `start`, nil when none.
-    func match(_ words: [String], at start: Int) -> Int? {
+    func match(_ words: [Word], at start: Int) -> Int? {
         match(words, slot: 0, at: start)
     }
 
-    private func match(_ words: [String], slot: Int, at position: Int) -> Int? {
+    private func match(_ words: [Word], slot: Int, at position: Int) -> Int? {
         if slot == slots.count { return position }
         switch slots[slot] {
         case let .word(alternatives):
@@ -116,22 +140,31 @@ struct IncidentPattern: Hashable, Sendable {
 
     /// Word classes usable in patterns as `%name` (also inside alternatives: `%money|bill`).
     static let macros: [String: String] = [
-        "money": "payment*|invoice*|inv|money|deposit*|retainer*|balance|fee|fees|transfer*|funds|wire|cheque|check|bill|bills|оплат*|платеж*|деньг*|перевод*|аванс*|предоплат*|гонорар*|транш*|счет|счета|счету",
-        "rival": "competitor*|agency|agencies|studio*|freelancer*|dev|devs|developer*|designer*|shop|firm|vendor*|contractor*|marketplace|fiverr|upwork|offshore|конкурент*|подрядчик*|фрилансер*|агентств*|студи*|исполнител*|разработчик*|дизайнер*|программист*|команд*|кворк*|биржи|бирже",
-        "cheaper": "cheaper|cheap|less|lower|half|third|price|prices|pricing|rate|rates|charge|charges|charging|quoted|quote*|discount*|cut|reduce|drop|дешевл*|дешевле|полцены|меньше|дороже|расценк*|цен*|ставк*|урез*|сниз*|скидк*|уступ*",
-        "advice": "advice|advise*|recommend*|suggestion*|warning*|notes|audit|plan|checklist|guide|instructions|docs|documentation|совет*|рекомендац*|предупрежден*",
+        "money":
+            "payment*|invoice*|inv|money|deposit*|retainer*|balance|fee|fees|transfer*|funds|wire|cheque|check|bill|bills|оплат*|платеж*|деньг*|перевод*|аванс*|предоплат*|гонорар*|транш*|счет|счета|счету",
+        "rival":
+            "competitor*|agency|agencies|studio*|freelancer*|dev|devs|developer*|designer*|shop|firm|vendor*|contractor*|marketplace|fiverr|upwork|offshore|конкурент*|подрядчик*|фрилансер*|агентств*|студи*|исполнител*|разработчик*|дизайнер*|программист*|команд*|кворк*|биржи|бирже",
+        "cheaper":
+            "cheaper|cheap|less|lower|half|third|price|prices|pricing|rate|rates|charge|charges|charging|quoted|quote*|discount*|cut|reduce|drop|дешевл*|дешевле|полцены|меньше|дороже|расценк*|цен*|ставк*|урез*|сниз*|скидк*|уступ*",
+        "advice":
+            "advice|advise*|recommend*|suggestion*|warning*|notes|audit|plan|checklist|guide|instructions|docs|documentation|совет*|рекомендац*|предупрежден*",
     ]
 
     static func expandingMacros(_ part: String) -> String {
         guard part.contains("%") else { return part }
         return part.split(separator: "|").map { alternative in
-            alternative.hasPrefix("%") ? (macros[String(alternative.dropFirst())] ?? String(alternative)) : String(alternative)
+            alternative.hasPrefix("%")
+                ? (macros[String(alternative.dropFirst())] ?? String(alternative)) : String(alternative)
         }.joined(separator: "|")
     }
 
     /// `midnight`, `3am`, `1am`, `11pm`, `23h`, `2ночи`-style hours between 23:00 and 05:59.
-    static func isNightHour(_ word: String) -> Bool {
-        if word == "midnight" || word == "полночь" || word == "полуночи" { return true }
+    static let nightWords = WordSet(["midnight", "полночь", "полуночи"])
+
+    static func isNightHour(_ bytes: Word) -> Bool {
+        guard let first = bytes.first else { return false }
+        if !(0x30...0x39).contains(first) { return nightWords.contains(bytes) }
+        let word = String(decoding: bytes, as: UTF8.self)
         let digits = word.prefix { $0.isNumber }
         guard digits.count <= 2, let hour = Int(digits), hour <= 24 else { return false }
         var suffix = word.dropFirst(digits.count)

@@ -12,94 +12,134 @@ struct NaiveBayesModel: Sendable {
 
     /// Class names, sorted (`none` included when present).
     private(set) var classes: [String] = []
-    /// Feature → per-class count, indexed like `classes`.
-    private var counts: [String: [Int]] = [:]
-    /// Per-class total feature count.
-    private var totals: [Int] = []
+    /// Feature → dense id.
+    private var ids: [WordKey: Int] = [:]
+    /// Dense id → feature.
+    private var featureNames: [Word] = []
+    /// Per feature id and class (`id * classes.count + class`): the entry count, the smoothed log
+    /// probability, and that log probability minus its mean over the classes (the feature's "lift").
+    private var counts: [Int32] = []
+    private var logProbability: [Double] = []
+    private var lift: [Double] = []
     /// Number of training entries.
     private(set) var size = 0
 
     init(training: [LabeledText], signs: Set<String>) {
-        var byClass: [String: Int] = [:]
-        var labelled: [([String], [String])] = []
+        var labels: [[String]] = []
+        var names = Set<String>()
         for example in training {
             let tags = example.tags.filter { signs.contains($0) }.sorted()
-            let labels = tags.isEmpty ? [NaiveBayesModel.noneClass] : tags
-            for label in labels where byClass[label] == nil { byClass[label] = byClass.count }
-            labelled.append((NaiveBayesModel.features(of: DetectorToken.tokenize(example.text)), labels))
+            let entryLabels = tags.isEmpty ? [NaiveBayesModel.noneClass] : tags
+            labels.append(entryLabels)
+            names.formUnion(entryLabels)
         }
-        classes = byClass.keys.sorted()
+        classes = names.sorted()
+        let width = classes.count
         let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-        totals = Array(repeating: 0, count: classes.count)
-        for (features, labels) in labelled {
-            for label in labels {
-                guard let column = position[label] else { continue }
-                for feature in features {
-                    counts[feature, default: Array(repeating: 0, count: classes.count)][column] += 1
+        var totals = Array(repeating: 0, count: width)
+        for (example, entryLabels) in zip(training, labels) {
+            var entryIDs: [Int] = []
+            for feature in NaiveBayesModel.features(of: DetectorToken.tokenize(example.text)) {
+                if let id = ids[WordKey(feature)] {
+                    entryIDs.append(id)
+                } else {
+                    let id = ids.count
+                    ids[WordKey(feature)] = id
+                    featureNames.append(feature)
+                    counts.append(contentsOf: repeatElement(0, count: width))
+                    entryIDs.append(id)
                 }
-                totals[column] += features.count
             }
+            entryIDs.sort()
+            var previous = -1
+            let columns = entryLabels.compactMap { position[$0] }
+            for id in entryIDs where id != previous {
+                previous = id
+                for column in columns { counts[id * width + column] += 1 }
+            }
+            let unique = Set(entryIDs).count
+            for column in columns { totals[column] += unique }
+        }
+        let vocabulary = Double(ids.count)
+        let denominators = totals.map { log(Double($0) + vocabulary) }
+        logProbability = Array(repeating: 0, count: counts.count)
+        lift = Array(repeating: 0, count: counts.count)
+        for id in 0..<ids.count {
+            var sum = 0.0
+            for column in 0..<width {
+                let value = log(Double(counts[id * width + column]) + 1) - denominators[column]
+                logProbability[id * width + column] = value
+                sum += value
+            }
+            let mean = sum / Double(width)
+            for column in 0..<width { lift[id * width + column] = logProbability[id * width + column] - mean }
         }
         size = training.count
     }
 
     /// The evidence for each class: the log posterior odds of that class against all others, minus
     /// the prior log odds (0 means "no information"), divided by `temperature`. Only features seen in
-    /// training count. Also returns, per class, the feature that argued most for it.
-    func evidence(for tokens: [DetectorToken], temperature: Double) -> [String: (score: Double, feature: String?)] {
-        guard classes.count >= 2 else { return [:] }
-        let vocabulary = Double(counts.count)
-        let known = Set(NaiveBayesModel.features(of: tokens)).filter { counts[$0] != nil }.sorted()
+    /// training count. Also returns, per class, the feature (seen at least twice with that class) that
+    /// argued most for it.
+    func evidence(for tokens: [DetectorToken], temperature: Double) -> [String: (score: Double, feature: Word?)] {
+        let width = classes.count
+        guard width >= 2 else { return [:] }
+        var known = NaiveBayesModel.features(of: tokens).compactMap { ids[WordKey($0)] }
         guard !known.isEmpty else { return [:] }
-        var logLikelihood = Array(repeating: 0.0, count: classes.count)
-        var strongest: [(Double, String?)] = Array(repeating: (0, nil), count: classes.count)
-        let denominators = totals.map { log(Double($0) + vocabulary) }
-        for feature in known {
-            guard let row = counts[feature] else { continue }
-            let logs = row.indices.map { log(Double(row[$0]) + 1) - denominators[$0] }
-            let mean = logs.reduce(0, +) / Double(logs.count)
-            for column in logs.indices {
-                logLikelihood[column] += logs[column]
-                let lift = logs[column] - mean
-                if row[column] >= 2, lift > strongest[column].0 { strongest[column] = (lift, feature) }
+        known.sort()
+        var logLikelihood = Array(repeating: 0.0, count: width)
+        var strongest: [(lift: Double, id: Int?)] = Array(repeating: (0, nil), count: width)
+        var previous = -1
+        for id in known where id != previous {
+            previous = id
+            for column in 0..<width {
+                logLikelihood[column] += logProbability[id * width + column]
+                let value = lift[id * width + column]
+                if counts[id * width + column] >= 2, value > strongest[column].lift { strongest[column] = (value, id) }
             }
         }
         let scaled = logLikelihood.map { $0 / temperature }
         let top = scaled.max() ?? 0
         let exps = scaled.map { exp($0 - top) }
         let sum = exps.reduce(0, +)
-        let priorOdds = log(1 / Double(classes.count - 1))
-        var result: [String: (score: Double, feature: String?)] = [:]
+        let priorOdds = log(1 / Double(width - 1))
+        var result: [String: (score: Double, feature: Word?)] = [:]
         for (column, name) in classes.enumerated() {
             let posterior = min(max(exps[column] / sum, 1e-9), 1 - 1e-9)
-            result[name] = (log(posterior / (1 - posterior)) - priorOdds, strongest[column].1)
+            result[name] = (log(posterior / (1 - posterior)) - priorOdds, strongest[column].id.map { featureNames[$0] })
         }
         return result
     }
 
     /// Stems of the words, and pairs of adjacent stems within a clause (`"a b"`).
-    static func features(of tokens: [DetectorToken]) -> [String] {
-        var features: [String] = []
+    static func features(of tokens: [DetectorToken]) -> [Word] {
+        var features: [Word] = []
         features.reserveCapacity(tokens.count * 2)
-        var previous: (String, Int)?
+        var previous: (Word, Int)?
         for token in tokens {
             let stem = stem(token.text)
             features.append(stem)
-            if let (word, clause) = previous, clause == token.clause { features.append(word + " " + stem) }
+            if let (word, clause) = previous, clause == token.clause { features.append(word + [0x20] + stem) }
             previous = (stem, token.clause)
         }
         return features
     }
 
+    private static let englishSuffixes: [Word] = ["ing", "ed", "es", "s"].map { Word($0.utf8) }
+
     /// A crude, fast stemmer: Cyrillic words keep their first five letters, Latin words lose a
     /// common English suffix.
-    static func stem(_ word: String) -> String {
-        if word.unicodeScalars.first.map({ (0x0400...0x04FF).contains($0.value) }) == true {
-            return String(word.prefix(5))
+    static func stem(_ word: String) -> Word {
+        if let first = word.unicodeScalars.first, (0x0400...0x04FF).contains(first.value) {
+            var result = Word()
+            for scalar in word.unicodeScalars.prefix(5) { UTF8.encode(scalar) { result.append($0) } }
+            return result
         }
-        for suffix in ["ing", "ed", "es", "s"] where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
-            return String(word.dropLast(suffix.count))
+        let bytes = Word(word.utf8)
+        for suffix in englishSuffixes
+        where bytes.count > suffix.count + 2 && bytes.reversed().starts(with: suffix.reversed()) {
+            return Word(bytes.dropLast(suffix.count))
         }
-        return word
+        return bytes
     }
 }

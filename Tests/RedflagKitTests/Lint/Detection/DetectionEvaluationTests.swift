@@ -37,8 +37,10 @@ struct DetectionEvaluationTests {
         // lie: suggested for b (FP, labelled late); labelled c, missed: FN.
         #expect(lie.counts == DetectorEvaluation.Counts(truePositives: 0, falsePositives: 1, falseNegatives: 1))
         #expect(lie.detectionRecall == 0)
-        #expect(result.languages["en"] == DetectorEvaluation.Counts(truePositives: 2, falsePositives: 1, falseNegatives: 0))
-        #expect(result.languages["ru"] == DetectorEvaluation.Counts(truePositives: 0, falsePositives: 0, falseNegatives: 1))
+        #expect(
+            result.languages["en"] == DetectorEvaluation.Counts(truePositives: 2, falsePositives: 1, falseNegatives: 0))
+        #expect(
+            result.languages["ru"] == DetectorEvaluation.Counts(truePositives: 0, falsePositives: 0, falseNegatives: 1))
         #expect(result.render(title: "tiny").contains("precision 0.667  recall 0.667"))
     }
 
@@ -53,7 +55,10 @@ struct DetectionEvaluationTests {
         let parsed = try LabeledText.parseJSONLines(
             "{\"text\": \"x\", \"lang\": \"en\", \"tags\": [\"#Late\"]}\n\n{\"text\": \"y\", \"tags\": []}\n")
         #expect(parsed == [LabeledText(text: "x", tags: ["late"], language: "en"), LabeledText(text: "y", tags: [])])
-        #expect(throws: LabeledText.JSONLinesError(line: 2, message: "expected {\"text\": \"...\", \"lang\": \"en\", \"tags\": [...]}")) {
+        #expect(
+            throws: LabeledText.JSONLinesError(
+                line: 2, message: "expected {\"text\": \"...\", \"lang\": \"en\", \"tags\": [...]}")
+        ) {
             try LabeledText.parseJSONLines("{\"text\": \"x\", \"tags\": []}\n{\"text\": 1}")
         }
     }

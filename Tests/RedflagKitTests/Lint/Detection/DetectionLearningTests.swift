@@ -54,7 +54,8 @@ struct DetectionLearningTests {
     func raises() {
         let text = "Invoice ghosted, payment late again"
         let plain = IncidentDetector().suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
-        let trained = IncidentDetector(training: Self.journal).suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
+        let trained =
+            IncidentDetector(training: Self.journal).suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
         #expect(trained > plain)
     }
 
@@ -64,7 +65,8 @@ struct DetectionLearningTests {
         for _ in 0..<6 { journal.append(LabeledText(text: "Retainer paid, reminder sent for the workshop", tags: [])) }
         let text = "Reminder sent for the workshop"
         let plain = IncidentDetector().suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
-        let trained = IncidentDetector(training: journal).suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
+        let trained =
+            IncidentDetector(training: journal).suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
         #expect(trained < plain)
     }
 
@@ -82,5 +84,32 @@ struct DetectionLearningTests {
             LabeledText(text: "paid", tags: ["paid"]), LabeledText(text: "lied", tags: ["lie"]),
         ])
         #expect(detector.suggestions(for: "paid") == IncidentDetector().suggestions(for: "paid"))
+    }
+}
+
+@Suite("Detection: training data from journal entries")
+struct DetectionTrainingDataTests {
+    static func entry(_ text: String, _ tags: [String]) -> Entry {
+        Entry(
+            client: "acme", date: CalendarDate(iso: "2026-01-05"), file: "acme.md", line: 3, endLine: 3, text: text,
+            markdown: text,
+            tags: tags.map { Tag(name: $0, subtype: nil, raw: "#" + $0, line: 3, column: 1, isKnown: true) })
+    }
+
+    @Test("sign-tagged entries are positives, #paid/#praise/#referral-only entries negatives, the rest left out")
+    func fromEntries() {
+        let entries = [
+            Self.entry("Ghosted again #late", ["late"]),
+            Self.entry("Lied and yelled #lie #abuse #warned", ["lie", "abuse", "warned"]),
+            Self.entry("Paid on time #paid", ["paid"]),
+            Self.entry("Warned him #warned", ["warned"]),
+            Self.entry("Untagged note", []),
+        ]
+        #expect(
+            LabeledText.training(from: entries) == [
+                LabeledText(text: "Ghosted again #late", tags: ["late"]),
+                LabeledText(text: "Lied and yelled #lie #abuse #warned", tags: ["lie", "abuse"]),
+                LabeledText(text: "Paid on time #paid", tags: []),
+            ])
     }
 }

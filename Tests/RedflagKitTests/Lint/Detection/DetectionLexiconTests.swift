@@ -108,7 +108,8 @@ struct DetectionLexiconTests {
 
     @Test("suggestions are sorted best first, and strong phrases pass the fix threshold")
     func ordering() throws {
-        let suggestions = Self.detector.suggestions(for: "Still unpaid, 60 days overdue, and now he lied about sending it")
+        let suggestions = Self.detector.suggestions(
+            for: "Still unpaid, 60 days overdue, and now he lied about sending it")
         #expect(suggestions.count >= 2)
         #expect(zip(suggestions, suggestions.dropFirst()).allSatisfy { $0.confidence >= $1.confidence })
         #expect(Set(suggestions.prefix(2).map(\.tag)) == ["late", "lie"])

@@ -19,7 +19,7 @@ struct DetectionTokenTests {
     @Test("patterns: stems, alternatives, gaps, negation, numbers and night hours")
     func patterns() throws {
         func matches(_ pattern: String, _ text: String) -> Bool {
-            let words = DetectorToken.tokenize(text).map(\.text)
+            let words = DetectorToken.tokenize(text).map { Word($0.text.utf8) }
             return IncidentPattern.compileAll(pattern).contains { pattern in
                 words.indices.contains { pattern.match(words, at: $0) != nil }
             }

@@ -29,7 +29,10 @@ struct DetectionYAMLTests {
                   en: ["late checkout"]
             """)
         #expect(diagnostics.isEmpty)
-        #expect(lexicon.cues["late"]?["en"]?.suffix(2) == [IncidentCue("ghosted", weight: 0.8), IncidentCue("radio silence", weight: 0.8)])
+        #expect(
+            lexicon.cues["late"]?["en"]?.suffix(2) == [
+                IncidentCue("ghosted", weight: 0.8), IncidentCue("radio silence", weight: 0.8),
+            ])
         #expect(lexicon.cues["lie"]?["en"]?.last == IncidentCue("story changed", weight: 0.6))
         #expect(lexicon.cues["competitor"]?["any"] == [IncidentCue("cheaper shop", weight: 0.8)])
         let detector = IncidentDetector(lexicon: lexicon)
