@@ -86,6 +86,8 @@ struct LintCommand: ParsableCommand {
             }
             results.append(result.displayed(root: target.root))
         }
+        // Nothing could be linted (invalid redflag.yml, unreadable path): the errors are printed.
+        if runtimeError, results.isEmpty { throw ExitCode(2) }
         let merged = LintResult.merging(results)
         let shown = merged.filtered(minimum: minSeverity)
         if !(fix && dryRun) {

@@ -3,19 +3,17 @@
 ///
 /// ```markdown
 /// <!-- redflag-disable-next-line untagged-incident -- quoting the contract -->
-/// <!-- redflag-disable-line unknown-tag -- a hashtag of the client's campaign -->  (same line)
 /// <!-- redflag-disable unknown-tag, date-order -- imported from the old CRM -->
 /// ...
 /// <!-- redflag-enable unknown-tag, date-order -->
 /// ```
 /// No rule ids (or `all`) means every rule. The reason follows ` -- `; a suppression without one is
-/// itself a finding (`missing-reason`).
+/// itself a finding (`missing-reason`). A suppression comment stands on its own line (an HTML
+/// block): CommonMark does not read a comment containing `--` inside a paragraph as a comment.
 public struct Suppression: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
         /// `redflag-disable-next-line`: the line after the comment.
         case nextLine = "redflag-disable-next-line"
-        /// `redflag-disable-line`: the comment's own line(s).
-        case line = "redflag-disable-line"
         /// `redflag-disable` ... `redflag-enable` (or the end of the file).
         case block = "redflag-disable"
         /// Front matter `redflag-disable:`: the whole file.
@@ -64,10 +62,6 @@ public struct Suppression: Hashable, Sendable {
                 result.append(
                     Suppression(kind: .nextLine, rules: directive.rules, reason: directive.reason, line: comment.line,
                         column: comment.column, lines: next...next))
-            case "redflag-disable-line":
-                result.append(
-                    Suppression(kind: .line, rules: directive.rules, reason: directive.reason, line: comment.line,
-                        column: comment.column, lines: comment.line...comment.endLine))
             case "redflag-disable":
                 open.append(
                     Suppression(kind: .block, rules: directive.rules, reason: directive.reason, line: comment.line,
@@ -146,7 +140,7 @@ public struct Suppression: Hashable, Sendable {
             let words = head.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" })
                 .map(String.init)
             guard let keyword = words.first,
-                ["redflag-disable-next-line", "redflag-disable-line", "redflag-disable", "redflag-enable"].contains(keyword)
+                ["redflag-disable-next-line", "redflag-disable", "redflag-enable"].contains(keyword)
             else { return nil }
             self.keyword = keyword
             rules = words.dropFirst().filter { $0 != "all" }

@@ -15,11 +15,11 @@ public struct DuplicateClientRule: LintRule {
             severity: .warning,
             triggering: [
                 RuleExample(files: [
-                    ("acme.md", "---\nclient: Acme GmbH\n---\n"),
-                    ("acme-gmbh.md", "---\nclient: ↓Acme GmbH\n---\n"),
+                    ("acme.md", "---\nclient: ↓Acme GmbH\n---\n"),
+                    ("acme-gmbh.md", "---\nclient: Acme GmbH\n---\n"),
                 ]),
                 RuleExample(files: [
-                    ("brightwave.md", "---\nclient: Brightwave Media\naliases: [BWM]\n---\n"),
+                    ("brightwave.md", "---\nclient: Brightwave Media\naliases: [↓BWM]\n---\n"),
                     ("bwm.md", "---\nclient: BWM Agency\naliases: [↓brightwave]\n---\n"),
                 ]),
             ],
@@ -56,8 +56,11 @@ public struct DuplicateClientRule: LintRule {
         }
         var findings: [LintFinding] = []
         for key in claims.keys.sorted() {
-            guard let list = claims[key], Set(list.map(\.client)).count > 1, let owner = list.first else { continue }
-            for claim in list.dropFirst() where claim.client != owner.client {
+            // The client whose file or folder has this name owns it; else the first client by id.
+            guard let list = claims[key], Set(list.map(\.client)).count > 1,
+                let owner = list.first(where: { $0.client == key }) ?? list.first
+            else { continue }
+            for claim in list where claim.client != owner.client {
                 findings.append(
                     finding(
                         claim.file, line: claim.line, column: claim.column,
@@ -69,11 +72,11 @@ public struct DuplicateClientRule: LintRule {
         return findings
     }
 
-    /// The client's id (its file or folder), then `client:` and `aliases:` from front matter.
+    /// `client:` and `aliases:` from the client's front matter, then its id (its file or folder).
     private func claims(of client: Client, files: [ParsedFile]) -> [Claim] {
         let clientFiles = files.filter { $0.client == client.id }
         guard let first = clientFiles.first else { return [] }
-        var result = [Claim(client: client.id, text: client.id, file: first.path, line: 1, column: 1)]
+        var result: [Claim] = []
         for file in clientFiles {
             guard let value = file.frontMatter?.value else { continue }
             if let name = value["client"], let text = name.string {
@@ -88,6 +91,7 @@ public struct DuplicateClientRule: LintRule {
                 }
             }
         }
-        return result
+        // The id last: a name written in front matter is the better place to point at.
+        return result + [Claim(client: client.id, text: client.id, file: first.path, line: 1, column: 1)]
     }
 }

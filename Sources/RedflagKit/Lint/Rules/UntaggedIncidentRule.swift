@@ -19,7 +19,7 @@ public struct UntaggedIncidentRule: LintRule {
             severity: .warning,
             triggering: [
                 RuleExample("## 2026-10-30\n\n↓- Invoice 2211 still not paid, 45 days overdue.\n"),
-                RuleExample("## 2026-10-12\n\n↓Счёт №61 так и не оплачен, уже месяц после срока.\n"),
+                RuleExample("## 2026-10-12\n\n↓Снова хочет скидку: требует пересчитать поддержку за октябрь, хотя это фикс.\n"),
                 RuleExample(
                     "↓- 2026-06-03: They ignored my advice on the backups, now they want me to fix it asap.\n"),
             ],
@@ -46,14 +46,13 @@ public struct UntaggedIncidentRule: LintRule {
                 guard let best = context.detector.suggestions(for: entry.text).first,
                     best.confidence >= context.reportThreshold
                 else { continue }
-                let summary = context.vocabulary.terms[best.tag]?.summary ?? best.tag
                 findings.append(
                     finding(
                         file.path, line: entry.line, column: entry.column,
-                        "untagged incident: reads like #\(best.tag) (\(summary)), confidence "
-                            + "\(Self.percent(best.confidence)), from “\(best.evidence)”",
-                        hint: "add #\(best.tag) to the entry, or hide this with "
-                            + "<!-- redflag-disable-next-line \(Self.id) -- why -->",
+                        "untagged incident: “\(best.evidence.split(whereSeparator: \.isNewline).joined(separator: " "))” reads like #\(best.tag) "
+                            + "(confidence \(Self.percent(best.confidence)))",
+                        hint: "add #\(best.tag) to the entry, or put "
+                            + "<!-- redflag-disable-next-line \(Self.id) -- why --> on the line before it",
                         suggestion: best, entryLines: entry.line...max(entry.line, entry.endLine)))
             }
         }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@testable import RedflagKit
+
+/// Builds journals from in-memory files and lints them, for rule examples and fix tests.
+enum LintHarness {
+    static let asOf = RuleExample.asOf
+
+    /// A journal of `files` (path → text); a `redflag.yml` among them is the configuration.
+    static func journal(_ files: [(String, String)]) throws -> Journal {
+        var configuration = Configuration.standard
+        if let yaml = files.first(where: { $0.0 == Configuration.fileName }) {
+            configuration = try Configuration.parse(yaml.1)
+        }
+        let parser = JournalParser(vocabulary: configuration.vocabulary)
+        let notes = files.filter { $0.0 != Configuration.fileName }
+        let parsed = notes.map {
+            parser.parse(path: $0.0, client: NotesDirectory.clientID(forRelativePath: $0.0), bytes: Array($0.1.utf8))
+        }.sorted { $0.path < $1.path }
+        let refs = parsed.map { NotesDirectory.FileRef(path: $0.path, client: $0.client) }
+        return Journal(
+            root: ".", configuration: configuration, clients: NotesDirectory.clients(from: parsed, refs: refs),
+            files: parsed, diagnostics: [])
+    }
+
+    /// Lints `files` with every rule, as of 2026-11-29.
+    static func lint(_ files: [(String, String)], configuration: LintConfiguration = LintConfiguration()) throws
+        -> LintResult
+    {
+        Linter(configuration: configuration).lint(try journal(files), asOf: asOf)
+    }
+
+    /// Lints one file `acme.md`.
+    static func lint(_ markdown: String) throws -> LintResult {
+        try lint([("acme.md", markdown)])
+    }
+}
