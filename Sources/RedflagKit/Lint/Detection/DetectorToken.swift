@@ -1,6 +1,7 @@
 /// One word of an entry, as the incident detector sees it.
 ///
-/// Words are maximal runs of Unicode letters and digits (an apostrophe between two letters stays
+/// `#tags` (a `#` followed by a letter) are skipped: they are the user's labels, not what the entry
+/// says, and would leak the answer into training. Words are maximal runs of Unicode letters and digits (an apostrophe between two letters stays
 /// inside the word: `didn't`, `i'm`), lowercased, with `ё` folded to `е` and typographic apostrophes
 /// folded to `'`. Punctuation that ends a clause (`. , ; : ! ? ( ) — –`, a line break, a spaced
 /// hyphen) and the conjunctions `but`, `though`, `however`, `но`, `а`, `однако` start a new clause;
@@ -56,6 +57,15 @@ public struct DetectorToken: Hashable, Sendable {
             let scalar = scalars[index]
             let next = scalars.index(after: index)
             let following = next < scalars.endIndex ? scalars[next] : " "
+            if scalar == "#", start == nil, isWordScalar(following), !isDigit(following) {
+                // A #tag is the user's label, not prose: skip it (invoice numbers like #1043 stay).
+                var end = next
+                while end < scalars.endIndex, isWordScalar(scalars[end]) || "-_/".unicodeScalars.contains(scalars[end]) {
+                    end = scalars.index(after: end)
+                }
+                index = end
+                continue
+            }
             if isWordScalar(scalar) {
                 if start == nil { start = index }
                 appendLowercased(scalar, to: &current)

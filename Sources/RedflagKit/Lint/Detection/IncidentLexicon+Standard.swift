@@ -130,6 +130,7 @@ extension IncidentLexicon {
                 "wasn't the case; no such; not what happened; contrary to",
                 "cover up|covering up|covered up", "two different stories|versions; story keeps changing",
             ])
+        + cues(0.6, ["now says|claims|insists; suddenly says|claims"])
         + cues(0.4, ["actually", "supposedly", "allegedly", "claims|claimed"])
 
     static let lieRussian: [IncidentCue] =
@@ -258,11 +259,11 @@ extension IncidentLexicon {
         cues(
             0.9,
             [
-                "просроч*", "не плат*|заплат*|оплат*|перевел*|перевели|перечисл*|рассчит*|скинул*|скинули",
+                "просроч*", "не плат*|заплат*|оплат*|оплач*|перевел*|перевели|перечисл*|рассчит*|скинул*|скинули",
                 "опозда* с оплат*|платеж*|деньг*|перевод*", "задерж* оплат*|платеж*|деньг*|перевод*|выплат*|гонорар*",
                 "оплат*|платеж*|деньг*|перевод*|выплат* ... задерж*|нет|перенес*|перенос*|отлож*|сдвин*; оплат*|платеж*|деньг*|перевод*|выплат* ... не пришл*|пришел|поступ*|поступал*",
                 "перенес*|перенос*|отлож*|сдвинул*|сдвига*|тянут|тянет|затягива* ... оплат*|платеж*|деньг*|перевод*",
-                "тян* с оплат*|деньг*|платеж*", "неоплач*", "задолж*", "кормит|кормят|кормил* завтрак*",
+                "тян* с оплат*|деньг*|платеж*", "неоплач*", "задолж*", "кормит|кормят|кормил* завтрак*", "после срока|дедлайна оплаты",
                 "не пришл*|пришел|поступ* ... %money", "%money ... не пришл*|пришел|поступ*|оплат*|заплат*",
             ])
         + cues(
@@ -354,7 +355,7 @@ extension IncidentLexicon {
                 "approved|signoff ... now|then|wants|redo|scrap*|new|different|changed|change; signed|sign off ... now|then|wants|redo|scrap*|new|different|changed|change",
                 "after approving|approval|signoff; after sign|signing off", "keeps|keep|kept|constantly changing",
                 "changing|changed|changes ... requirements|brief|spec|scope|direction|plan|color*|colour*|logo|layout|priorities|again",
-                "requirements|brief|spec|specs|scope ... changed|moved|shifted|again", "new brief",
+                "requirements|brief|spec|specs|scope ... changed|moved|shifted", "new brief",
                 "different|new direction",
                 "completely|totally|entirely|something different", "no longer wants",
                 "yet another change|round|version|revision", "scrap*|ditch*|toss* ... approved|again|everything",
@@ -366,7 +367,8 @@ extension IncidentLexicon {
                 "each|every time ... final",
                 "was never an option|the plan",
             ])
-        + cues(0.55, ["now wants; now they|he|she want|wants", "another round", "cancel*", "instead"])
+        + cues(0.55, ["now wants; now they|he|she want|wants", "another round", "cancel*"])
+        + cues(0.3, ["instead"])
 
     static let changedMindRussian: [IncidentCue] =
         cues(
@@ -511,10 +513,10 @@ extension IncidentLexicon {
                 "without ... license|licence|permit*|consent", "copyright*|trademark*|stolen|stole",
                 "gdpr|hipaa|ccpa; data breach; breach of",
                 "shoddy|unsafe; code|safety violation*; @not up to code; fire hazard", "violat*", "sanction*",
-                "@no|without invoice|receipt; @without an invoice", "sketchy|shady|dodgy",
+                 "sketchy|shady|dodgy",
                 "personal|customer data ... sold|sell|leak*|scrap*",
             ])
-        + cues(0.5, ["compliance", "indemn*", "spam*", "contract breach", "legal"])
+        + cues(0.5, ["compliance", "indemn*", "spam*", "contract breach", "legal", "@no|without invoice|receipt; @without an invoice"])
         + cues(0.4, ["court|courts", "lawyer*|attorney*|solicitor*"])
 
     static let legalRussian: [IncidentCue] =

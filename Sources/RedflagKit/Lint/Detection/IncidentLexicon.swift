@@ -9,7 +9,7 @@
 /// ("paid in full", "before signing", "по двойной ставке"): when one matches, that sign's lexical
 /// confidence is multiplied by `counterEvidenceFactor`. `precedence[sign]` lists the more general
 /// signs a more specific one outranks (a competitor's price used to pay less is `competitor`, not
-/// `dispute`): when the specific sign reaches 0.5, the general ones are halved.
+/// `dispute`): when the specific sign reaches `precedenceLevel`, the general ones are halved.
 ///
 /// `personal` lists the signs where a first-person subject just before the phrase means the user
 /// describes themselves, not the client ("I was late to the call"); `ignored-advice` and `legal`
@@ -26,6 +26,8 @@ public struct IncidentLexicon: Hashable, Sendable {
     /// Signs to which first-person suppression applies.
     public var personal: Set<String>
 
+    /// The lexical confidence at which a specific sign outranks the general ones (halving them).
+    public static let precedenceLevel = 0.7
     /// What counter-evidence leaves of a sign's lexical confidence.
     public static let counterEvidenceFactor = 0.35
 

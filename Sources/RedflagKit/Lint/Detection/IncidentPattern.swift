@@ -158,7 +158,8 @@ struct IncidentPattern: Hashable, Sendable {
         }.joined(separator: "|")
     }
 
-    /// `midnight`, `3am`, `1am`, `11pm`, `23h`, `2ночи`-style hours between 23:00 and 05:59.
+    /// `midnight`, `3am`, `1am`, `11pm`, `2:40am`, `23:50`: hours between 23:00 and 05:59. `4h` is a
+    /// duration in notes ("photos uploaded, 4h"), never a time of day.
     static let nightWords = WordSet(["midnight", "полночь", "полуночи"])
 
     static func isNightHour(_ bytes: Word) -> Bool {
@@ -176,7 +177,6 @@ struct IncidentPattern: Hashable, Sendable {
         switch suffix {
         case "am", "a": return hour == 12 || (1...5).contains(hour)
         case "pm", "p": return hour == 11 || hour == 12
-        case "h": return hour >= 23 || hour <= 4
         default: return false
         }
     }

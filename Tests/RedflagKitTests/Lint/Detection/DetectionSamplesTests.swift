@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import RedflagKit
+
+/// The detector on `journal-samples/`, a journal written independently of the detector with known
+/// untagged incidents and near-misses (listed in `journal-samples/.expected-verdicts.md`).
+@Suite("Detection: journal-samples")
+struct DetectionSamplesTests {
+    @Test("finds the untagged incidents of journal-samples and nothing else")
+    func samples() throws {
+        let journal = NotesDirectory.load(root: TestPaths.samples.path)
+        let signs = Set(Vocabulary.signs)
+        let detector = IncidentDetector(training: LabeledText.training(from: journal.entries))
+        var found: [String: String] = [:]
+        for entry in journal.entries where entry.tags.allSatisfy({ !signs.contains($0.name) }) {
+            if let best = detector.suggestions(for: entry.text).first, best.confidence >= 0.5 {
+                found["\(entry.file):\(entry.line)"] = best.tag
+            }
+        }
+        let expected = [
+            "duarte-imoveis.md:70": "late",
+            "petrakis.md:55": "unreasonable",
+            "weber.md:71": "changed-mind",
+            "kessler-bau.md:80": "abuse",
+            "helix/2026/2026-06.md:15": "ignored-advice",
+            "romashka/2026.md:35": "late",
+            "romashka/2026.md:39": "dispute",
+        ]
+        // Entries whose only sign tag is misspelled (#lei, #changedmind): a suggestion is also correct.
+        let alsoCorrect = ["brightwave/2026-05.md:23": "lie", "helix/2026/autumn.md:10": "changed-mind"]
+        for (location, tag) in expected {
+            #expect(found[location] == tag, "\(location): expected #\(tag), found \(found[location] ?? "nothing")")
+        }
+        for (location, tag) in found where expected[location] == nil {
+            #expect(alsoCorrect[location] == tag, "spurious: \(location) → #\(tag)")
+        }
+    }
+}
