@@ -44,19 +44,11 @@ public struct Linter: Sendable {
             })
     }
 
-    /// Training examples from the journal, as the detector defines them
-    /// (the rule of docs/detector.md: sign-tagged entries, and entries tagged only `#paid`,
-    /// `#praise` or `#referral` as "not an incident").
+    /// Training examples from the journal, as the detector defines them (`LabeledText.training`:
+    /// sign-tagged entries, and entries tagged only `#paid`, `#praise` or `#referral` as "not an
+    /// incident"; untagged entries, the ones the rule judges, are left out).
     public static func training(from journal: Journal) -> [LabeledText] {
-        let signs = Set(Vocabulary.signs)
-        let negative: Set<String> = ["paid", "praise", "referral"]
-        return journal.files.flatMap(\.entries).compactMap { entry in
-            let names = Set(entry.tags.map(\.name))
-            let incident = names.intersection(signs)
-            if !incident.isEmpty { return LabeledText(text: entry.text, tags: incident) }
-            if !names.isEmpty, names.isSubset(of: negative) { return LabeledText(text: entry.text, tags: []) }
-            return nil
-        }
+        LabeledText.training(from: journal.files.flatMap(\.entries))
     }
 
     private func applySuppressions(_ findings: [LintFinding], journal: Journal) -> ([LintFinding], [LintFinding]) {

@@ -1,8 +1,11 @@
+import Foundation
+
 /// `untagged-incident`: an entry that reads like one of the signs but carries no sign tag.
 ///
 /// The detector (`IncidentDetector`, trained on the journal's own tagged entries) names the sign and
 /// a confidence; entries at or above `LintContext.reportThreshold` are reported. An entry with any
-/// sign tag (its own, its dated heading's or its front matter's) is never reported.
+/// sign tag (its own, its dated heading's or its front matter's) is never reported. The detector
+/// reads the entry's text without its tags.
 public struct UntaggedIncidentRule: LintRule {
     public static let id = "untagged-incident"
 
@@ -43,7 +46,7 @@ public struct UntaggedIncidentRule: LintRule {
         var findings: [LintFinding] = []
         for file in context.files {
             for entry in file.entries where !entry.tags.contains(where: context.isSign) {
-                guard let best = context.detector.suggestions(for: entry.text).first,
+                guard let best = context.detector.suggestions(for: Self.prose(of: entry)).first,
                     best.confidence >= context.reportThreshold
                 else { continue }
                 findings.append(
@@ -57,6 +60,16 @@ public struct UntaggedIncidentRule: LintRule {
             }
         }
         return findings
+    }
+
+    /// The entry's text without its tags: the detector judges what was written, and a tag the
+    /// user chose (`#warned`, `#paid`) is not evidence of a sign.
+    static func prose(of entry: Entry) -> String {
+        var text = entry.text
+        for raw in Set(entry.tags.map(\.raw)).sorted(by: { $0.count > $1.count }) {
+            text = text.replacingOccurrences(of: "#" + raw, with: " ")
+        }
+        return text
     }
 
     static func percent(_ confidence: Double) -> String {
