@@ -60,7 +60,8 @@ public struct DetectorToken: Hashable, Sendable {
             if scalar == "#", start == nil, isWordScalar(following), !isDigit(following) {
                 // A #tag is the user's label, not prose: skip it (invoice numbers like #1043 stay).
                 var end = next
-                while end < scalars.endIndex, isWordScalar(scalars[end]) || "-_/".unicodeScalars.contains(scalars[end]) {
+                while end < scalars.endIndex, isWordScalar(scalars[end]) || "-_/".unicodeScalars.contains(scalars[end])
+                {
                     end = scalars.index(after: end)
                 }
                 index = end

@@ -62,7 +62,8 @@ public struct IncidentDetector: Sendable {
             if let value = strength[sign] { strength[sign] = value * IncidentLexicon.counterEvidenceFactor }
         }
         let lexical = strength
-        for (specific, general) in lexicon.precedence where (lexical[specific] ?? 0) >= IncidentLexicon.precedenceLevel {
+        for (specific, general) in lexicon.precedence where (lexical[specific] ?? 0) >= IncidentLexicon.precedenceLevel
+        {
             for sign in general { if let value = strength[sign] { strength[sign] = value * 0.5 } }
         }
         let evidence = model?.evidence(for: tokens, temperature: temperature(for: tokens)) ?? [:]

@@ -263,7 +263,8 @@ extension IncidentLexicon {
                 "опозда* с оплат*|платеж*|деньг*|перевод*", "задерж* оплат*|платеж*|деньг*|перевод*|выплат*|гонорар*",
                 "оплат*|платеж*|деньг*|перевод*|выплат* ... задерж*|нет|перенес*|перенос*|отлож*|сдвин*; оплат*|платеж*|деньг*|перевод*|выплат* ... не пришл*|пришел|поступ*|поступал*",
                 "перенес*|перенос*|отлож*|сдвинул*|сдвига*|тянут|тянет|затягива* ... оплат*|платеж*|деньг*|перевод*",
-                "тян* с оплат*|деньг*|платеж*", "неоплач*", "задолж*", "кормит|кормят|кормил* завтрак*", "после срока|дедлайна оплаты",
+                "тян* с оплат*|деньг*|платеж*", "неоплач*", "задолж*", "кормит|кормят|кормил* завтрак*",
+                "после срока|дедлайна оплаты",
                 "не пришл*|пришел|поступ* ... %money", "%money ... не пришл*|пришел|поступ*|оплат*|заплат*",
             ])
         + cues(
@@ -513,10 +514,15 @@ extension IncidentLexicon {
                 "without ... license|licence|permit*|consent", "copyright*|trademark*|stolen|stole",
                 "gdpr|hipaa|ccpa; data breach; breach of",
                 "shoddy|unsafe; code|safety violation*; @not up to code; fire hazard", "violat*", "sanction*",
-                 "sketchy|shady|dodgy",
+                "sketchy|shady|dodgy",
                 "personal|customer data ... sold|sell|leak*|scrap*",
             ])
-        + cues(0.5, ["compliance", "indemn*", "spam*", "contract breach", "legal", "@no|without invoice|receipt; @without an invoice"])
+        + cues(
+            0.5,
+            [
+                "compliance", "indemn*", "spam*", "contract breach", "legal",
+                "@no|without invoice|receipt; @without an invoice",
+            ])
         + cues(0.4, ["court|courts", "lawyer*|attorney*|solicitor*"])
 
     static let legalRussian: [IncidentCue] =

@@ -13,7 +13,9 @@ struct DetectionSamplesTests {
         let signs = Set(Vocabulary.signs)
         let detector = IncidentDetector(training: LabeledText.training(from: journal.entries))
         var found: [String: String] = [:]
-        for entry in journal.entries where entry.tags.allSatisfy({ !signs.contains($0.name) }) {
+        let untagged = journal.entries.filter { entry in entry.tags.allSatisfy { !signs.contains($0.name) } }
+        #expect(untagged.count >= 150, "the samples have many plain untagged entries to stay silent on")
+        for entry in untagged {
             if let best = detector.suggestions(for: entry.text).first, best.confidence >= 0.5 {
                 found["\(entry.file):\(entry.line)"] = best.tag
             }
