@@ -120,9 +120,11 @@ struct LintCommand: ParsableCommand {
         }
         // Problems of reading that no rule covers (unreadable files, invalid UTF-8) go to stderr.
         let files = Set(target.files ?? journal.files.map(\.path))
-        let other = journal.diagnostics + journal.files.filter { files.contains($0.path) }.flatMap { file in
-            file.diagnostics.filter { !LintRules.coversDiagnostic($0, in: file) }
-        }
+        let other =
+            journal.diagnostics
+            + journal.files.filter { files.contains($0.path) }.flatMap { file in
+                file.diagnostics.filter { !LintRules.coversDiagnostic($0, in: file) }
+            }
         if !quiet { Console.report(other, root: target.root) }
         let result = Linter(configuration: settings).lint(journal, asOf: asOf, paths: target.files.map(Set.init))
         return (result, journal, journal.diagnostics.contains { $0.severity == .error })
@@ -222,7 +224,9 @@ struct LintTarget {
         var folder = (absolute as NSString).deletingLastPathComponent
         var found: String?
         while true {
-            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(Configuration.fileName)) {
+            if FileManager.default.fileExists(
+                atPath: (folder as NSString).appendingPathComponent(Configuration.fileName))
+            {
                 found = folder
                 break
             }

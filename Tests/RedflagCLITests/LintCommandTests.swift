@@ -19,7 +19,9 @@ struct LintCommandTests {
         let strict = try CLI.run(["lint", warned.path, "--as-of", "2026-11-29", "--strict"])
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("acme.md:1:1: warning: untagged incident"))
-        #expect(try CLI.run(["lint", warned.path, "--as-of", "2026-11-29", "--strict", "--min-severity", "error"]).status == 0)
+        #expect(
+            try CLI.run(["lint", warned.path, "--as-of", "2026-11-29", "--strict", "--min-severity", "error"]).status
+                == 0)
 
         let broken = try CLI.notes(["acme.md": "## 2024-02-30\n\nPaid late. #late\n"])
         defer { try? FileManager.default.removeItem(at: broken) }
@@ -52,9 +54,10 @@ struct LintCommandTests {
     func listRules() throws {
         let text = try CLI.run(["lint", "--list-rules"])
         #expect(text.status == 0)
-        for id in ["untagged-incident", "unknown-tag", "undated-entry", "invalid-date", "future-date", "date-order",
-            "front-matter", "duplicate-client", "missing-reason", "unused-suppression"]
-        {
+        for id in [
+            "untagged-incident", "unknown-tag", "undated-entry", "invalid-date", "future-date", "date-order",
+            "front-matter", "duplicate-client", "missing-reason", "unused-suppression",
+        ] {
             #expect(text.stdout.contains("\(id) ("), "\(id)")
         }
         let markdown = try CLI.run(["lint", "--list-rules", "--format", "md"])
@@ -78,13 +81,18 @@ struct LintCommandTests {
         let findings = object?["findings"] as? [[String: Any]] ?? []
         #expect(findings.map { $0["file"] as? String } == ["acme/2026.md"])
         #expect(findings.first?["rule"] as? String == "untagged-incident")
-        let inside = try CLI.run(["lint", "2026.md", "--as-of", "2026-11-29"], in: notes.appendingPathComponent("acme"))
-        #expect(inside.stdout.contains("../acme/2026.md:1:1") || inside.stdout.contains("acme/2026.md:1:1"), "\(inside.stdout)")
+        let inside = try CLI.run(
+            ["lint", "2026.md", "--as-of", "2026-11-29"], in: notes.appendingPathComponent("acme"))
+        #expect(
+            inside.stdout.contains("../acme/2026.md:1:1") || inside.stdout.contains("acme/2026.md:1:1"),
+            "\(inside.stdout)")
     }
 
     @Test("--fix adds the tag, keeps the mode, and a second run changes nothing; --dry-run writes nothing")
     func fix() throws {
-        let notes = try CLI.notes(["acme.md": "# Acme\r\n\r\n" + Self.overdue.replacingOccurrences(of: "\n", with: "\r\n")])
+        let notes = try CLI.notes([
+            "acme.md": "# Acme\r\n\r\n" + Self.overdue.replacingOccurrences(of: "\n", with: "\r\n")
+        ])
         defer { try? FileManager.default.removeItem(at: notes) }
         let file = notes.appendingPathComponent("acme.md").path
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
@@ -114,8 +122,13 @@ struct LintCommandTests {
     func formats() throws {
         let github = try CLI.run(["lint", "journal-samples", "--format", "github", "--as-of", "2026-11-29"])
         #expect(github.status == 0)
-        #expect(github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::warning ") || $0.hasPrefix("::error ") || $0.hasPrefix("::notice ") })
-        #expect(github.stdout.contains("::warning file=journal-samples/duarte-imoveis.md,line=70,col=1,title=untagged-incident::"))
+        #expect(
+            github.stdout.split(separator: "\n").allSatisfy {
+                $0.hasPrefix("::warning ") || $0.hasPrefix("::error ") || $0.hasPrefix("::notice ")
+            })
+        #expect(
+            github.stdout.contains(
+                "::warning file=journal-samples/duarte-imoveis.md,line=70,col=1,title=untagged-incident::"))
         let sarif = try CLI.run(["lint", "journal-samples", "--format", "sarif", "--as-of", "2026-11-29"])
         let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
         #expect(log?["version"] as? String == "2.1.0")

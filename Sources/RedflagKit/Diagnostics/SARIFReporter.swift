@@ -73,7 +73,8 @@ public struct SARIFReporter: LintReporter {
 
     /// A relative URI reference: each path segment percent-encoded.
     static func uri(_ path: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         allowed.insert(charactersIn: "-._~/")
         return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
     }

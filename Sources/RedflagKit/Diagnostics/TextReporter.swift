@@ -16,7 +16,8 @@ public struct TextReporter: LintReporter {
             let label = finding.severity.rawValue + ":"
             let shownLabel = options.color ? "\u{1B}[1;\(Self.colorCode(finding.severity))m\(label)\u{1B}[0m" : label
             let rule = options.color ? "\u{1B}[2m[\(finding.rule)]\u{1B}[0m" : "[\(finding.rule)]"
-            out += "\(options.display(finding.file)):\(finding.line):\(finding.column): \(shownLabel) \(finding.message) \(rule)\n"
+            out +=
+                "\(options.display(finding.file)):\(finding.line):\(finding.column): \(shownLabel) \(finding.message) \(rule)\n"
             if let source = result.sources[finding.file], finding.line <= source.lineCount {
                 let excerpt = source.excerpt(line: finding.line, column: finding.column).split(
                     separator: "\n", omittingEmptySubsequences: false)

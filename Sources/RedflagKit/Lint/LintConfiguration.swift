@@ -43,25 +43,30 @@ public struct LintConfiguration: Hashable, Sendable {
         var configuration = LintConfiguration()
         var problems: [Diagnostic] = []
         func problem(_ at: YAMLValue, _ message: String, hint: String? = nil) {
-            problems.append(Diagnostic(.error, file: file, line: at.line, column: at.column, message: message, hint: hint))
+            problems.append(
+                Diagnostic(.error, file: file, line: at.line, column: at.column, message: message, hint: hint))
         }
         guard let value else { return (configuration, []) }
         guard let pairs = value.pairs else {
-            problem(value, "'lint' must be a mapping with keys \(keys.joined(separator: ", ")), found \(value.kindName)")
+            problem(
+                value, "'lint' must be a mapping with keys \(keys.joined(separator: ", ")), found \(value.kindName)")
             return (configuration, problems)
         }
         for pair in pairs {
             switch pair.key {
             case "rules":
                 guard let rules = pair.value.pairs else {
-                    problem(pair.value, "'lint.rules' must map a rule id to off, on, note, warning or error",
+                    problem(
+                        pair.value, "'lint.rules' must map a rule id to off, on, note, warning or error",
                         hint: "e.g. 'date-order: off'")
                     continue
                 }
                 for rule in rules {
                     guard ruleIDs.contains(rule.key) else {
-                        let suggestion = Spelling.closest(to: rule.key, in: ruleIDs).map { " (did you mean '\($0)'?)" } ?? ""
-                        problem(rule.keyValue, "unknown rule '\(rule.key)'\(suggestion)",
+                        let suggestion =
+                            Spelling.closest(to: rule.key, in: ruleIDs).map { " (did you mean '\($0)'?)" } ?? ""
+                        problem(
+                            rule.keyValue, "unknown rule '\(rule.key)'\(suggestion)",
                             hint: "rules: \(ruleIDs.joined(separator: ", "))")
                         continue
                     }
@@ -72,7 +77,9 @@ public struct LintConfiguration: Hashable, Sendable {
                         if let severity = Severity(rawValue: text) {
                             configuration.severities[rule.key] = .some(severity)
                         } else {
-                            problem(rule.value, "'\(text)' is not a rule setting", hint: "use off, on, note, warning or error")
+                            problem(
+                                rule.value, "'\(text)' is not a rule setting",
+                                hint: "use off, on, note, warning or error")
                         }
                     case nil:
                         problem(rule.value, "a rule setting is one word", hint: "use off, on, note, warning or error")
@@ -80,7 +87,8 @@ public struct LintConfiguration: Hashable, Sendable {
                 }
             case "threshold":
                 guard let text = pair.value.string, let number = Double(text), (0...1).contains(number) else {
-                    problem(pair.value, "'lint.threshold' must be a number between 0 and 1", hint: "e.g. 'threshold: 0.5'")
+                    problem(
+                        pair.value, "'lint.threshold' must be a number between 0 and 1", hint: "e.g. 'threshold: 0.5'")
                     continue
                 }
                 configuration.reportThreshold = number
@@ -90,7 +98,9 @@ public struct LintConfiguration: Hashable, Sendable {
                 problems += diagnostics
             default:
                 let suggestion = Spelling.closest(to: pair.key, in: keys).map { " (did you mean '\($0)'?)" } ?? ""
-                problem(pair.keyValue, "unknown key 'lint.\(pair.key)'\(suggestion)", hint: "known keys: \(keys.joined(separator: ", "))")
+                problem(
+                    pair.keyValue, "unknown key 'lint.\(pair.key)'\(suggestion)",
+                    hint: "known keys: \(keys.joined(separator: ", "))")
             }
         }
         return (configuration, problems)

@@ -10,7 +10,8 @@ extension LintResult {
             return finding
         }
         copy.files = files.map(options.display)
-        copy.sources = Dictionary(sources.map { (options.display($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        copy.sources = Dictionary(
+            sources.map { (options.display($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         return copy
     }
 
@@ -28,6 +29,7 @@ extension LintResult {
         }
         if rules.isEmpty { rules = LintRules.all.map(\.description) }
         return LintResult(
-            findings: findings.sorted(by: LintFinding.outputOrder), files: files.sorted(), sources: sources, rules: rules)
+            findings: findings.sorted(by: LintFinding.outputOrder), files: files.sorted(), sources: sources,
+            rules: rules)
     }
 }

@@ -78,7 +78,8 @@ public struct Linter: Sendable {
             for (index, suppression) in (suppressionsByFile[file.path] ?? []).enumerated() {
                 let names = suppression.rules.isEmpty ? [""] : suppression.rules
                 for name in names {
-                    let written = suppression.kind == .file ? "redflag-disable: \(name)" : "\(suppression.kind.rawValue) \(name)"
+                    let written =
+                        suppression.kind == .file ? "redflag-disable: \(name)" : "\(suppression.kind.rawValue) \(name)"
                     var message: String
                     var hint: String
                     if !name.isEmpty, !known.contains(name) {
@@ -89,7 +90,8 @@ public struct Linter: Sendable {
                         if !name.isEmpty, !configuration.isEnabled(name) { continue }
                         guard !used.contains("\(file.path)\u{0}\(index)\u{0}\(name)") else { continue }
                         message = "'\(written.trimmingTrailingWhitespace())' suppresses nothing"
-                        hint = suppression.kind == .nextLine
+                        hint =
+                            suppression.kind == .nextLine
                             ? "put the comment on the line just before the finding's line, or remove it"
                             : "remove the suppression"
                     }

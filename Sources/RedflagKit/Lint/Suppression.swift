@@ -60,17 +60,20 @@ public struct Suppression: Hashable, Sendable {
             case "redflag-disable-next-line":
                 let next = comment.endLine + 1
                 result.append(
-                    Suppression(kind: .nextLine, rules: directive.rules, reason: directive.reason, line: comment.line,
+                    Suppression(
+                        kind: .nextLine, rules: directive.rules, reason: directive.reason, line: comment.line,
                         column: comment.column, lines: next...next))
             case "redflag-disable":
                 open.append(
-                    Suppression(kind: .block, rules: directive.rules, reason: directive.reason, line: comment.line,
+                    Suppression(
+                        kind: .block, rules: directive.rules, reason: directive.reason, line: comment.line,
                         column: comment.column, lines: comment.line...lastLine))
             case "redflag-enable":
                 // Closes the open blocks that name one of these rules (all of them when none is named).
                 var stillOpen: [Suppression] = []
                 for var block in open {
-                    let closes = directive.rules.isEmpty || block.rules.isEmpty
+                    let closes =
+                        directive.rules.isEmpty || block.rules.isEmpty
                         || !Set(block.rules).isDisjoint(with: directive.rules)
                     if closes {
                         block.lines = block.line...max(block.line, comment.endLine)

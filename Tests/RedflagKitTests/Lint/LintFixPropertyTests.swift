@@ -24,7 +24,8 @@ struct LintFixPropertyTests {
 
     /// One entry: (text index, layout index, day offset).
     static func block(_ spec: (Int, Int, Int)) -> String {
-        let date = CalendarDate(year: 2026, month: 1, day: 1).map { $0.adding(days: spec.2).description } ?? "2026-01-01"
+        let date =
+            CalendarDate(year: 2026, month: 1, day: 1).map { $0.adding(days: spec.2).description } ?? "2026-01-01"
         let text = texts[spec.0 % texts.count]
         switch spec.1 % 6 {
         case 0: return "- \(date): \(text)"

@@ -17,7 +17,8 @@ struct LintFixTests {
             root: ".", configuration: .standard, clients: NotesDirectory.clients(from: [file], refs: refs),
             files: [file], diagnostics: [])
         let result = Linter().lint(journal, asOf: LintHarness.asOf)
-        let plan = FixPlanner.plan(file: file, bytes: bytes, findings: result.findings, threshold: threshold, parser: parser)
+        let plan = FixPlanner.plan(
+            file: file, bytes: bytes, findings: result.findings, threshold: threshold, parser: parser)
         return (plan, result)
     }
 
@@ -34,10 +35,12 @@ struct LintFixTests {
 
     @Test("the tag goes at the end of the first paragraph, before a nested list")
     func nestedList() throws {
-        let text = "- 2026-10-30: Invoice 2211 still not paid,\n  45 days overdue.\n  - reminder 1 sent\n  - reminder 2 sent\n"
+        let text =
+            "- 2026-10-30: Invoice 2211 still not paid,\n  45 days overdue.\n  - reminder 1 sent\n  - reminder 2 sent\n"
         #expect(
             try Self.fixed(text)
-                == "- 2026-10-30: Invoice 2211 still not paid,\n  45 days overdue. #late\n  - reminder 1 sent\n  - reminder 2 sent\n")
+                == "- 2026-10-30: Invoice 2211 still not paid,\n  45 days overdue. #late\n  - reminder 1 sent\n  - reminder 2 sent\n"
+        )
     }
 
     @Test("trailing spaces (a hard break) stay after the tag; a file without a final newline works")
@@ -88,7 +91,8 @@ struct LintFixTests {
         // The tag would land after "open`x", which is fine; force the first line by a one-line entry range.
         var oneLine = finding
         oneLine.entryLines = 1...1
-        let plan = FixPlanner.plan(file: file, bytes: Array(text.utf8), findings: [oneLine], threshold: 0.8, parser: parser)
+        let plan = FixPlanner.plan(
+            file: file, bytes: Array(text.utf8), findings: [oneLine], threshold: 0.8, parser: parser)
         #expect(plan.isEmpty)
         #expect(plan.skipped.first?.reason.contains("would not be read") == true)
     }
@@ -124,7 +128,8 @@ struct LintFixTests {
     @Test("replacing keeps the permissions and leaves no temporary file")
     func writerKeepsPermissions() throws {
         let (folder, path) = try Self.file("old\n", mode: 0o640)
-        let outcome = AtomicFileWriter.replace(path: path, expected: Array("old\n".utf8), with: Array("old #late\n".utf8))
+        let outcome = AtomicFileWriter.replace(
+            path: path, expected: Array("old\n".utf8), with: Array("old #late\n".utf8))
         #expect(outcome == .written)
         #expect(AtomicFileWriter.read(path) == Array("old #late\n".utf8))
         #expect(try Self.mode(path) == 0o640)
@@ -134,7 +139,8 @@ struct LintFixTests {
     @Test("a file that changed after it was read is left untouched")
     func writerChangedBefore() throws {
         let (folder, path) = try Self.file("edited meanwhile\n")
-        let outcome = AtomicFileWriter.replace(path: path, expected: Array("old\n".utf8), with: Array("old #late\n".utf8))
+        let outcome = AtomicFileWriter.replace(
+            path: path, expected: Array("old\n".utf8), with: Array("old #late\n".utf8))
         #expect(outcome == .changedOnDisk)
         #expect(AtomicFileWriter.read(path) == Array("edited meanwhile\n".utf8))
         #expect(try Self.leftovers(folder) == [])
@@ -156,7 +162,8 @@ struct LintFixTests {
         let (folder, path) = try Self.file("old\n", mode: 0o600)
         let link = folder.appendingPathComponent("link.md").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
-        #expect(AtomicFileWriter.replace(path: link, expected: Array("old\n".utf8), with: Array("new\n".utf8)) == .written)
+        #expect(
+            AtomicFileWriter.replace(path: link, expected: Array("old\n".utf8), with: Array("new\n".utf8)) == .written)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == path)
         #expect(AtomicFileWriter.read(path) == Array("new\n".utf8))
         #expect(try Self.mode(path) == 0o600)

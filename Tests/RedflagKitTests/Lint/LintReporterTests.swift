@@ -85,7 +85,8 @@ struct LintReporterTests {
             #expect(item["ruleIndex"] as? Int == ids.firstIndex(of: ruleID))
             #expect(["note", "warning", "error"].contains(item["level"] as? String ?? ""))
             #expect(((item["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
-            let location = try #require((item["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            let location = try #require(
+                (item["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
             let uri = try #require((location["artifactLocation"] as? [String: Any])?["uri"] as? String)
             #expect(uri == "notes/caf%C3%A9.md")
             let region = try #require(location["region"] as? [String: Any])
@@ -102,7 +103,8 @@ struct LintReporterTests {
     @Test("SARIF columns are Unicode code points, converted from UTF-8 bytes")
     func sarifColumns() {
         let source = SourceText("Étienne: «ok» #lei\n")
-        let finding = LintFinding(rule: "unknown-tag", severity: .warning, file: "a.md", line: 1, column: 19, message: "m")
+        let finding = LintFinding(
+            rule: "unknown-tag", severity: .warning, file: "a.md", line: 1, column: 19, message: "m")
         #expect(SARIFReporter.codePointColumn(finding, in: source) == 16)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RedflagKit
@@ -57,6 +58,15 @@ struct LintRuleExampleTests {
             #expect(!rule.triggering.isEmpty && !rule.nonTriggering.isEmpty, "\(rule.id)")
             #expect(!rule.rationale.isEmpty)
         }
+    }
+
+    @Test("docs/lint.md ends with the rule catalogue the code generates (--list-rules --format md)")
+    func documentation() throws {
+        let url = TestPaths.repositoryRoot.appendingPathComponent("docs/lint.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(
+            text.hasSuffix(RuleCatalog.markdown(LintRules.all.map(\.description))),
+            "regenerate: keep the text before '## Rules' and append `redflag lint --list-rules --format md`")
     }
 
     @Test("markers are removed and their positions counted in UTF-8 bytes")

@@ -35,7 +35,8 @@ public enum FixPlanner {
             let (line, end) = insertionPoint(in: file.source, entryLines: lines)
             let offset = prefix.count + end
             if byOffset[offset] == nil {
-                byOffset[offset] = FixPlan.Insertion(offset: offset, text: " #" + tag, line: line, findingLine: finding.line)
+                byOffset[offset] = FixPlan.Insertion(
+                    offset: offset, text: " #" + tag, line: line, findingLine: finding.line)
             }
         }
         var insertions = byOffset.values.sorted { $0.offset < $1.offset }
@@ -49,7 +50,8 @@ public enum FixPlanner {
                     && entry.tags.contains { $0.name == tag && $0.line == insertion.line }
             }
             if !tagged {
-                skipped.append(FixPlan.Skip(line: insertion.findingLine, reason: "#\(tag) would not be read as a tag there"))
+                skipped.append(
+                    FixPlan.Skip(line: insertion.findingLine, reason: "#\(tag) would not be read as a tag there"))
             }
             return tagged
         }
@@ -88,8 +90,9 @@ public enum FixPlanner {
             }
         }
         let range = source.byteRange(ofLine: last)
-        let utf8 = Array(source.text.utf8[source.text.utf8.index(source.text.utf8.startIndex, offsetBy: range.lowerBound)...]
-            .prefix(range.count))
+        let utf8 = Array(
+            source.text.utf8[source.text.utf8.index(source.text.utf8.startIndex, offsetBy: range.lowerBound)...]
+                .prefix(range.count))
         var end = utf8.count
         while end > 0, utf8[end - 1] == UInt8(ascii: " ") || utf8[end - 1] == UInt8(ascii: "\t") { end -= 1 }
         return (last, range.lowerBound + end)

@@ -1,7 +1,8 @@
 /// `date-order`: a dated section or entry out of chronological order in its file.
 ///
 /// A file may be oldest-first or newest-first: the order with fewer dates out of place is taken as
-/// the file's order, and each date that breaks it is reported (ties count as oldest-first).
+/// the file's order, and each date that breaks it is reported (ties count as oldest-first). Dates
+/// after the as-of date are left to `future-date`.
 public struct DateOrderRule: LintRule {
     public static let id = "date-order"
 
@@ -28,7 +29,7 @@ public struct DateOrderRule: LintRule {
 
     public func check(_ context: LintContext) -> [LintFinding] {
         context.files.flatMap { file -> [LintFinding] in
-            let mentions = DateMention.all(in: file)
+            let mentions = DateMention.all(in: file).filter { $0.date <= context.asOf }
             let ascending = outOfPlace(mentions, ascending: true)
             let descending = outOfPlace(mentions, ascending: false)
             let useAscending = ascending.count <= descending.count

@@ -80,14 +80,16 @@ public struct DuplicateClientRule: LintRule {
         for file in clientFiles {
             guard let value = file.frontMatter?.value else { continue }
             if let name = value["client"], let text = name.string {
-                result.append(Claim(client: client.id, text: text, file: file.path, line: name.line, column: name.column))
+                result.append(
+                    Claim(client: client.id, text: text, file: file.path, line: name.line, column: name.column))
             }
             if let aliases = value["aliases"] {
                 let items: [YAMLValue]
                 if case let .sequence(list, _, _) = aliases { items = list } else { items = [aliases] }
                 for item in items {
                     guard let text = item.string else { continue }
-                    result.append(Claim(client: client.id, text: text, file: file.path, line: item.line, column: item.column))
+                    result.append(
+                        Claim(client: client.id, text: text, file: file.path, line: item.line, column: item.column))
                 }
             }
         }

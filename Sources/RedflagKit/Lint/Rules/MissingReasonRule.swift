@@ -13,7 +13,8 @@ public struct MissingReasonRule: LintRule {
                 """,
             severity: .warning,
             triggering: [
-                RuleExample("↓<!-- redflag-disable-next-line unknown-tag -->\n- 2026-03-05: Campaign live. #blackfriday\n"),
+                RuleExample(
+                    "↓<!-- redflag-disable-next-line unknown-tag -->\n- 2026-03-05: Campaign live. #blackfriday\n"),
                 RuleExample("---\nclient: Acme\n↓redflag-disable: [date-order]\n---\n"),
             ],
             nonTriggering: [
@@ -21,7 +22,8 @@ public struct MissingReasonRule: LintRule {
                     "<!-- redflag-disable-next-line unknown-tag -- the client's campaign hashtag -->\n"
                         + "- 2026-03-05: Campaign live. #blackfriday\n"),
                 RuleExample(
-                    "---\nclient: Acme\nredflag-disable: [date-order]\nredflag-disable-reason: imported from the CRM\n---\n"),
+                    "---\nclient: Acme\nredflag-disable: [date-order]\nredflag-disable-reason: imported from the CRM\n---\n"
+                ),
                 RuleExample("---\nclient: Acme\nredflag-disable: {date-order: imported from the CRM}\n---\n"),
             ])
     }
@@ -29,7 +31,8 @@ public struct MissingReasonRule: LintRule {
     public func check(_ context: LintContext) -> [LintFinding] {
         context.files.flatMap { file in
             Suppression.all(in: file).filter { $0.reason == nil }.map { suppression in
-                let example = suppression.kind == .file
+                let example =
+                    suppression.kind == .file
                     ? "add 'redflag-disable-reason: why' to the front matter"
                     : "write the reason after ' -- ': <!-- \(suppression.kind.rawValue) "
                         + "\(suppression.rules.joined(separator: ", ")) -- why -->"

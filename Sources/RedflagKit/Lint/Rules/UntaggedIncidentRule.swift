@@ -22,7 +22,8 @@ public struct UntaggedIncidentRule: LintRule {
             severity: .warning,
             triggering: [
                 RuleExample("## 2026-10-30\n\n↓- Invoice 2211 still not paid, 45 days overdue.\n"),
-                RuleExample("## 2026-10-12\n\n↓Снова хочет скидку: требует пересчитать поддержку за октябрь, хотя это фикс.\n"),
+                RuleExample(
+                    "## 2026-10-12\n\n↓Снова хочет скидку: требует пересчитать поддержку за октябрь, хотя это фикс.\n"),
                 RuleExample(
                     "↓- 2026-06-03: They ignored my advice on the backups, now they want me to fix it asap.\n"),
             ],
@@ -76,4 +77,3 @@ public struct UntaggedIncidentRule: LintRule {
         "\(Int((confidence * 100).rounded()))%"
     }
 }
-

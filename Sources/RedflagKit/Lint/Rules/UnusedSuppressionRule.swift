@@ -17,7 +17,8 @@ public struct UnusedSuppressionRule: LintRule {
                 """,
             severity: .warning,
             triggering: [
-                RuleExample("↓<!-- redflag-disable-next-line unknown-tag -- old import -->\n- 2026-03-05: Paid. #paid\n"),
+                RuleExample(
+                    "↓<!-- redflag-disable-next-line unknown-tag -- old import -->\n- 2026-03-05: Paid. #paid\n"),
                 RuleExample(
                     "↓<!-- redflag-disable-next-line unknwn-tag -- campaign hashtag -->\n"
                         + "- 2026-03-05: Campaign live. #blackfriday\n"),
