@@ -66,7 +66,7 @@ public struct IncidentDetector: Sendable {
         {
             for sign in general { if let value = strength[sign] { strength[sign] = value * 0.5 } }
         }
-        let evidence = model?.evidence(for: tokens, temperature: temperature(for: tokens)) ?? [:]
+        let evidence = model?.evidence(for: tokens, words: words, temperature: temperature(for: tokens)) ?? [:]
         let weight = trainingWeight
         var result: [IncidentSuggestion] = []
         for sign in lexicon.signs {

@@ -12,8 +12,8 @@ struct NaiveBayesModel: Sendable {
 
     /// Class names, sorted (`none` included when present).
     private(set) var classes: [String] = []
-    /// Feature → dense id.
-    private var ids: [WordKey: Int] = [:]
+    /// Feature hash → dense id.
+    private var ids: [UInt64: Int] = [:]
     /// Dense id → feature.
     private var featureNames: [Word] = []
     /// Per feature id and class (`id * classes.count + class`): the entry count, the smoothed log
@@ -39,13 +39,15 @@ struct NaiveBayesModel: Sendable {
         var totals = Array(repeating: 0, count: width)
         for (example, entryLabels) in zip(training, labels) {
             var entryIDs: [Int] = []
-            for feature in NaiveBayesModel.features(of: DetectorToken.tokenize(example.text)) {
-                if let id = ids[WordKey(feature)] {
+            let tokens = DetectorToken.tokenize(example.text)
+            let words = tokens.map { Word($0.text.utf8) }
+            for feature in NaiveBayesModel.features(of: tokens, words: words) {
+                if let id = ids[feature.hash] {
                     entryIDs.append(id)
                 } else {
                     let id = ids.count
-                    ids[WordKey(feature)] = id
-                    featureNames.append(feature)
+                    ids[feature.hash] = id
+                    featureNames.append(NaiveBayesModel.name(of: feature, words: words))
                     counts.append(contentsOf: repeatElement(0, count: width))
                     entryIDs.append(id)
                 }
@@ -81,10 +83,12 @@ struct NaiveBayesModel: Sendable {
     /// the prior log odds (0 means "no information"), divided by `temperature`. Only features seen in
     /// training count. Also returns, per class, the feature (seen at least twice with that class) that
     /// argued most for it.
-    func evidence(for tokens: [DetectorToken], temperature: Double) -> [String: (score: Double, feature: Word?)] {
+    func evidence(for tokens: [DetectorToken], words: [Word], temperature: Double) -> [String: (
+        score: Double, feature: Word?
+    )] {
         let width = classes.count
         guard width >= 2 else { return [:] }
-        var known = NaiveBayesModel.features(of: tokens).compactMap { ids[WordKey($0)] }
+        var known = NaiveBayesModel.features(of: tokens, words: words).compactMap { ids[$0.hash] }
         guard !known.isEmpty else { return [:] }
         known.sort()
         var logLikelihood = Array(repeating: 0.0, count: width)
@@ -111,35 +115,71 @@ struct NaiveBayesModel: Sendable {
         return result
     }
 
-    /// Stems of the words, and pairs of adjacent stems within a clause (`"a b"`).
-    static func features(of tokens: [DetectorToken]) -> [Word] {
-        var features: [Word] = []
+    /// A feature: a word stem (`second == nil`) or a pair of adjacent stems, by token index, with the
+    /// 64-bit FNV-1a hash of its text (`"stem"` or `"stem stem"`); computed without allocating.
+    struct Feature {
+        var hash: UInt64
+        var first: Int
+        var second: Int?
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x100_0000_01b3
+
+    private static func fnv(_ hash: UInt64, _ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var value = hash
+        for byte in bytes { value = (value ^ UInt64(byte)) &* prime }
+        return value
+    }
+
+    /// Stems of the words, and pairs of adjacent stems within a clause.
+    static func features(of tokens: [DetectorToken], words: [Word]) -> [Feature] {
+        var features: [Feature] = []
         features.reserveCapacity(tokens.count * 2)
-        var previous: (Word, Int)?
-        for token in tokens {
-            let stem = stem(token.text)
-            features.append(stem)
-            if let (word, clause) = previous, clause == token.clause { features.append(word + [0x20] + stem) }
-            previous = (stem, token.clause)
+        for index in tokens.indices {
+            let stem = words[index][stemRange(words[index])]
+            let hash = fnv(offsetBasis, stem)
+            features.append(Feature(hash: hash, first: index, second: nil))
+            if index > 0, tokens[index - 1].clause == tokens[index].clause {
+                let previous = words[index - 1][stemRange(words[index - 1])]
+                let pair = fnv(fnv(fnv(offsetBasis, previous), [0x20]), stem)
+                features.append(Feature(hash: pair, first: index - 1, second: index))
+            }
         }
         return features
     }
 
+    /// The text of a feature, for evidence.
+    static func name(of feature: Feature, words: [Word]) -> Word {
+        let first = Word(words[feature.first][stemRange(words[feature.first])])
+        guard let second = feature.second else { return first }
+        return first + [0x20] + words[second][stemRange(words[second])]
+    }
+
     private static let englishSuffixes: [Word] = ["ing", "ed", "es", "s"].map { Word($0.utf8) }
 
-    /// A crude, fast stemmer: Cyrillic words keep their first five letters, Latin words lose a
-    /// common English suffix.
-    static func stem(_ word: String) -> Word {
-        if let first = word.unicodeScalars.first, (0x0400...0x04FF).contains(first.value) {
-            var result = Word()
-            for scalar in word.unicodeScalars.prefix(5) { UTF8.encode(scalar) { result.append($0) } }
-            return result
+    /// A crude, fast stemmer, as a prefix of the word's bytes: Cyrillic words keep their first five
+    /// letters, Latin words lose a common English suffix.
+    static func stemRange(_ word: Word) -> Range<Int> {
+        guard let first = word.first else { return 0..<0 }
+        if (0xD0...0xD3).contains(first) {
+            var scalars = 0
+            for (offset, byte) in word.enumerated() where byte & 0xC0 != 0x80 {
+                if scalars == 5 { return 0..<offset }
+                scalars += 1
+            }
+            return 0..<word.count
         }
-        let bytes = Word(word.utf8)
         for suffix in englishSuffixes
-        where bytes.count > suffix.count + 2 && bytes.reversed().starts(with: suffix.reversed()) {
-            return Word(bytes.dropLast(suffix.count))
+        where word.count > suffix.count + 2 && word.reversed().starts(with: suffix.reversed()) {
+            return 0..<(word.count - suffix.count)
         }
-        return bytes
+        return 0..<word.count
+    }
+
+    /// The stem of a word as bytes.
+    static func stem(_ word: String) -> Word {
+        let bytes = Word(word.utf8)
+        return Word(bytes[stemRange(bytes)])
     }
 }
