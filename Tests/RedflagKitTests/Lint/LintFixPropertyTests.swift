@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 
@@ -27,7 +28,9 @@ struct LintFixPropertyTests {
         let date =
             CalendarDate(year: 2026, month: 1, day: 1).map { $0.adding(days: spec.2).description } ?? "2026-01-01"
         let text = texts[spec.0 % texts.count]
-        switch spec.1 % 6 {
+        switch spec.1 % 8 {
+        case 6: return "## \(date) \(text.replacingOccurrences(of: "#", with: "\\#"))"
+        case 7: return "## \(date)\n\n> \(text)\n> Quoted second line."
         case 0: return "- \(date): \(text)"
         case 1: return "## \(date)\n\n\(text)"
         case 2: return "- \(date): \(text)\n  - detail one\n  - detail two"
@@ -58,16 +61,18 @@ struct LintFixPropertyTests {
         return (crlf, lf)
     }
 
-    @Test("old bytes kept in order, endings and BOM kept, second run changes nothing")
+    @Test("old bytes kept in order, endings and BOM kept, entries unchanged but for tags, second run changes nothing")
     func guarantees() async {
-        let entries = zip(Gen.int(in: 0...11), Gen.int(in: 0...5), Gen.int(in: 0...300)).array(of: 1...8)
-        await propertyCheck(count: 60, input: entries, Gen.int(in: 0...3)) { specs, flags in
+        let fixes = Counter()
+        let entries = zip(Gen.int(in: 0...11), Gen.int(in: 0...7), Gen.int(in: 0...300)).array(of: 1...8)
+        await propertyCheck(count: 100, input: entries, Gen.int(in: 0...3)) { specs, flags in
             let original = Self.bytes(specs, crlf: flags & 1 == 1, bom: flags & 2 == 2)
             guard let first = try? LintFixTests.fix(original, threshold: 0.5) else {
                 Issue.record("lint failed")
                 return
             }
             let fixed = first.plan.result
+            fixes.add(first.plan.insertions.count)
             #expect(Self.isSubsequence(original, of: fixed))
             #expect(Self.lineEndings(fixed) == Self.lineEndings(original))
             #expect(Array(fixed.prefix(3)) == Array(original.prefix(3)) || original.count < 3)
@@ -75,9 +80,25 @@ struct LintFixPropertyTests {
             // Only " #tag" text was added.
             let added = fixed.count - original.count
             #expect(added == first.plan.insertions.reduce(0) { $0 + $1.text.utf8.count })
+            // The journal reads the same, but for the added tags.
+            let parser = JournalParser()
+            let before = parser.parse(path: "acme.md", client: "acme", bytes: original).entries
+            let after = parser.parse(path: "acme.md", client: "acme", bytes: fixed).entries
+            #expect(before.map { [$0.line, $0.endLine] } == after.map { [$0.line, $0.endLine] })
+            #expect(before.map(\.date) == after.map(\.date))
+            #expect(zip(before, after).allSatisfy { Set($0.tagNames).isSubset(of: Set($1.tagNames)) })
             guard let second = try? LintFixTests.fix(fixed, threshold: 0.5) else { return }
             #expect(second.plan.insertions.isEmpty, "second run: \(second.plan.insertions.map(\.text))")
             #expect(second.plan.result == fixed)
         }
+        #expect(fixes.value > 20, "the generated journals must exercise --fix")
+    }
+
+    /// Counts fixes across generated cases (the property closure is not isolated to the test).
+    final class Counter: @unchecked Sendable {
+        private var count = 0
+        private let lock = NSLock()
+        var value: Int { lock.withLock { count } }
+        func add(_ number: Int) { lock.withLock { count += number } }
     }
 }

@@ -49,6 +49,16 @@ struct LintFixTests {
         #expect(try Self.fixed("## 2026-10-30\n\n\(Self.overdue)") == "## 2026-10-30\n\n\(Self.overdue) #late")
     }
 
+    @Test("a quote's tag goes after its last quoted line; a heading's before its closing hashes")
+    func quotesAndHeadings() throws {
+        #expect(
+            try Self.fixed("## 2026-10-30\n\n> Invoice 2211 still not paid,\n> 45 days overdue.\n\nNext.\n")
+                == "## 2026-10-30\n\n> Invoice 2211 still not paid,\n> 45 days overdue. #late\n\nNext.\n")
+        #expect(
+            try Self.fixed("## 2026-10-30 Invoice 2211 still not paid, 45 days overdue ##\n")
+                == "## 2026-10-30 Invoice 2211 still not paid, 45 days overdue #late ##\n")
+    }
+
     @Test("CRLF line endings and a BOM are kept byte for byte")
     func crlfAndBOM() throws {
         let text = "# Acme\r\n\r\n## 2026-10-30\r\n\r\n\(Self.overdue)\r\nSecond line.\r\n\r\nAll good.\r\n"

@@ -78,12 +78,17 @@ public enum FixPlanner {
     /// The line and byte offset (in `source.text`) where the tag goes for an entry spanning `lines`.
     static func insertionPoint(in source: SourceText, entryLines lines: ClosedRange<Int>) -> (line: Int, offset: Int) {
         var last = lines.lowerBound
-        let first = source.line(lines.lowerBound)
-        if !startsBlock(first.drop { $0 == " " || $0 == "\t" }, isFirst: true) {
+        let first = source.line(lines.lowerBound).drop { $0 == " " || $0 == "\t" }
+        let isHeading = startsBlock(first, isFirst: true)
+        // A quote's paragraph goes on over lines that start with `>` too.
+        let inQuote = first.hasPrefix(">")
+        if !isHeading {
             var number = lines.lowerBound + 1
             while number <= min(lines.upperBound, source.lineCount) {
-                let text = source.line(number)
-                let content = text.drop { $0 == " " || $0 == "\t" }
+                var content = source.line(number).drop { $0 == " " || $0 == "\t" }
+                if inQuote, content.hasPrefix(">") {
+                    content = content.dropFirst().drop { $0 == " " || $0 == "\t" }
+                }
                 if content.isEmpty || startsBlock(content, isFirst: false) { break }
                 last = number
                 number += 1
@@ -94,7 +99,20 @@ public enum FixPlanner {
             source.text.utf8[source.text.utf8.index(source.text.utf8.startIndex, offsetBy: range.lowerBound)...]
                 .prefix(range.count))
         var end = utf8.count
-        while end > 0, utf8[end - 1] == UInt8(ascii: " ") || utf8[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        func trimBlanks() {
+            while end > 0, utf8[end - 1] == UInt8(ascii: " ") || utf8[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        }
+        trimBlanks()
+        if isHeading {
+            // An ATX heading's closing `#`s (`## 2026-03-05 Call ##`) stay last.
+            var hashes = end
+            while hashes > 0, utf8[hashes - 1] == UInt8(ascii: "#") { hashes -= 1 }
+            if hashes < end, hashes > 0, utf8[hashes - 1] == UInt8(ascii: " ") || utf8[hashes - 1] == UInt8(ascii: "\t")
+            {
+                end = hashes
+                trimBlanks()
+            }
+        }
         return (last, range.lowerBound + end)
     }
 
