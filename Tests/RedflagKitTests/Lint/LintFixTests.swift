@@ -90,6 +90,16 @@ struct LintFixTests {
         #expect(plan.skipped.count == 1)
     }
 
+    @Test("a file that is not valid UTF-8 is not fixed (its bytes could not be kept)")
+    func invalidUTF8() throws {
+        let bytes = Array("- 2026-10-30: \(Self.overdue) caf".utf8) + [0xE9] + Array("\n".utf8)
+        let (plan, result) = try Self.fix(bytes)
+        #expect(result.findings.contains { $0.rule == UntaggedIncidentRule.id })
+        #expect(plan.isEmpty)
+        #expect(plan.result == bytes)
+        #expect(plan.skipped.first?.reason.contains("not valid UTF-8") == true)
+    }
+
     @Test("a tag that would not be read where it goes (inside a code span) is skipped, not written")
     func unreadableSpot() throws {
         let parser = JournalParser()
