@@ -19,6 +19,8 @@ import Foundation
 public struct IncidentDetector: Sendable {
     /// Suggestions below this confidence are not returned.
     public static let minimumConfidence = 0.3
+    /// The most that hints alone (phrases weighing less than 0.5) can give a sign.
+    static let hintCeiling = 0.45
     /// The confidence a sign has without any lexicon match, before the trained model speaks.
     static let baseline = 0.1
     /// Training entries at which the trained model gets its full weight.
@@ -57,6 +59,10 @@ public struct IncidentDetector: Sendable {
             strength[match.sign] = 1 - (1 - (strength[match.sign] ?? 0)) * (1 - match.weight)
             if let current = best[match.sign], current.weight >= match.weight { continue }
             best[match.sign] = match
+        }
+        // Hints (weights below 0.5) only ever support a clearer phrase: on their own they stay below 0.5.
+        for (sign, value) in strength where (best[sign]?.weight ?? 0) < 0.5 {
+            strength[sign] = min(value, IncidentDetector.hintCeiling)
         }
         for sign in contradicted {
             if let value = strength[sign] { strength[sign] = value * IncidentLexicon.counterEvidenceFactor }
