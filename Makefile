@@ -37,6 +37,9 @@ demo: release
 	@echo
 	@echo "== redflag tags $(SAMPLES)"
 	@$(BIN) tags $(SAMPLES)
+	@echo
+	@echo "== redflag lint $(SAMPLES) --as-of $(AS_OF)"
+	-@$(BIN) lint $(SAMPLES) --as-of $(AS_OF)
 
 test: deps-test
 	$(SWIFT) build --product redflag

@@ -7,8 +7,8 @@ struct Redflag: AsyncParsableCommand {
         commandName: "redflag",
         abstract: "Keep, watch or fire: evidence-based decisions from your Markdown client notes.",
         discussion: """
-            Exit codes: 0 success, 1 lint findings, 2 runtime errors (unreadable files, invalid
-            redflag.yml, unknown client), 64 command-line usage errors.
+            Exit codes: 0 success, 1 lint findings, 2 runtime errors (unreadable files, invalid redflag.yml, unknown \
+            client), 64 command-line usage errors.
             """,
         version: "0.1.0",
         subcommands: [
