@@ -23,6 +23,8 @@ public struct IncidentDetector: Sendable {
     static let hintCeiling = 0.45
     /// The confidence a sign has without any lexicon match, before the trained model speaks.
     static let baseline = 0.1
+    /// Training entries with a word, for that word alone to lift a sign with no clear phrase.
+    static let learnedSupport = 4.0
     /// Training entries at which the trained model gets its full weight.
     static let fullTrainingSize = 100.0
 
@@ -78,7 +80,12 @@ public struct IncidentDetector: Sendable {
         for sign in lexicon.signs {
             let lexical = strength[sign] ?? 0
             let learned = evidence[sign]
-            let shift = weight * min(max(learned?.score ?? 0, -4), 4)
+            var shift = weight * min(max(learned?.score ?? 0, -4), 4)
+            if shift > 0, lexical < 0.5 {
+                // Without a clear phrase, the model may lift a sign only on a word the user tagged
+                // that way several times ("ghosted" in five #late entries), not on one or two.
+                shift *= min(1, Double(learned?.support ?? 0) / IncidentDetector.learnedSupport)
+            }
             let start = min(max(lexical, IncidentDetector.baseline), 0.97)
             let confidence = 1 / (1 + exp(-(log(start / (1 - start)) + shift)))
             guard confidence >= IncidentDetector.minimumConfidence else { continue }

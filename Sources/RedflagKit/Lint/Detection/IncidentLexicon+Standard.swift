@@ -42,7 +42,8 @@ extension IncidentLexicon {
                 "swore|swearing|cursed|cussed|cursing at",
                 "called me ... idiot*|stupid|moron*|incompetent|useless|names|lazy|clown|amateur|dumb",
                 "sexist|racist|misogyn*|homophob*|xenophob*", "harass*", "pushed|shoved|grabbed|hit|punched|kicked me",
-                "threw ... at me", "lost ... temper",
+                "threw ... at me", "lost ... temper", "raised ... voice", "people like you",
+                "called ... garbage|trash|crap|rubbish|shit|joke|fraud|pathetic",
             ])
         + cues(
             0.8,
@@ -53,7 +54,7 @@ extension IncidentLexicon {
                 "about my looks|appearance|age|gender|accent|weight|body|outfit|clothes|hair|voice|race|skin|religion",
                 "stomp*", "rage|raging|raged",
                 "threaten* me|us|physically|violence; threaten* to hurt|hit|beat|punch|kill", "intimidat*",
-                "aggressive|aggressively|aggression",
+                "aggressive|aggressively|aggression", "got|gets|getting ... loud|aggressive|nasty|personal",
                 "verbal abuse", "bully*|bullied", "profanit*", "made|makes|making fun of",
                 "laughed|laughing at me|us|my",
                 "berat*|chewed me out|tore into|tears into|dressed me down", "exploded|barked|snarled|lashed out at",
@@ -128,7 +129,9 @@ extension IncidentLexicon {
                 "swore|swears", "never happened|existed|executed|scheduled|signed|sent",
                 "admitted|admits ... never|not|didn't|hadn't|wasn't",
                 "wasn't the case; no such; not what happened; contrary to",
-                "cover up|covering up|covered up", "two different stories|versions; story keeps changing",
+                "cover up|covering up|covered up", "stringing|strung|string ... along",
+                "says|said|claims|claimed ... never got|received|saw|asked|ordered|agreed|approved",
+                "never went|reached|made it ... to", "two different stories|versions; story keeps changing",
             ])
         + cues(0.6, ["now says|claims|insists; suddenly says|claims"])
         + cues(0.4, ["actually", "supposedly", "allegedly", "claims|claimed"])
@@ -148,7 +151,8 @@ extension IncidentLexicon {
                 "сказал*|говорил*|утвержда*|уверял*|клялся|клялась|клянется|божился ... самом деле|оказалось",
                 "отрица*|отпира*", "выдумал*|выдумыва*; придумал* отговорк*", "ложн*", "фейк*",
                 "брехн*|брешет|набрехал*",
-                "не соответств* действительност*", "утвержда*|заявля*|уверя* что не", "хотя сам|сама|сами",
+                "не соответств* действительност*", "утвержда*|заявля*|уверя* что не", "хотя ... сам|сама|сами",
+                "говорит|говорил*|утвержда* что не ... получал*|просил*|видел*|заказывал*|согласовывал*|обещал*",
             ])
         + cues(0.6, ["приврал*|сочинил*|лукав*|прикрыва*", "признал*|призналась ... не|никто|ничего"])
         + cues(0.45, ["на самом деле", "якобы", "уверял*|клялся|клялась|клянется|божился", "отмаз*|сказк*"])
@@ -232,7 +236,8 @@ extension IncidentLexicon {
             [
                 "still unpaid|outstanding|overdue|owed|owes",
                 "still no payment|money; @still nothing; still waiting; @still not|hasn't|haven't paid",
-                "overdue", "past due", "~num days|day|weeks|week|months|d|w|wks late|over|overdue|past",
+                "%money ... overdue; overdue %money", "past due",
+                "~num days|day|weeks|week|months|d|w|wks late|over|overdue|past",
                 "~num over|late",
                 "never paid",
                 "hasn't|haven't|didn't|hasnt|havent|didnt paid|pay|transferred|wired|settled|sent; has|have|did|still not paid|pay|transferred|wired|settled; not yet paid|transferred|wired|settled",
@@ -252,8 +257,15 @@ extension IncidentLexicon {
                 "reminder*", "debt|collections", "late fee*", "missed ... payment; missed ... due date",
                 "nudge*|nudged ... invoice|payment", "excuse* ... payment|pay|paying",
             ])
-        + cues(0.6, ["late", "outstanding", "unpaid", "net ~num", "invoice ~num ... still|again|over", "was|were due"])
-        + cues(0.5, ["nothing yet; not yet; still nothing", "due date"])
+        + cues(
+            0.6,
+            [
+                "late", "outstanding", "unpaid", "overdue", "net ~num ... turned|became|now|over|ignored",
+                "invoice ~num ... still|again|over", "was|were due", "lost the invoice; payment eta",
+                "%money ... обещал*|обещают",
+            ])
+        + cues(0.4, ["тишина|молчат|молчит|не отвечают|не отвечает", "no reply|answer|response|word"])
+        + cues(0.45, ["nothing yet; not yet; still nothing", "due date"])
 
     static let lateRussian: [IncidentCue] =
         cues(
@@ -302,7 +314,8 @@ extension IncidentLexicon {
                 "deduct*",
                 "refund", "reversed|reverse the payment", "not worth ... paying|price|money|invoice", "partial payment",
                 "after ... agreed|signed|approved ... price|fee|rate|quote|discount|cheaper|less",
-                "padding|padded", "pay only for; only pay for; pay just for",
+                "padding|padded", "quibbl*|nitpick*", "paid ~num ... remaining|rest|balance|review",
+                "pay only for; only pay for; pay just for",
                 "after|now|once ... delivered|delivery|launch|handover ... discount|reduction|refund|cut|less|lower|cheaper",
             ])
         + cues(
@@ -352,7 +365,7 @@ extension IncidentLexicon {
             0.8,
             [
                 "went back on; went|goes|going|go back to", "back to ... original|old|first|previous|initial|v1|square",
-                "revert* ... original|old|first|previous|initial|v1|back", "wants ... back|old|before",
+                "revert* ... original|old|first|previous|initial|v1|back", "wants ... back|old; like|as before",
                 "approved|signoff ... now|then|wants|redo|scrap*|new|different|changed|change; signed|sign off ... now|then|wants|redo|scrap*|new|different|changed|change",
                 "after approving|approval|signoff; after sign|signing off", "keeps|keep|kept|constantly changing",
                 "changing|changed|changes ... requirements|brief|spec|scope|direction|plan|color*|colour*|logo|layout|priorities|again",
@@ -394,7 +407,7 @@ extension IncidentLexicon {
                 "вместо ... хочет|хотят|решил*; на другой|другую ... хочет|хотят|решил*",
                 "решил* ... все таки; решил* ... в итоге; решил* ... наоборот",
             ])
-        + cues(0.5, ["опять|снова ... правк*|передел*", "в третий|четвертый|пятый|десятый раз", "теперь хочет|хотят"])
+        + cues(0.45, ["опять|снова ... правк*|передел*", "в третий|четвертый|пятый|десятый раз", "теперь хочет|хотят"])
 
     // MARK: ignored-advice
 
@@ -418,10 +431,12 @@ extension IncidentLexicon {
                 "skipped|refused|declined|rejected|vetoed ... backup*|testing|tests|qa|staging|security|update*|audit|my|our",
                 "i|we warned; i|we told them|him|her; i|we said it",
                 "now blam* me|us", "after|despite i|we said|told|warned|advised",
+                "proposed|recommended|suggested|advised ... they ... anyway|instead|went|chose|did|failed",
                 "recommended|suggested|proposed|advised ... said no|refused|declined|rejected|passed|skipped",
                 "blames|blamed me|us",
             ])
-        + cues(0.5, ["warned", "insisted|insists on", "went ahead", "advice|advised|recommended|suggested"])
+        + cues(0.55, ["told|warned|advised ... not to"])
+        + cues(0.4, ["warned", "insisted|insists on", "went ahead", "advice|advised|recommended|suggested"])
 
     static let ignoredAdviceRussian: [IncidentCue] =
         cues(
@@ -439,7 +454,8 @@ extension IncidentLexicon {
                 "предупреждал*|говорил*|советовал*|объяснял*|рекомендовал* ... теперь|сломал*|упал*|лежит|чинить|исправ*|разгреб*|итоге",
                 "по своему; как хотел*", "сделал* ... сам*",
                 "теперь ... просит|хочет|требует|ждет ... починить|исправить|разгрести|спасти|переделать|вытащить|чинить",
-                "разгреба*|разгрести", "говорил*|советовал*|предупреждал*|просил* не", "настоял* на",
+                "разгреба*|разгрести", "отмахнул*|отмахива*", "говорил*|советовал*|предупреждал*|просил* не",
+                "настоял* на",
                 "отказал*|отказались ... бэкап*|резервн*|тестир*|обновлен*|моего|нашего",
                 "виноват* ... я|меня|мы|нас",
                 "советовал*|рекомендовал*|предлагал* ... запустили|сделали|поставили|отказались|без",
@@ -504,7 +520,9 @@ extension IncidentLexicon {
                 "lawyer*|attorney*|solicitor* ... letter|threat*|claim*|demand*|damages|notice|action",
                 "take me|us|them to court",
                 "fake|false|bogus ... logos|badges|awards|certificat*|approval*|endorsement*",
-                "fda|ftc ... approv*|claim*|warning",
+                "fda|ftc ... approv*|claim*|warning", "guaranteed ... returns|return|profit*|income|~num",
+                "unregistered|no registration",
+                "no|without insurance; uninsured; says|claims ... insured|certified|licensed",
             ])
         + cues(
             0.8,
@@ -546,8 +564,10 @@ extension IncidentLexicon {
                 "персональн* данн* ... без|продал*|слив*|утечк*",
                 "ответственност*", "некачественн*|опасн*|снип*; с нарушениями; нарушени* норм*",
                 "не платить|уйти от|уход от|уклон*|обойти ... налог*|ндс|взнос*",
+                "чуж* сертификат*|фото*|фотографи*|отзыв*|текст*|лицензи*|логотип*|дипломы",
             ])
-        + cues(0.5, ["договор* ... нарушил*|нарушени*", "претензи*"])
+        + cues(0.6, ["договор* ... нарушил*|нарушени*"])
+        + cues(0.45, ["претензи*"])
         + cues(0.4, ["юрист*|адвокат*"])
 
     // MARK: counter-evidence
@@ -616,7 +636,7 @@ extension IncidentLexicon {
             "en": [
                 "food|tennis|basketball|squash court", "courtyard; court yard",
                 "legal approved|reviewed|signed|cleared|checked|team|department|dept|ok|okayed",
-                "stolen the show", "stole the show",
+                "stolen the show", "stole the show", "me a fraud|scammer|crook",
             ],
             "ru": [
                 "юрист* ... одобрил*|согласовал*|проверил*|посмотрел*|утвердил*", "статья|статью ... блог*|сайт*|хабр*",

@@ -158,7 +158,8 @@ struct IncidentMatcher: Sendable {
     static let productWords = WordSet([
         "dashboard", "dashboards", "module", "modules", "feature", "features", "flow", "flows", "screen", "screens",
         "report", "reports", "widget", "widgets", "template", "templates", "notification", "notifications",
-        "analysis", "customers", "users", "buyers", "subscribers", "shop", "store", "app", "checkout",
+        "analysis", "customers", "users", "buyers", "subscribers", "shop", "store", "app", "checkout", "tasks",
+        "task", "backlog", "tickets", "ticket", "todo", "todos", "deliveries",
         "модуль", "модуля", "функцию", "функционал", "экран", "отчет", "шаблон", "шаблоны", "уведомления",
         "виджет", "покупателей", "покупателям", "пользователей", "пользователям", "клиентов", "магазине", "магазина",
         "анализ", "приложении", "приложения",

@@ -61,7 +61,8 @@ struct IncidentPattern: Hashable, Sendable {
         "not", "no", "never", "without", "nor", "neither", "didn't", "doesn't", "don't", "isn't", "wasn't",
         "weren't", "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "cannot",
         "couldn't", "shouldn't", "didnt", "doesnt", "dont", "isnt", "wasnt", "werent", "hasnt", "havent",
-        "wont", "cant", "couldnt", "zero", "не", "ни", "нет", "без", "никогда", "ничуть", "отнюдь",
+        "wont", "cant", "couldnt", "zero", "не", "ни", "нет", "без", "никогда", "ничуть", "отнюдь", "никаких",
+        "никакой", "никакого", "никакие", "никакая", "никакую",
     ])
 
     /// Compiles a cue text: `;` separates whole alternative phrases (`for free; free of charge`).

@@ -83,9 +83,7 @@ struct NaiveBayesModel: Sendable {
     /// the prior log odds (0 means "no information"), divided by `temperature`. Only features seen in
     /// training count. Also returns, per class, the feature (seen at least twice with that class) that
     /// argued most for it.
-    func evidence(for tokens: [DetectorToken], words: [Word], temperature: Double) -> [String: (
-        score: Double, feature: Word?
-    )] {
+    func evidence(for tokens: [DetectorToken], words: [Word], temperature: Double) -> [String: Evidence] {
         let width = classes.count
         guard width >= 2 else { return [:] }
         var known = NaiveBayesModel.features(of: tokens, words: words).compactMap { ids[$0.hash] }
@@ -107,10 +105,13 @@ struct NaiveBayesModel: Sendable {
         let exps = scaled.map { exp($0 - top) }
         let sum = exps.reduce(0, +)
         let priorOdds = log(1 / Double(width - 1))
-        var result: [String: (score: Double, feature: Word?)] = [:]
+        var result: [String: Evidence] = [:]
         for (column, name) in classes.enumerated() {
             let posterior = min(max(exps[column] / sum, 1e-9), 1 - 1e-9)
-            result[name] = (log(posterior / (1 - posterior)) - priorOdds, strongest[column].id.map { featureNames[$0] })
+            let id = strongest[column].id
+            result[name] = Evidence(
+                score: log(posterior / (1 - posterior)) - priorOdds, feature: id.map { featureNames[$0] },
+                support: id.map { Int(counts[$0 * width + column]) } ?? 0)
         }
         return result
     }
@@ -130,6 +131,16 @@ struct NaiveBayesModel: Sendable {
         var value = hash
         for byte in bytes { value = (value ^ UInt64(byte)) &* prime }
         return value
+    }
+
+    /// What the model says about one class for one entry.
+    struct Evidence {
+        /// Posterior log odds minus prior log odds, at the given temperature.
+        var score: Double
+        /// The entry's feature (seen at least twice with the class) that argued most for it.
+        var feature: Word?
+        /// How many training entries of the class had that feature.
+        var support: Int
     }
 
     /// Stems of the words, and pairs of adjacent stems within a clause.
