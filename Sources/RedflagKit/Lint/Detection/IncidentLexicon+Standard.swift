@@ -237,6 +237,8 @@ extension IncidentLexicon {
                 "still unpaid|outstanding|overdue|owed|owes",
                 "still no payment|money; @still nothing; still waiting; @still not|hasn't|haven't paid",
                 "%money ... overdue; overdue %money", "past due",
+                "~neg seen|received|got ... cent|penny|dime|dollar|euro|pound; not a cent|penny|dime",
+                "~num days|weeks|months|d|w behind; %money ... behind",
                 "~num days|day|weeks|week|months|d|w|wks late|over|overdue|past",
                 "~num over|late",
                 "never paid",
@@ -260,10 +262,11 @@ extension IncidentLexicon {
         + cues(
             0.6,
             [
-                "late", "outstanding", "unpaid", "overdue", "net ~num ... turned|became|now|over|ignored",
+                "outstanding", "unpaid", "overdue", "net ~num ... turned|became|now|over|ignored",
                 "invoice ~num ... still|again|over", "was|were due", "lost the invoice; payment eta",
                 "%money ... обещал*|обещают",
             ])
+        + cues(0.5, ["late"])
         + cues(0.4, ["тишина|молчат|молчит|не отвечают|не отвечает", "no reply|answer|response|word"])
         + cues(0.45, ["nothing yet; not yet; still nothing", "due date"])
 
@@ -275,7 +278,8 @@ extension IncidentLexicon {
                 "опозда* с оплат*|платеж*|деньг*|перевод*", "задерж* оплат*|платеж*|деньг*|перевод*|выплат*|гонорар*",
                 "оплат*|платеж*|деньг*|перевод*|выплат* ... задерж*|нет|перенес*|перенос*|отлож*|сдвин*; оплат*|платеж*|деньг*|перевод*|выплат* ... не пришл*|пришел|поступ*|поступал*",
                 "перенес*|перенос*|отлож*|сдвинул*|сдвига*|тянут|тянет|затягива* ... оплат*|платеж*|деньг*|перевод*",
-                "тян* с оплат*|деньг*|платеж*", "неоплач*", "задолж*", "кормит|кормят|кормил* завтрак*",
+                "тян* с оплат*|деньг*|платеж*", "плат*|оплат*|заплат*|платят ... с задержк*|с опоздани*", "неоплач*",
+                "задолж*", "кормит|кормят|кормил* завтрак*",
                 "после срока|дедлайна оплаты",
                 "не пришл*|пришел|поступ* ... %money", "%money ... не пришл*|пришел|поступ*|оплат*|заплат*",
             ])
@@ -288,7 +292,7 @@ extension IncidentLexicon {
                 "напомина*|напомнил*|напомнила", "счет висит; висит счет", "пени|неустойк*",
                 "~num дн*|недел* ... просроч*|сверху; ~num дн*|недел* ... после срока|дедлайна",
             ])
-        + cues(0.6, ["опозда*|опаздыва*", "висит", "до сих пор ... нет|не"])
+        + cues(0.6, ["опозда*|опаздыва*", "висит", "до сих пор ... нет|не", "с задержкой"])
 
     // MARK: dispute
 
@@ -306,7 +310,7 @@ extension IncidentLexicon {
         + cues(
             0.8,
             [
-                "contest*|challeng*|question*|queried|querying|argu*|pushback|complain* ... invoice|bill|charge*|hours|fee|fees|item*|timesheet*|price|cost|rate|total; pushing|pushed back ... invoice|bill|charge*|hours|fee|fees|item*|timesheet*|price|cost|rate|total",
+                "contest*|challeng*|question*|queried|querying|argu*|pushback|complain* ... invoice|bill|charge*|hours|hour|fee|fees|item*|timesheet*|price|cost|rate|total; pushing|pushed back ... invoice|bill|charge*|hours|fee|fees|item*|timesheet*|price|cost|rate|total",
                 "asks|asked|wants|wanted|demand*|pushing|begging ... discount|refund|reduction; asks|asked|wants|wanted|demand* ... lower price",
                 "cut|cutting|lower*|reduce*|slash*|shave*|trim* ... price|fee|rate|budget|invoice|cost|bill|total|hours",
                 "overcharg*", "renegotiat*",
@@ -314,7 +318,8 @@ extension IncidentLexicon {
                 "deduct*",
                 "refund", "reversed|reverse the payment", "not worth ... paying|price|money|invoice", "partial payment",
                 "after ... agreed|signed|approved ... price|fee|rate|quote|discount|cheaper|less",
-                "padding|padded", "quibbl*|nitpick*", "paid ~num ... remaining|rest|balance|review",
+                "padding|padded", "refus*|rejected|rejects ... invoice|bill|payment", "not what we|they paid for",
+                "quibbl*|nitpick*", "paid ~num ... remaining|rest|balance|review",
                 "pay only for; only pay for; pay just for",
                 "after|now|once ... delivered|delivery|launch|handover ... discount|reduction|refund|cut|less|lower|cheaper",
             ])
@@ -497,7 +502,8 @@ extension IncidentLexicon {
             [
                 "друг*|второй|второго ... подрядчик*|фрилансер*|агентств*|студи*|исполнител*|разработчик*|дизайнер*|программист*|команд* ... дешевл*|меньше|полцены|сделает|сделают|предлож*|готов*|берет|берут",
                 "дешевле", "за полцены", "кворк*|фриланс*|авито ... дешевл*|за|сделают|сделает", "демпинг*",
-                "сравнива* ... цен*|конкурент*", "другие берут|делают|сделают", "%rival ...8 %cheaper",
+                "сравни*|сравнива* ... цен*|ставк*|конкурент*|бюро|студи*|агентств*", "другие берут|делают|сделают",
+                "%rival ...8 %cheaper",
                 "%cheaper ...8 %rival",
             ])
         + cues(0.35, ["конкурент*", "друг* студи*|команд*|подрядчик*|агентств*|фрилансер*"])
@@ -521,6 +527,8 @@ extension IncidentLexicon {
                 "take me|us|them to court",
                 "fake|false|bogus ... logos|badges|awards|certificat*|approval*|endorsement*",
                 "fda|ftc ... approv*|claim*|warning", "guaranteed ... returns|return|profit*|income|~num",
+                "fake*|forge*|forging|photoshop*|doctor* ... permit*|license*|licence*|certificat*|document*|ids|passport*|signature*|diploma*",
+                "hide*|hiding|conceal* ... from the bank|tax|authorities|investors|buyer|auditor*|regulator*",
                 "unregistered|no registration",
                 "no|without insurance; uninsured; says|claims ... insured|certified|licensed",
             ])
@@ -565,6 +573,8 @@ extension IncidentLexicon {
                 "ответственност*", "некачественн*|опасн*|снип*; с нарушениями; нарушени* норм*",
                 "не платить|уйти от|уход от|уклон*|обойти ... налог*|ндс|взнос*",
                 "чуж* сертификат*|фото*|фотографи*|отзыв*|текст*|лицензи*|логотип*|дипломы",
+                "скрыть|скрыва* ... от банка|налогов*|инвестор*|покупател*|проверк*|аудитор*",
+                "завышенн*|заниженн*|подправлен*|нарисованн* ... цифр*|данн*|отчет*|сумм*|показател*",
             ])
         + cues(0.6, ["договор* ... нарушил*|нарушени*"])
         + cues(0.45, ["претензи*"])
@@ -611,7 +621,7 @@ extension IncidentLexicon {
         ],
         "late": [
             "en": [
-                "late night|afternoon|evening|morning; late in the day; late ... to|for ... call|meeting|standup|sync|demo|zoom|workshop|session",
+                "late night|afternoon|evening|morning|golden|lunch|dinner|breakfast|shift|start|summer|spring|autumn|fall|winter|season; late in the day; late ... to|for ... call|meeting|standup|sync|demo|zoom|workshop|session",
                 "stayed|worked|working|staying late", "late stage",
                 "outstanding work|job|result*|quality|design|team|service",
                 "late fee clause|policy|terms|section", "unpaid test|trial|spec|work|overtime|extra*|internship",

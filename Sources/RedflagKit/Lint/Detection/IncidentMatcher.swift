@@ -143,6 +143,8 @@ struct IncidentMatcher: Sendable {
         "he", "she", "they", "them", "him", "her", "his", "their", "client", "customer", "it", "он", "она", "они",
         "его", "ее", "их", "клиент", "заказчик",
     ])
+    /// Words that introduce what someone said about the user ("said that I'm", "сказал, что я").
+    static let reportedSpeech = WordSet(["that", "что", "like", "как"])
     /// Conditional words: "if they pay late again" describes no incident yet.
     static let conditionals = WordSet(["if", "unless", "whether", "если", "ли"])
     /// Negations that bind to the next word only.
@@ -159,7 +161,8 @@ struct IncidentMatcher: Sendable {
         "dashboard", "dashboards", "module", "modules", "feature", "features", "flow", "flows", "screen", "screens",
         "report", "reports", "widget", "widgets", "template", "templates", "notification", "notifications",
         "analysis", "customers", "users", "buyers", "subscribers", "shop", "store", "app", "checkout", "tasks",
-        "task", "backlog", "tickets", "ticket", "todo", "todos", "deliveries",
+        "task", "backlog", "tickets", "ticket", "todo", "todos", "deliveries", "suppliers", "supplier", "partners",
+        "поставщиками", "поставщиков", "партнерами",
         "модуль", "модуля", "функцию", "функционал", "экран", "отчет", "шаблон", "шаблоны", "уведомления",
         "виджет", "покупателей", "покупателям", "пользователей", "пользователям", "клиентов", "магазине", "магазина",
         "анализ", "приложении", "приложения",
@@ -207,7 +210,9 @@ struct IncidentMatcher: Sendable {
             }
             if personal.contains(match.sign), !pattern.ignoresPerson,
                 let subject = before.last(where: { IncidentMatcher.firstPerson.contains(words[$0]) }),
-                !(subject + 1..<match.start).contains(where: { IncidentMatcher.thirdPerson.contains(words[$0]) })
+                !(subject + 1..<match.start).contains(where: { IncidentMatcher.thirdPerson.contains(words[$0]) }),
+                // "said that I'm stupid": an insult reported about the user, not the user's own act.
+                !(match.sign == "abuse" && subject > 0 && IncidentMatcher.reportedSpeech.contains(words[subject - 1]))
             {
                 return false
             }

@@ -16,6 +16,8 @@ struct NaiveBayesModel: Sendable {
     private var ids: [UInt64: Int] = [:]
     /// Dense id → feature.
     private var featureNames: [Word] = []
+    /// Dense id → whether the feature may stand as evidence (not made of function words only).
+    private var meaningful: [Bool] = []
     /// Per feature id and class (`id * classes.count + class`): the entry count, the smoothed log
     /// probability, and that log probability minus its mean over the classes (the feature's "lift").
     private var counts: [Int32] = []
@@ -47,7 +49,10 @@ struct NaiveBayesModel: Sendable {
                 } else {
                     let id = ids.count
                     ids[feature.hash] = id
-                    featureNames.append(NaiveBayesModel.name(of: feature, words: words))
+                    let name = NaiveBayesModel.name(of: feature, words: words)
+                    featureNames.append(name)
+                    meaningful.append(
+                        !name.split(separator: 0x20).allSatisfy { NaiveBayesModel.functionWords.contains(Word($0)) })
                     counts.append(contentsOf: repeatElement(0, count: width))
                     entryIDs.append(id)
                 }
@@ -97,7 +102,12 @@ struct NaiveBayesModel: Sendable {
             for column in 0..<width {
                 logLikelihood[column] += logProbability[id * width + column]
                 let value = lift[id * width + column]
-                if counts[id * width + column] >= 2, value > strongest[column].lift { strongest[column] = (value, id) }
+                if counts[id * width + column] >= 2, value >= NaiveBayesModel.minimumLift,
+                    value > strongest[column].lift,
+                    meaningful[id]
+                {
+                    strongest[column] = (value, id)
+                }
             }
         }
         let scaled = logLikelihood.map { $0 / temperature }
@@ -133,11 +143,27 @@ struct NaiveBayesModel: Sendable {
         return value
     }
 
+    /// Stems of function words, which never stand as evidence on their own.
+    static let functionWords = WordSet(
+        [
+            "the", "a", "an", "and", "or", "but", "i", "me", "my", "we", "us", "our", "you", "your", "he", "him",
+            "his", "she", "her", "they", "them", "their", "it", "its", "to", "of", "in", "on", "at", "for", "with",
+            "from", "by", "is", "was", "were", "be", "been", "are", "this", "that", "so", "as", "not", "no",
+            "again", "now", "still", "и", "в", "на", "с", "что", "я", "мы", "он", "она", "они", "их", "его", "ее",
+            "не", "а", "но", "по", "за", "к", "у", "о", "от", "до", "из", "это", "так", "уже", "еще", "опять",
+            "снова", "теперь",
+        ].map { String(decoding: stem($0), as: UTF8.self) })
+
+    /// How much more likely than average (in log) a feature must be in a class to be that class's
+    /// evidence word: function words ("the", "their") never are.
+    static let minimumLift = 1.0
+
     /// What the model says about one class for one entry.
     struct Evidence {
         /// Posterior log odds minus prior log odds, at the given temperature.
         var score: Double
-        /// The entry's feature (seen at least twice with the class) that argued most for it.
+        /// The entry's feature (seen at least twice with the class, with a lift of at least
+        /// `minimumLift`) that argued most for it.
         var feature: Word?
         /// How many training entries of the class had that feature.
         var support: Int
