@@ -19,7 +19,7 @@ import Foundation
 public struct IncidentDetector: Sendable {
     /// Suggestions below this confidence are not returned.
     public static let minimumConfidence = 0.3
-    /// The most that hints alone (phrases weighing less than 0.5) can give a sign.
+    /// The most that a single hint (a phrase weighing less than 0.5) can give a sign on its own.
     static let hintCeiling = 0.45
     /// The confidence a sign has without any lexicon match, before the trained model speaks.
     static let baseline = 0.1
@@ -57,13 +57,21 @@ public struct IncidentDetector: Sendable {
         var usedCues = Set<Int>()
         let words = tokens.map { Word($0.text.utf8) }
         let (matches, contradicted) = matcher.effectiveMatches(in: tokens, words: words)
+        var hints: [String: [Range<Int>]] = [:]
         for match in matches where usedCues.insert(match.cue).inserted {
+            let span = match.start..<match.end
+            if match.weight < 0.5 {
+                // Hints on the same words count once.
+                if hints[match.sign, default: []].contains(where: { $0.overlaps(span) }) { continue }
+                hints[match.sign, default: []].append(span)
+            }
             strength[match.sign] = 1 - (1 - (strength[match.sign] ?? 0)) * (1 - match.weight)
             if let current = best[match.sign], current.weight >= match.weight { continue }
             best[match.sign] = match
         }
-        // Hints (weights below 0.5) only ever support a clearer phrase: on their own they stay below 0.5.
-        for (sign, value) in strength where (best[sign]?.weight ?? 0) < 0.5 {
+        // A single hint (weight below 0.5) only ever supports a clearer phrase or another hint: alone,
+        // it stays below the reporting threshold.
+        for (sign, value) in strength where (best[sign]?.weight ?? 0) < 0.5 && (hints[sign]?.count ?? 0) < 2 {
             strength[sign] = min(value, IncidentDetector.hintCeiling)
         }
         for sign in contradicted {

@@ -134,7 +134,14 @@ extension IncidentLexicon {
                 "never went|reached|made it ... to", "two different stories|versions; story keeps changing",
             ])
         + cues(0.6, ["now says|claims|insists; suddenly says|claims"])
-        + cues(0.4, ["actually", "supposedly", "allegedly", "claims|claimed"])
+        + cues(
+            0.4,
+            [
+                "actually", "supposedly", "allegedly", "claims|claimed|swore|insists",
+                "i have|got|kept ... email|emails|brief|thread|message|messages|screenshot*|receipt|recording|timestamp",
+                "log|logs|records|history|timestamp|thread ... shows|show|proves|says",
+                "it's|its|it is in ... thread|email|contract|quote|brief|chat",
+            ])
 
     static let lieRussian: [IncidentCue] =
         cues(
@@ -156,6 +163,12 @@ extension IncidentLexicon {
             ])
         + cues(0.6, ["приврал*|сочинил*|лукав*|прикрыва*", "признал*|призналась ... не|никто|ничего"])
         + cues(0.45, ["на самом деле", "якобы", "уверял*|клялся|клялась|клянется|божился", "отмаз*|сказк*"])
+        + cues(
+            0.4,
+            [
+                "сказал*|говорит|говорил*|утвержда*|заявил*", "хотя ... в переписке|письме|чате|договоре",
+                "есть ... скрин*|переписк*|письмо|запись", "в логах|по логам",
+            ])
 
     // MARK: unreasonable
 
@@ -387,6 +400,7 @@ extension IncidentLexicon {
                 "was never an option|the plan",
             ])
         + cues(0.55, ["now wants; now they|he|she want|wants", "another round", "cancel*"])
+        + cues(0.4, ["then ... then|again|today|now", "chose|picked|approved|agreed|signed ... then|later|today|now"])
         + cues(0.3, ["instead"])
 
     static let changedMindRussian: [IncidentCue] =
@@ -413,6 +427,12 @@ extension IncidentLexicon {
                 "решил* ... все таки; решил* ... в итоге; решил* ... наоборот",
             ])
         + cues(0.45, ["опять|снова ... правк*|передел*", "в третий|четвертый|пятый|десятый раз", "теперь хочет|хотят"])
+        + cues(
+            0.4,
+            [
+                "согласовали|утвердили|выбрали ... через|потом|теперь|сегодня",
+                "решил* перенести|поменять|заменить|убрать|переделать",
+            ])
 
     // MARK: ignored-advice
 
@@ -441,7 +461,14 @@ extension IncidentLexicon {
                 "blames|blamed me|us",
             ])
         + cues(0.55, ["told|warned|advised ... not to"])
-        + cues(0.4, ["warned", "insisted|insists on", "went ahead", "advice|advised|recommended|suggested"])
+        + cues(
+            0.4,
+            [
+                "warned", "insisted|insists on", "went ahead", "advice|advised|recommended|suggested|proposed",
+                // the fallout and the ask, told as a story
+                "broke|broken|crashed|died|failed|hacked|white screened|went down|fell over|tanked",
+                "now ... want|wants|expect|expects|asking|asks|needs ... me|us ... fix|handle|sort|clean|rescue|redo|online|on call",
+            ])
 
     static let ignoredAdviceRussian: [IncidentCue] =
         cues(
@@ -465,7 +492,13 @@ extension IncidentLexicon {
                 "виноват* ... я|меня|мы|нас",
                 "советовал*|рекомендовал*|предлагал* ... запустили|сделали|поставили|отказались|без",
             ])
-        + cues(0.4, ["предупреждал*|предупредил*", "совет*|рекомендац*"])
+        + cues(
+            0.4,
+            [
+                "предупреждал*|предупредил*|советовал*|предлагал*|говорил*", "совет*|рекомендац*",
+                "слетел*|упал*|упала|сломал*|лег|легла|лежит|трещин*|испорчен*|посыпал*|взломал*",
+                "теперь ... просят|хотят|требуют|ждут|звонят ... я|мне|меня|чинить|исправ*|решал|разбира*|переделать",
+            ])
 
     // MARK: competitor
 
