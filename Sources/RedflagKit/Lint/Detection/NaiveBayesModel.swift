@@ -16,8 +16,6 @@ struct NaiveBayesModel: Sendable {
     private var ids: [UInt64: Int] = [:]
     /// Dense id → feature.
     private var featureNames: [Word] = []
-    /// Dense id → whether the feature may stand as evidence (not made of function words only).
-    private var meaningful: [Bool] = []
     /// Per feature id and class (`id * classes.count + class`): the entry count, the smoothed log
     /// probability, and that log probability minus its mean over the classes (the feature's "lift").
     private var counts: [Int32] = []
@@ -49,10 +47,7 @@ struct NaiveBayesModel: Sendable {
                 } else {
                     let id = ids.count
                     ids[feature.hash] = id
-                    let name = NaiveBayesModel.name(of: feature, words: words)
-                    featureNames.append(name)
-                    meaningful.append(
-                        !name.split(separator: 0x20).allSatisfy { NaiveBayesModel.functionWords.contains(Word($0)) })
+                    featureNames.append(NaiveBayesModel.name(of: feature, words: words))
                     counts.append(contentsOf: repeatElement(0, count: width))
                     entryIDs.append(id)
                 }
@@ -104,7 +99,7 @@ struct NaiveBayesModel: Sendable {
                 let value = lift[id * width + column]
                 if counts[id * width + column] >= 2, value >= NaiveBayesModel.minimumLift,
                     value > strongest[column].lift,
-                    meaningful[id]
+                    isMeaningful(id)
                 {
                     strongest[column] = (value, id)
                 }
@@ -157,6 +152,11 @@ struct NaiveBayesModel: Sendable {
     /// How much more likely than average (in log) a feature must be in a class to be that class's
     /// evidence word: function words ("the", "their") never are.
     static let minimumLift = 1.0
+
+    /// Whether a feature may stand as evidence: not made of function words only.
+    private func isMeaningful(_ id: Int) -> Bool {
+        !featureNames[id].split(separator: 0x20).allSatisfy { NaiveBayesModel.functionWords.contains(Word($0)) }
+    }
 
     /// What the model says about one class for one entry.
     struct Evidence {
