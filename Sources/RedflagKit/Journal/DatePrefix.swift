@@ -13,6 +13,13 @@ struct DatePrefix: Hashable {
     /// Parses a date prefix of `text`; nil when the text does not start with `DDDD-DD-DD`
     /// followed by the end, whitespace or a separator.
     static func parse(_ text: some StringProtocol) -> DatePrefix? {
+        // Fast rejection on bytes: most blocks do not start with a digit.
+        var bytes = text.utf8.makeIterator()
+        for offset in 0..<10 {
+            guard let byte = bytes.next() else { return nil }
+            let isDash = offset == 4 || offset == 7
+            if isDash ? byte != UInt8(ascii: "-") : !(48...57).contains(byte) { return nil }
+        }
         let scalars = Array(text.unicodeScalars.prefix(40))
         guard scalars.count >= 10 else { return nil }
         for (offset, scalar) in scalars.prefix(10).enumerated() {

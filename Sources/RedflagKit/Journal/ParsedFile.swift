@@ -72,7 +72,9 @@ public struct Journal: Hashable, Sendable {
 
     /// Every entry, in output order (client, date with undated last, file, line).
     public var entries: [Entry] {
-        files.flatMap(\.entries).sorted(by: Entry.outputOrder)
+        // Sort positions, not the (large) entries themselves: far fewer copies and reference counts.
+        let all = files.flatMap(\.entries)
+        return all.indices.sorted { Entry.outputOrder(all[$0], all[$1]) }.map { all[$0] }
     }
 
     /// Every diagnostic: directory-level ones first, then each file's, in path order.
