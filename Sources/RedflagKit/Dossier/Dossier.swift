@@ -4,7 +4,7 @@
 /// (`DossierMarkdownRenderer`, `DossierHTMLRenderer`, `DossierJSONRenderer`) only format it.
 public struct Dossier: Hashable, Sendable {
     /// Facts about the client from its front matter.
-    public var client: ClientFacts
+    public var client: Client
     public var timeline: Timeline
     public var assessment: Assessment
     /// `Policy.digest` of the policy that judged.

@@ -38,7 +38,7 @@ public enum DossierJSONRenderer {
     struct Document: Encodable {
         var schema: Int
         var asOf: CalendarDate
-        var client: ClientFacts
+        var client: Client
         var verdict: Verdict
         var score: Int
         var softened: Bool

@@ -2,7 +2,7 @@
 public struct Triage: Hashable, Sendable {
     /// One client's line of the triage.
     public struct Row: Hashable, Sendable {
-        public var client: ClientFacts
+        public var client: Client
         public var assessment: Assessment
         /// Incidents judged (dated up to as-of, or undated).
         public var incidents: Int

@@ -4,7 +4,7 @@ public enum Billing: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// A client of the notes directory: one top-level `NAME.md` or folder `NAME/`.
-public struct Client: Hashable, Sendable {
+public struct Client: Hashable, Sendable, Codable {
     /// Slug of NAME: lowercase ASCII letters, digits and `-`.
     public var id: String
     /// Front matter `client:`, or NAME.

@@ -37,7 +37,7 @@ extension Timeline {
 
         let counted = judged + undated
         self.init(
-            client: ClientFacts(client), asOf: asOf, entries: dated, undated: undated,
+            client: client, asOf: asOf, entries: dated, undated: undated,
             tagCounts: Timeline.tagCounts(counted), months: months,
             firstIncident: incidents.first?.entry.date, lastIncident: incidents.last?.entry.date,
             windows: windows,

@@ -16,7 +16,7 @@ public struct Timeline: Hashable, Sendable, Codable {
     public static let positiveTags = ["paid", "referral", "praise"]
 
     /// Facts about the client from its front matter.
-    public var client: ClientFacts
+    public var client: Client
     /// The day the timeline is judged on; later entries are "future".
     public var asOf: CalendarDate
     /// Dated entries sorted by date, file, line (future ones included and flagged).
@@ -41,7 +41,7 @@ public struct Timeline: Hashable, Sendable, Codable {
     public var span: Span
 
     public init(
-        client: ClientFacts, asOf: CalendarDate, entries: [TimelineEntry], undated: [TimelineEntry],
+        client: Client, asOf: CalendarDate, entries: [TimelineEntry], undated: [TimelineEntry],
         tagCounts: [TagCount], months: [MonthCount], firstIncident: CalendarDate?,
         lastIncident: CalendarDate?, windows: [WindowCount], trend: Trend, positives: [TimelineEntry],
         span: Span
