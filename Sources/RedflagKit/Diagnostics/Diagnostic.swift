@@ -26,10 +26,20 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var message: String
     /// What the user can do about it.
     public var hint: String?
+    /// What the problem is about, for code that acts on diagnostics (lint maps these to its rules).
+    public var topic: Topic?
+
+    /// The kinds of problem other layers act on. Messages are for people; match on this instead.
+    public enum Topic: String, Hashable, Sendable, Codable {
+        /// A date-shaped word that is not a day of the calendar (`2024-02-30`).
+        case invalidDate = "invalid-date"
+        /// Front matter: YAML syntax, an unknown `billing:` or `status:`, a bad `since:`.
+        case frontMatter = "front-matter"
+    }
 
     public init(
         _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String,
-        hint: String? = nil
+        hint: String? = nil, topic: Topic? = nil
     ) {
         self.severity = severity
         self.file = file
@@ -37,6 +47,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.column = column
         self.message = message
         self.hint = hint
+        self.topic = topic
     }
 
     /// `file:line:column: severity: message` (line and column left out when unknown).

@@ -154,7 +154,7 @@ struct EntryBuilder {
             Diagnostic(
                 .warning, file: path, line: block.span.startLine, column: column,
                 message: "'\(written)' is not a valid date; the entry is undated",
-                hint: "write an existing day as YYYY-MM-DD"))
+                hint: "write an existing day as YYYY-MM-DD", topic: .invalidDate))
     }
 
     private mutating func collectComments(_ block: MarkdownBlock) {

@@ -38,7 +38,7 @@ public struct FrontMatterFields: Hashable, Sendable {
                 Diagnostic(
                     .warning, file: file, line: value.line, column: 1,
                     message: "front matter must be a mapping of keys (client:, billing:, ...), found \(value.kindName)",
-                    hint: "write one 'key: value' per line between the --- lines"))
+                    hint: "write one 'key: value' per line between the --- lines", topic: .frontMatter))
             return fields
         }
         func text(_ value: YAMLValue) -> String? {
@@ -72,7 +72,8 @@ public struct FrontMatterFields: Hashable, Sendable {
                     diagnostics.append(
                         Diagnostic(
                             .warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
-                            message: "'since: \(written)' is not a date", hint: "write the date as YYYY-MM-DD"))
+                            message: "'since: \(written)' is not a date", hint: "write the date as YYYY-MM-DD",
+                            topic: .frontMatter))
                 }
             case "billing":
                 let written = (text(pair.value) ?? "").lowercased()
@@ -86,7 +87,8 @@ public struct FrontMatterFields: Hashable, Sendable {
                         Diagnostic(
                             .warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
                             message: "unknown billing '\(written)'\(suggestion)",
-                            hint: "use hourly, fixed or retainer; the changed-mind rule depends on it"))
+                            hint: "use hourly, fixed or retainer; the changed-mind rule depends on it",
+                            topic: .frontMatter))
                 }
             case "status":
                 let written = (text(pair.value) ?? "").lowercased()
@@ -94,7 +96,7 @@ public struct FrontMatterFields: Hashable, Sendable {
                     diagnostics.append(
                         Diagnostic(
                             .warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
-                            message: "unknown status '\(written)'", hint: "use active or ended"))
+                            message: "unknown status '\(written)'", hint: "use active or ended", topic: .frontMatter))
                 }
                 fields.status = written
             case "tags":

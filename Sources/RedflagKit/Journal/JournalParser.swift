@@ -72,7 +72,8 @@ public struct JournalParser: Sendable {
                 Diagnostic(
                     .warning, file: path, line: 1, column: 1,
                     message: "front matter is not closed: no '---' line after the first",
-                    hint: "end the front matter with a line '---', or remove the first '---' line"))
+                    hint: "end the front matter with a line '---', or remove the first '---' line", topic: .frontMatter)
+            )
             return (nil, FrontMatterFields(), source.text)
         }
         let yaml = closing > 2 ? source.lines(2, through: closing - 1) : ""
@@ -84,7 +85,7 @@ public struct JournalParser: Sendable {
                 Diagnostic(
                     .error, file: path, line: error.line, column: error.column,
                     message: "invalid front matter: \(error.message)",
-                    hint: "fix the YAML between the --- lines; the file's entries are still read"))
+                    hint: "fix the YAML between the --- lines; the file's entries are still read", topic: .frontMatter))
         }
         let fields = FrontMatterFields.read(value, file: path, source: source, diagnostics: &diagnostics)
         let restStart = closing < source.lineStarts.count ? source.lineStarts[closing] : utf8.count

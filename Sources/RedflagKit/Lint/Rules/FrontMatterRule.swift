@@ -31,7 +31,7 @@ public struct FrontMatterRule: LintRule {
 
     public func check(_ context: LintContext) -> [LintFinding] {
         context.files.flatMap { file in
-            file.diagnostics.filter { Self.concernsFrontMatter($0, in: file) }.map { diagnostic in
+            file.diagnostics.filter { $0.topic == .frontMatter }.map { diagnostic in
                 var result = finding(
                     file.path, line: diagnostic.line ?? 1, column: diagnostic.column ?? 1, diagnostic.message,
                     hint: diagnostic.hint)
@@ -41,9 +41,4 @@ public struct FrontMatterRule: LintRule {
         }
     }
 
-    static func concernsFrontMatter(_ diagnostic: Diagnostic, in file: ParsedFile) -> Bool {
-        if diagnostic.message.contains("front matter") { return true }
-        guard let frontMatter = file.frontMatter, let line = diagnostic.line else { return false }
-        return (frontMatter.startLine...frontMatter.endLine).contains(line)
-    }
 }

@@ -1,12 +1,10 @@
 /// `invalid-date`: a heading or block starts with something shaped like a date that is not a day
 /// of the calendar (`2024-02-30`, `2025-13-01`); its entries are read as undated.
 ///
-/// The journal parser reports these as diagnostics (its message ends with `invalidDateMarker`);
-/// this rule turns them into findings.
+/// The journal parser reports these as diagnostics with the topic `.invalidDate`; this rule turns
+/// them into findings.
 public struct InvalidDateRule: LintRule {
     public static let id = "invalid-date"
-    /// The end of the parser's message for an invalid date.
-    static let invalidDateMarker = "is not a valid date; the entry is undated"
 
     public init() {}
 
@@ -30,7 +28,7 @@ public struct InvalidDateRule: LintRule {
 
     public func check(_ context: LintContext) -> [LintFinding] {
         context.files.flatMap { file in
-            file.diagnostics.filter { $0.message.hasSuffix(Self.invalidDateMarker) }.map { diagnostic in
+            file.diagnostics.filter { $0.topic == .invalidDate }.map { diagnostic in
                 finding(
                     file.path, line: diagnostic.line ?? 1, column: diagnostic.column ?? 1,
                     diagnostic.message.replacingOccurrences(of: "; the entry is undated", with: "")

@@ -21,7 +21,6 @@ extension LintRules {
     /// True when a parser diagnostic is reported by a rule (`invalid-date`, `front-matter`), so the
     /// command does not print it a second time.
     public static func coversDiagnostic(_ diagnostic: Diagnostic, in file: ParsedFile) -> Bool {
-        diagnostic.message.hasSuffix(InvalidDateRule.invalidDateMarker)
-            || FrontMatterRule.concernsFrontMatter(diagnostic, in: file)
+        diagnostic.topic == .invalidDate || diagnostic.topic == .frontMatter
     }
 }

@@ -35,7 +35,7 @@ public struct UndatedEntryRule: LintRule {
         for file in context.files {
             // Lines whose date is invalid: their entries are invalid-date findings already.
             let invalid = Set(
-                file.diagnostics.filter { $0.message.hasSuffix(InvalidDateRule.invalidDateMarker) }.compactMap(\.line))
+                file.diagnostics.filter { $0.topic == .invalidDate }.compactMap(\.line))
             for entry in file.entries where entry.date == nil {
                 guard let sign = entry.tags.first(where: context.isSign) else { continue }
                 let heading = file.headings.last { $0.line <= entry.line }
