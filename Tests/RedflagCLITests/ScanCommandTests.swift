@@ -101,6 +101,20 @@ struct ScanCommandTests {
         #expect(result.stdout.contains("2024-01-01  a"))
     }
 
+    @Test func aFIFOIsReportedNotReadSoNothingHangs() throws {
+        let notes = try CLI.notes(["a.md": "- 2024-01-01: x #late\n"])
+        defer { try? FileManager.default.removeItem(at: notes) }
+        #expect(mkfifo(notes.appendingPathComponent("pipe.md").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: notes.appendingPathComponent("linked.md").path,
+            withDestinationPath: notes.appendingPathComponent("pipe.md").path)
+        let result = try CLI.run(["scan", notes.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("pipe.md: error: not a regular file; skipped"))
+        #expect(result.stderr.contains("linked.md: error: not a regular file; skipped"))
+        #expect(result.stdout.contains("2024-01-01  a"))
+    }
+
     @Test func tagsCountsEntriesAndClientsAndMarksUnknown() throws {
         let result = try CLI.run(["tags", "journal-samples"])
         #expect(result.status == 0)

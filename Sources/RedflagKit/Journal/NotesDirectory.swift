@@ -161,6 +161,16 @@ public enum NotesDirectory {
         DispatchQueue.concurrentPerform(iterations: refs.count) { index in
             let ref = refs[index]
             let full = (root as NSString).appendingPathComponent(ref.path)
+            // Reading a FIFO or a device would block forever: only regular files are read.
+            let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+            let type = (try? FileManager.default.attributesOfItem(atPath: target)[.type]) as? FileAttributeType
+            if let type, type != .typeRegular, type != .typeSymbolicLink {  // a broken link fails below
+                results[index] = .failed(
+                    Diagnostic(
+                        .error, file: ref.path, message: "not a regular file; skipped",
+                        hint: "notes must be plain .md files; remove or rename this one"))
+                return
+            }
             guard let data = FileManager.default.contents(atPath: full) else {
                 results[index] = .failed(
                     Diagnostic(
