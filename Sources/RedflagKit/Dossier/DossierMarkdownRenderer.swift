@@ -99,7 +99,8 @@ public enum DossierMarkdownRenderer {
     }
 
     static func trendText(_ trend: Timeline.Trend) -> String {
-        "\(trend.direction.rawValue): \(trend.recent) incidents in the last \(Timeline.trendPeriod) days, "
+        "\(trend.direction.rawValue): \(HTMLView.count(trend.recent, "incident", "incidents")) in the last "
+            + "\(Timeline.trendPeriod) days, "
             + "\(trend.previous) in the \(Timeline.trendPeriod) before"
     }
 
