@@ -8,7 +8,7 @@ SAMPLES  ?= journal-samples
 SITE     ?= demo-site
 BIN       = .build/release/redflag
 
-.PHONY: all deps deps-test build release demo test format-lint format install uninstall clean
+.PHONY: all deps deps-test build release demo test bench format-lint format install uninstall clean
 
 all: release
 
@@ -69,3 +69,7 @@ uninstall:
 
 clean:
 	rm -rf .build $(SITE)
+
+# Time redflag against the cmark CLI on a generated 20 MB corpus (needs hyperfine and cmark).
+bench: deps
+	Benchmarks/run.sh
