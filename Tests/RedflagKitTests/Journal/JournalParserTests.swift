@@ -98,6 +98,25 @@ struct JournalParserTests {
         #expect(file.entries.map(\.text) == ["colon", "dash", "hyphen", "bold", "paragraph"])
     }
 
+    @Test(
+        "date prefixes",
+        arguments: [
+            ("2024-03-05 – en dash", "2024-03-05", "en dash"),
+            ("2024-03-05\u{A0}no-break space", "2024-03-05", "no-break space"),
+            ("2024-03-05, comma", "2024-03-05", "comma"),
+            ("2024-03-05. dot", "2024-03-05", "dot"),
+            ("2024-03-05", "2024-03-05", ""),
+            ("2024-03-05 25:00 not a time", "2024-03-05", "25:00 not a time"),
+            ("2024-03-05-10 a range, not a date", "-", "2024-03-05-10 a range, not a date"),
+            ("2024-03-051 too long", "-", "2024-03-051 too long"),
+            ("2024-3-5 short", "-", "2024-3-5 short"),
+        ])
+    func datePrefixes(line: String, date: String, text: String) {
+        let entry = Self.parse(line + "\n").entries.first
+        #expect(entry?.date?.description ?? "-" == date)
+        #expect(entry?.text == text)
+    }
+
     @Test func dailyFileDatesUndatedEntries() {
         let file = Self.parse("note #late\n\n- 2024-05-02: own\n", path: "acme/2024-05-01.md")
         #expect(file.entries.map { $0.date?.description } == ["2024-05-01", "2024-05-02"])
