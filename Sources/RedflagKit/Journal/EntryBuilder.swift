@@ -82,7 +82,7 @@ struct EntryBuilder {
             headings.append(
                 Heading(
                     level: level, line: block.span.startLine, text: block.text, date: nil, invalidDate: prefix.written))
-            invalidDate(prefix.written, block: block)
+            invalidDate(prefix.written, block: block, consequence: "the heading opens no dated section")
             if !tags.isEmpty {
                 appendEntry(
                     block, date: section?.date ?? fileDate, time: nil, title: nil, text: block.text, ownTags: tags)
@@ -118,7 +118,9 @@ struct EntryBuilder {
                 time = prefix.time
                 text = prefix.rest
             } else {
-                invalidDate(prefix.written, block: block)
+                let consequence =
+                    date.map { "the entry keeps the date \($0) of its section or file" } ?? "the entry is undated"
+                invalidDate(prefix.written, block: block, consequence: consequence)
             }
         }
         appendEntry(block, date: date, time: time, title: section?.title, text: text, ownTags: tags(in: block))
@@ -143,7 +145,8 @@ struct EntryBuilder {
         entries[index].markdown = source.lines(entries[index].line, through: entries[index].endLine)
     }
 
-    private mutating func invalidDate(_ written: String, block: MarkdownBlock) {
+    /// Warns about a date-shaped word that is not a day; `consequence` says what happens to the block.
+    private mutating func invalidDate(_ written: String, block: MarkdownBlock, consequence: String) {
         let lineText = source.line(block.span.startLine)
         let column =
             lineText.utf8.firstRange(of: written.utf8).map {
@@ -153,7 +156,7 @@ struct EntryBuilder {
         diagnostics.append(
             Diagnostic(
                 .warning, file: path, line: block.span.startLine, column: column,
-                message: "'\(written)' is not a valid date; the entry is undated",
+                message: "'\(written)' is not a valid date; \(consequence)",
                 hint: "write an existing day as YYYY-MM-DD", topic: .invalidDate))
     }
 

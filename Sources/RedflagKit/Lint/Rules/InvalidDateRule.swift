@@ -31,8 +31,7 @@ public struct InvalidDateRule: LintRule {
             file.diagnostics.filter { $0.topic == .invalidDate }.map { diagnostic in
                 finding(
                     file.path, line: diagnostic.line ?? 1, column: diagnostic.column ?? 1,
-                    diagnostic.message.replacingOccurrences(of: "; the entry is undated", with: "")
-                        + "; its entries are undated and not counted",
+                    diagnostic.message,
                     hint: diagnostic.hint ?? "write an existing day as YYYY-MM-DD")
             }
         }
