@@ -25,21 +25,16 @@ public struct Vocabulary: Hashable, Sendable {
         public var isKnown: Bool
     }
 
+    /// What an alias stands for: a canonical tag and, optionally, a subtype.
+    public struct Target: Hashable, Sendable {
+        public var name: String
+        public var subtype: String?
+    }
+
     /// Canonical tags by name.
     public private(set) var terms: [String: Term]
     /// Alias (lowercased, without `#`) → canonical name and optional subtype.
-    public private(set) var aliases: [String: (name: String, subtype: String?)]
-
-    public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool {
-        lhs.terms == rhs.terms
-            && lhs.aliases.mapValues { "\($0.name)/\($0.subtype ?? "")" }
-                == rhs.aliases.mapValues { "\($0.name)/\($0.subtype ?? "")" }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(terms)
-        for key in aliases.keys.sorted() { hasher.combine(key) }
-    }
+    public private(set) var aliases: [String: Target]
 
     /// The ten signs' canonical tags, in SIGNS.md order.
     public static let signs = [
@@ -72,7 +67,7 @@ public struct Vocabulary: Hashable, Sendable {
             vocabulary.terms[name] = Term(name: name, kind: .context, summary: summaries[name] ?? "")
         }
         for (alias, target) in builtInAliases {
-            vocabulary.aliases[alias] = Vocabulary.split(target)
+            vocabulary.addAlias(alias, target: target)
         }
         return vocabulary
     }()
@@ -124,7 +119,7 @@ public struct Vocabulary: Hashable, Sendable {
         ("благодарность", "praise"),
     ]
 
-    init(terms: [String: Term], aliases: [String: (name: String, subtype: String?)]) {
+    init(terms: [String: Term], aliases: [String: Target]) {
         self.terms = terms
         self.aliases = aliases
     }
@@ -136,7 +131,8 @@ public struct Vocabulary: Hashable, Sendable {
 
     /// Adds an alias `alias` → `target` (`canonical` or `canonical/subtype`).
     public mutating func addAlias(_ alias: String, target: String) {
-        aliases[alias.lowercased()] = Vocabulary.split(target.lowercased())
+        let (name, subtype) = Vocabulary.split(target.lowercased())
+        aliases[alias.lowercased()] = Target(name: name, subtype: subtype)
     }
 
     /// The kind of a canonical tag, nil when unknown.
