@@ -10,7 +10,7 @@ struct EntryBuilder {
     /// The date of a file named `YYYY-MM-DD.md`.
     let fileDate: CalendarDate?
     /// Front matter `tags:` (apply to every entry of the file).
-    let fileTags: [(raw: String, line: Int, column: Int)]
+    let fileTags: [FrontMatterFields.WrittenTag]
 
     private(set) var entries: [Entry] = []
     private(set) var headings: [Heading] = []
@@ -34,7 +34,7 @@ struct EntryBuilder {
 
     init(
         path: String, client: String, source: SourceText, scanner: TagScanner, vocabulary: Vocabulary,
-        fileDate: CalendarDate?, fileTags: [(raw: String, line: Int, column: Int)]
+        fileDate: CalendarDate?, fileTags: [FrontMatterFields.WrittenTag]
     ) {
         self.path = path
         self.client = client

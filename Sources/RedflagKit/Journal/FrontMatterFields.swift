@@ -1,5 +1,12 @@
 /// The known keys of a file's front matter, read from its YAML.
 public struct FrontMatterFields: Hashable, Sendable {
+    /// A tag of `tags:` as written (without `#`), with its 1-based line and UTF-8 byte column.
+    public struct WrittenTag: Hashable, Sendable {
+        public var raw: String
+        public var line: Int
+        public var column: Int
+    }
+
     public var client: String?
     public var aliases: [String] = []
     public var contact: String?
@@ -8,20 +15,9 @@ public struct FrontMatterFields: Hashable, Sendable {
     public var rate: String?
     public var status: String?
     /// `tags:` with the line and column (UTF-8 bytes) of each item.
-    public var tags: [(raw: String, line: Int, column: Int)] = []
+    public var tags: [WrittenTag] = []
     /// Other keys, as text.
     public var extra: [String: String] = [:]
-
-    public static func == (lhs: FrontMatterFields, rhs: FrontMatterFields) -> Bool {
-        lhs.client == rhs.client && lhs.aliases == rhs.aliases && lhs.contact == rhs.contact && lhs.since == rhs.since
-            && lhs.billing == rhs.billing && lhs.rate == rhs.rate && lhs.status == rhs.status && lhs.extra == rhs.extra
-            && lhs.tags.map(\.raw) == rhs.tags.map(\.raw)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(client)
-        hasher.combine(aliases)
-    }
 
     public static let knownKeys = ["client", "aliases", "contact", "since", "billing", "rate", "status", "tags"]
     public static let statuses = ["active", "ended"]
@@ -103,7 +99,9 @@ public struct FrontMatterFields: Hashable, Sendable {
                 for item in list(pair.value) {
                     guard var raw = item.string?.trimmingCharacters(in: " ") else { continue }
                     if raw.hasPrefix("#") { raw.removeFirst() }
-                    if !raw.isEmpty { fields.tags.append((raw, item.line, byteColumn(item, source))) }
+                    if !raw.isEmpty {
+                        fields.tags.append(WrittenTag(raw: raw, line: item.line, column: byteColumn(item, source)))
+                    }
                 }
             default:
                 fields.extra[pair.key] = text(pair.value) ?? ""
