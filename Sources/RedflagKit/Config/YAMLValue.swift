@@ -5,27 +5,12 @@ import Yams
 public indirect enum YAMLValue: Hashable, Sendable {
     case scalar(String, line: Int, column: Int)
     case sequence([YAMLValue], line: Int, column: Int)
-    case mapping([(key: YAMLValue, value: YAMLValue)], line: Int, column: Int)
+    case mapping([Pair], line: Int, column: Int)
 
-    public static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool {
-        switch (lhs, rhs) {
-        case let (.scalar(a, l1, c1), .scalar(b, l2, c2)): return a == b && l1 == l2 && c1 == c2
-        case let (.sequence(a, l1, c1), .sequence(b, l2, c2)): return a == b && l1 == l2 && c1 == c2
-        case let (.mapping(a, l1, c1), .mapping(b, l2, c2)):
-            return l1 == l2 && c1 == c2 && a.count == b.count
-                && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-        default: return false
-        }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        switch self {
-        case let .scalar(text, line, column): hasher.combine(text); hasher.combine(line); hasher.combine(column)
-        case let .sequence(items, line, _): hasher.combine(items); hasher.combine(line)
-        case let .mapping(pairs, line, _):
-            hasher.combine(line)
-            for pair in pairs { hasher.combine(pair.key); hasher.combine(pair.value) }
-        }
+    /// One `key: value` of a mapping.
+    public struct Pair: Hashable, Sendable {
+        public var key: YAMLValue
+        public var value: YAMLValue
     }
 
     public var line: Int {
@@ -92,7 +77,7 @@ public indirect enum YAMLValue: Hashable, Sendable {
         case let .mapping(mapping):
             return .mapping(
                 mapping.map {
-                    (key: convert($0.key, lineOffset: lineOffset), value: convert($0.value, lineOffset: lineOffset))
+                    Pair(key: convert($0.key, lineOffset: lineOffset), value: convert($0.value, lineOffset: lineOffset))
                 },
                 line: line, column: column)
         case let .alias(alias):
