@@ -63,14 +63,23 @@ public struct UntaggedIncidentRule: LintRule {
         return findings
     }
 
-    /// The entry's text without its tags: the detector judges what was written, and a tag the
-    /// user chose (`#warned`, `#paid`) is not evidence of a sign.
+    /// The entry's text without its tags and web addresses: the detector judges what was written;
+    /// a tag the user chose (`#warned`, `#paid`) is not evidence of a sign, and neither is an
+    /// address such as `https://example.com/terms#late-fees`.
     static func prose(of entry: Entry) -> String {
         var text = entry.text
         for raw in Set(entry.tags.map(\.raw)).sorted(by: { $0.count > $1.count }) {
             text = text.replacingOccurrences(of: "#" + raw, with: " ")
         }
-        return text
+        return text.split(separator: " ", omittingEmptySubsequences: false)
+            .filter { !isWebAddress($0) }
+            .joined(separator: " ")
+    }
+
+    /// `https://…`, `mailto:…`, `www.…`, with any surrounding brackets or punctuation.
+    static func isWebAddress(_ word: Substring) -> Bool {
+        let trimmed = word.drop { "<([\"'".contains($0) }
+        return trimmed.contains("://") || trimmed.hasPrefix("www.") || trimmed.hasPrefix("mailto:")
     }
 
     static func percent(_ confidence: Double) -> String {
