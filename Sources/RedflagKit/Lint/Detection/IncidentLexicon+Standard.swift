@@ -50,17 +50,22 @@ extension IncidentLexicon {
             [
                 "yell*|shout*|scream*", "insult*", "tantrum*", "meltdown", "blew up at", "went off on", "flipped out",
                 "belittl*", "condescend*", "patroniz*|patronis*", "demean*", "humiliat*", "mocked|mocking|mocks",
-                "ridicul*", "abusive|abused", "slammed|slamming|slams ... door|table|desk|fist|laptop|phone",
+                "ridicul*", "abusive|abused",
+                "slammed|slamming|slams|banged|banging|pounded|pounding|smashed|punched|kicked ... door|table|desk|fist|laptop|phone|wall|glass|window|chair",
                 "about my looks|appearance|age|gender|accent|weight|body|outfit|clothes|hair|voice|race|skin|religion",
                 "stomp*", "rage|raging|raged",
                 "threaten* me|us|physically|violence; threaten* to hurt|hit|beat|punch|kill", "intimidat*",
                 "aggressive|aggressively|aggression", "got|gets|getting ... loud|aggressive|nasty|personal",
                 "verbal abuse", "bully*|bullied", "profanit*", "made|makes|making fun of",
                 "laughed|laughing at me|us|my",
-                "berat*|chewed me out|tore into|tears into|dressed me down", "exploded|barked|snarled|lashed out at",
+                "berat*; chewed me out; tore|tears into; dressed me down", "exploded|barked|snarled|lashed out at",
                 "personal attack*|insulting|degrading|put downs",
                 "inappropriate|creepy|sexual ... comment*|touch*|advances|jokes",
-                "went ballistic|went nuclear|got in my face",
+                "went ballistic|nuclear; got in my face",
+                "blew|blows|blowing a|his|her|their fuse|gasket|top; flew|flies off the handle; hit the roof",
+                "shut up; told me to shut",
+                "a|my child|kid|toddler|monkey|chimp|schoolkid ... wrote|drew|scribbled|designed",
+                "trash talk*; bad mouth*; badmouth*|sneer*|scoff*",
             ])
         + cues(
             0.65,
@@ -92,6 +97,12 @@ extension IncidentLexicon {
                 "обругал*|отчитал*|отчитыва*|ругал* меня|нас", "до слез", "посмеял*|смеял*|смеются над",
                 "пошл* шут*|домогательств*|приставал*",
                 "переходит|перешел|перешла на личности",
+                "заорал*|разорал*|наорет|накричит|рявкнул*|гаркнул*", "на повышенных тонах; повысил* голос",
+                "вышел|вышла из себя; психанул*|взбесил*|бесился|бесилась",
+                "послал* ... подальше|нафиг; послал* ... к черту; послал* ... на три буквы",
+                "стукнул*|ударил*|колотил*|хлопнул* ... по столу; стукнул*|ударил*|колотил* кулаком; стукнул*|ударил*|колотил* ... по стене|двери",
+                "грубиян*|хамск*",
+                "будто|словно ... ребенок|школьник|школьниц*|обезьяна|первоклашк*",
             ])
         + cues(
             0.6,
@@ -116,7 +127,7 @@ extension IncidentLexicon {
             [
                 "lying", "not|wasn't|isn't|never true", "false claim*|promise*|info*|statement*|excuse*|story",
                 "denied|denies|deny ... ever|saying|agreeing|approving|signing|receiving|getting|that",
-                "turned out ... never|not|wasn't|weren't|didn't|hadn't|no|nothing|fake|false",
+                "turned|turns out ...8 never|not|wasn't|weren't|didn't|hadn't|no|nothing|fake|false|isn't|aren't|doesn't|don't|nobody|none",
                 "~neg add up", "claimed|claims|swore|swears|insisted|insists ... already|never|sent|paid|transferred",
                 "said|says ... sent|paid|transferred|approved ... never|nothing|no|wasn't|but", "bullshit|bs|bogus",
                 "fake receipt*|screenshot*|confirmation*|invoice*|excuse*|transfer*|payment*",
@@ -129,15 +140,20 @@ extension IncidentLexicon {
                 "swore|swears", "never happened|existed|executed|scheduled|signed|sent",
                 "admitted|admits ... never|not|didn't|hadn't|wasn't",
                 "wasn't the case; no such; not what happened; contrary to",
-                "cover up|covering up|covered up", "stringing|strung|string ... along",
+                "cover|covering|covered up", "stringing|strung|string ... along",
                 "says|said|claims|claimed ... never got|received|saw|asked|ordered|agreed|approved",
                 "never went|reached|made it ... to", "two different stories|versions; story keeps changing",
+                "told|tells|telling|said|says|claimed|claims|blamed ...8 was|were|is my fault",
+                "altered|tampered|doctored ... date|dates|amount|amounts|figures|numbers|invoice|receipt",
             ])
         + cues(0.6, ["now says|claims|insists; suddenly says|claims"])
         + cues(
             0.4,
             [
-                "actually", "supposedly", "allegedly", "claims|claimed|swore|insists",
+                "actually", "supposedly", "allegedly", "claims|claimed|swore|insists|assured|assures|assuring",
+                "there was|were never; there was|were no; no such thing",
+                "told|tells|telling|said|says|claimed|claims ...8 was|were|is my idea|mistake",
+                "never heard of|seen|received|got", "в глаза не видел*",
                 "i have|got|kept ... email|emails|brief|thread|message|messages|screenshot*|receipt|recording|timestamp",
                 "log|logs|records|history|timestamp|thread ... shows|show|proves|says",
                 "it's|its|it is in ... thread|email|contract|quote|brief|chat",
@@ -160,9 +176,22 @@ extension IncidentLexicon {
                 "брехн*|брешет|набрехал*",
                 "не соответств* действительност*", "утвержда*|заявля*|уверя* что не", "хотя ... сам|сама|сами",
                 "говорит|говорил*|утвержда* что не ... получал*|просил*|видел*|заказывал*|согласовывал*|обещал*",
+                "выяснилось|обнаружилось ...8 не|никто|ничего|никакого|никакой|никаких|нет|фейк*|липов*",
             ])
+        + cues(
+            0.7,
+            [
+                "подправ*|подчист*|подрисова*|исправлен* ... сумм*|дат*|цифр*|счет*|скрин*|чек*",
+                "уверял*|уверяла|клялся|клялась|божился|рассказыва*|утвержда* что ...8 а|хотя|оказалось|выяснилось",
+            ])
+        + cues(0.6, ["говорил*|говорила|сказал*|сказала что ...8 а ... не|никто|ничего|нет"])
         + cues(0.6, ["приврал*|сочинил*|лукав*|прикрыва*", "признал*|призналась ... не|никто|ничего"])
-        + cues(0.45, ["на самом деле", "якобы", "уверял*|клялся|клялась|клянется|божился", "отмаз*|сказк*"])
+        + cues(
+            0.45,
+            [
+                "на самом деле; на деле; по факту; выяснилось", "якобы", "уверял*|клялся|клялась|клянется|божился",
+                "отмаз*|сказк*",
+            ])
         + cues(
             0.4,
             [
@@ -197,8 +226,12 @@ extension IncidentLexicon {
                 "no|without extra budget|pay|charge|cost|money|fee; without any|a rate|pay change|increase",
                 "through|over the holidays|weekend|night|nights|weekends", "for the price of",
                 "any time of day|night; at all hours; any hour",
-                "during|on my ... birthday|wedding|funeral|day off|vacation|holiday|honeymoon|sick leave|party",
+                "during|on my ... birthday|wedding|funeral|vacation|holiday|honeymoon|party; during|on my ... day off; during|on my ... sick leave",
                 "on standby|call ... during|while|weekend|holiday|night",
+                "call*|text*|messag*|email*|ping*|write*|writes ... every night|evening|weekend|sunday|saturday",
+                "expects|expected|wants|wanted|asks|asked|asking ... me|us ...8 unpaid; expects|expected|wants|wanted|asks|asked|asking ... me|us ...8 for free",
+                "pick|picking|fetch|collect|walk ... his|her|their ... dry|laundry|kids|groceries|dog|car|lunch|coffee",
+                "as a favour|favor; quick favour|favor ... unpaid|free|rebuild|redo|build",
             ])
         + cues(
             0.6,
@@ -211,6 +244,12 @@ extension IncidentLexicon {
             0.4,
             [
                 "while i|i'm|i was ... sick|ill|hospital|off|away", "insist*", "asap|urgent|urgently",
+                "by monday morning; by monday; first thing monday",
+                "friday ... evening|night|~night|7pm|8pm|9pm|10pm|11pm", "6am|7am; 6|7 am",
+                "~num hour|hours|h retainer|budget|package|contract",
+                "daily|every ... report*|call*|update*|standup*|meeting*",
+                "full|entire|whole|complete ... in|within ~num days|hours; full|entire|whole|complete ... in|within a|one week|day|weekend",
+                "budget|price|cost of a|one|single", "upset|angry|annoyed|mad|furious if|when i|we",
                 "tomorrow morning", "by tomorrow; tonight", "unpaid|unbilled", "demanding",
             ])
 
@@ -231,12 +270,14 @@ extension IncidentLexicon {
                 "вне|сверх тз|договора|рамок; @не входит в тз|договор|смету; за рамками",
                 "бесконечн* правк*; правки без конца", "неадекват*", "личн* поручени*", "всегда|был|была|быть на связи",
                 "тестов* задани* ... бесплатн*", "@без доплаты; @без доп оплаты", "в любое время; любое время суток",
-                "за цену|по цене|по стоимости", "в течение ~num минут|мин", "@не было|нет в договоре|тз|смете",
-                "в день рождения|на больничном|в отпуске|на свадьбе|на похоронах",
+                "за цену; по цене; по стоимости", "в течение ~num минут|мин", "@не было|нет в договоре|тз|смете",
+                "за цену|стоимость|бюджет|деньги одного|одной|одних",
+                "полн*|цел*|весь|всю ... за ~num|один|два|три|пару дн*|дня|день|недел*|ночь",
             ])
         + cues(
             0.55,
             [
+                "в день рождения; на больничном; в отпуске; на свадьбе; на похоронах",
                 "к утру|завтра; до утра; за ночь", "требует|требуют|требовал*|потребовал*|требовани*",
                 "в|на выходные|выходных|воскресенье|субботу", "срочно|немедленно", "нереальн*|невыполнимо",
             ])
@@ -268,9 +309,13 @@ extension IncidentLexicon {
                 "%money ... unpaid; unpaid %money", "owes|owed|owing", "chas*|chasing|chased ... %money|them|him|her",
                 "promised|promises|promise ... pay|payment|transfer|wire",
                 "will pay ... next|tomorrow|monday|friday|soon",
-                "awaiting payment", "waiting for|on ... payment|money|transfer|funds", "no payment|money|transfer",
+                "awaiting payment", "waiting ... for|on ... payment|money|transfer|funds", "no payment|money|transfer",
                 "reminder*", "debt|collections", "late fee*", "missed ... payment; missed ... due date",
                 "nudge*|nudged ... invoice|payment", "excuse* ... payment|pay|paying",
+                "~num days|weeks|months after ... due|deadline|invoice|invoicing|delivery|handover",
+                "forgetting|forgot|forgets ... to pay|approve|transfer|wire|sign off ... %money|invoice|payment|me|us",
+                "%money ... promised|promises|promising",
+                "follow* up ... %money|payment|paid|unpaid",
             ])
         + cues(
             0.6,
@@ -280,8 +325,16 @@ extension IncidentLexicon {
                 "%money ... обещал*|обещают",
             ])
         + cues(0.5, ["late"])
-        + cues(0.4, ["тишина|молчат|молчит|не отвечают|не отвечает", "no reply|answer|response|word"])
-        + cues(0.45, ["nothing yet; not yet; still nothing", "due date"])
+        + cues(0.4, ["тишина|молчат|молчит; не отвечают|отвечает", "no reply|answer|response|word"])
+        + cues(
+            0.45,
+            [
+                "nothing yet; not yet; still nothing", "due date", "chasing|chased",
+                "accounts|ap|finance|accounting|payroll|bookkeeper* ... will|promised|promises|sort|sorting",
+                "in the queue", "weeks|times|months|fridays|mondays in a row",
+                "month|week ~num|two|three|four|five|six now",
+                "since january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|last",
+            ])
 
     static let lateRussian: [IncidentCue] =
         cues(
@@ -294,7 +347,8 @@ extension IncidentLexicon {
                 "тян* с оплат*|деньг*|платеж*", "плат*|оплат*|заплат*|платят ... с задержк*|с опоздани*", "неоплач*",
                 "задолж*", "кормит|кормят|кормил* завтрак*",
                 "после срока|дедлайна оплаты",
-                "не пришл*|пришел|поступ* ... %money", "%money ... не пришл*|пришел|поступ*|оплат*|заплат*",
+                "не пришл*|пришел|поступ* ... %money",
+                "%money ... не пришл*|пришел|поступ*|оплат*|заплат*|дошл*|дошел|дошли",
             ])
         + cues(
             0.8,
@@ -306,6 +360,13 @@ extension IncidentLexicon {
                 "~num дн*|недел* ... просроч*|сверху; ~num дн*|недел* ... после срока|дедлайна",
             ])
         + cues(0.6, ["опозда*|опаздыва*", "висит", "до сих пор ... нет|не", "с задержкой"])
+        + cues(
+            0.45,
+            [
+                "бухгалтер*|бухгалтери*|финансист*|финотдел* ... говор*|обеща*|сказал*|разбер*",
+                "до сих пор; все еще; так и не; вот вот",
+                "с января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|прошлого",
+            ])
 
     // MARK: dispute
 
@@ -323,7 +384,7 @@ extension IncidentLexicon {
         + cues(
             0.8,
             [
-                "contest*|challeng*|question*|queried|querying|argu*|pushback|complain* ... invoice|bill|charge*|hours|hour|fee|fees|item*|timesheet*|price|cost|rate|total; pushing|pushed back ... invoice|bill|charge*|hours|fee|fees|item*|timesheet*|price|cost|rate|total",
+                "contest*|challeng*|question*|queried|querying|argu*|pushback|complain* ... invoice|bill|charge*|hours|hour|fee|fees|item*|timesheet*|price|cost|rate|total|expense*|travel|costs|line*|receipt*|mileage; pushing|pushed back ... invoice|bill|charge*|hours|fee|fees|item*|timesheet*|price|cost|rate|total",
                 "asks|asked|wants|wanted|demand*|pushing|begging ... discount|refund|reduction; asks|asked|wants|wanted|demand* ... lower price",
                 "cut|cutting|lower*|reduce*|slash*|shave*|trim* ... price|fee|rate|budget|invoice|cost|bill|total|hours",
                 "overcharg*", "renegotiat*",
@@ -335,6 +396,7 @@ extension IncidentLexicon {
                 "quibbl*|nitpick*", "paid ~num ... remaining|rest|balance|review",
                 "pay only for; only pay for; pay just for",
                 "after|now|once ... delivered|delivery|launch|handover ... discount|reduction|refund|cut|less|lower|cheaper",
+                "contest*|disputing|challeng*|question* ... every|each|all ... hour|hours|item|line|charge|expense*",
             ])
         + cues(
             0.55,
@@ -343,6 +405,8 @@ extension IncidentLexicon {
                 "not|isn't|wasn't justified; unjustified",
                 "paid ~num of", "only worth; it's|its worth; it is worth",
             ])
+        + cues(0.6, ["pay|paying ... less|part|portion; pay me|us less"])
+        + cues(0.45, ["instalment*|installment*|tranches; in parts", "add|adds|adding up to ~num", "the difference"])
 
     static let disputeRussian: [IncidentCue] =
         cues(
@@ -368,6 +432,7 @@ extension IncidentLexicon {
                 "после сдачи|приемки|запуска ... скидк*|сниз*|урез*|вернуть|оспар*|торг*",
             ])
         + cues(0.55, ["скидк*", "дорого|дороговато", "не стоит таких денег; не стоит столько"])
+        + cues(0.45, ["рассрочк*|частями|по частям", "в сумме|итого ... ~num"])
 
     // MARK: changed-mind
 
@@ -390,17 +455,30 @@ extension IncidentLexicon {
                 "requirements|brief|spec|specs|scope ... changed|moved|shifted", "new brief",
                 "different|new direction",
                 "completely|totally|entirely|something different", "no longer wants",
-                "yet another change|round|version|revision", "scrap*|ditch*|toss* ... approved|again|everything",
+                "yet another change|round|version|revision",
+                "scrap*|ditch*|toss* ... approved|again|everything; scrap*|ditch*|toss* ...8 signed|agreed|approved",
                 "start|starting over; from scratch", "reversed|reverses|reversing", "contradict*",
                 "again changed; changed again",
                 "undo|undid|undoing", "actually wants",
-                "decided ... instead|against; decided ... after all; decided ... not to",
+                "decided ... instead|against; decided ...8 after all; decided ... not to",
                 "drop|dropped|dropping|kill|killed|scrap ... now|instead|months|weeks|into", "for the ~num time",
                 "each|every time ... final",
-                "was never an option|the plan",
+                "was never an option; was never the plan",
+                "then back to; back and forth; and back again",
+                "signed|signs ... off ... now|then|wants|redo|scrap*|new|different|change*|must",
+                "swapped|switched|changed|replaced|flipped|moved ...8 after ... final|finalised|finalized|locked|approved|signed|signoff",
+                "redo*|redone|redid ... twice|again|times",
+                "first|initially|originally ...8 now|today ... wants|want|says|asks|asked|prefers",
             ])
         + cues(0.55, ["now wants; now they|he|she want|wants", "another round", "cancel*"])
-        + cues(0.4, ["then ... then|again|today|now", "chose|picked|approved|agreed|signed ... then|later|today|now"])
+        + cues(
+            0.4,
+            [
+                "then ... then|again|today|now", "chose|picked|approved|agreed|signed ... then|later|today|now",
+                "yesterday ... today|now", "keep ... kill|drop|remove|scrap|cut", "want|wants|wanted ... again",
+                "switched|swapped|changed ... at their|his|her request", "after all",
+                "approved|signed|agreed|chose ...8 wants|want|asks|asked",
+            ])
         + cues(0.3, ["instead"])
 
     static let changedMindRussian: [IncidentCue] =
@@ -425,8 +503,16 @@ extension IncidentLexicon {
                 "отменил* ... решени*|утвержд*|согласован*",
                 "вместо ... хочет|хотят|решил*; на другой|другую ... хочет|хотят|решил*",
                 "решил* ... все таки; решил* ... в итоге; решил* ... наоборот",
+                "сначала|сперва|изначально ...8 теперь|потом|сейчас|а ... хочет|хотят|просит|просят|решил*|говорит",
+                "обратно|назад ... на|к ... стар*|прежн*|первоначальн*|исходн*|перв*",
             ])
-        + cues(0.45, ["опять|снова ... правк*|передел*", "в третий|четвертый|пятый|десятый раз", "теперь хочет|хотят"])
+        + cues(0.8, ["в третий|четвертый|пятый|десятый раз ... передел*|меня*|правк*|переписыва*|перерисов*"])
+        + cues(
+            0.45,
+            [
+                "вчера ...8 сегодня|теперь", "опять|снова ... правк*|передел*", "опять|снова ... не так|не то",
+                "в третий|четвертый|пятый|десятый раз", "теперь хочет|хотят",
+            ])
         + cues(
             0.4,
             [
@@ -453,21 +539,28 @@ extension IncidentLexicon {
                 "expects|expected|wants|wanted|asks|asked|needs ... me|us ... fix|rescue|salvage|sort|clean|save|bail",
                 "anyway", "their|his|her own way", "overr*",
                 "told|warned|advised|recommended|suggested ... not|against|bad|wouldn't|won't ... now|anyway|broke|crash*|fix|failed|down|hacked",
-                "skipped|refused|declined|rejected|vetoed ... backup*|testing|tests|qa|staging|security|update*|audit|my|our",
+                "skipped|refused|declined|rejected|vetoed|ignored ... backup*|test|testing|tests|qa|staging|security|update*|audit|review|freeze|check*|my|our",
                 "i|we warned; i|we told them|him|her; i|we said it",
                 "now blam* me|us", "after|despite i|we said|told|warned|advised",
-                "proposed|recommended|suggested|advised ... they ... anyway|instead|went|chose|did|failed",
-                "recommended|suggested|proposed|advised ... said no|refused|declined|rejected|passed|skipped",
+                "proposed|recommended|suggested|advised ...8 they ... anyway|instead|went|chose|did|failed",
+                "recommended|suggested|proposed|advised ...8 said no|refused|declined|rejected|passed|skipped",
                 "blames|blamed me|us",
+                "begged|urged|pleaded|told|reminded them|him|her ... to ...8 they|he|she didn't|refused|wouldn't|ignored|skipped; begged|urged|pleaded|told|reminded them|him|her ... to ...8 they|he|she did not",
+                "said no to ...8 recommended|suggested|proposed|advised|insisted; turned down|rejected|declined|vetoed|refused ...8 recommended|suggested|proposed|advised|insisted",
             ])
         + cues(0.55, ["told|warned|advised ... not to"])
         + cues(
             0.4,
             [
-                "warned", "insisted|insists on", "went ahead", "advice|advised|recommended|suggested|proposed",
+                "warned", "insisted|insists on", "went ahead", "advised|recommended|warned|argued against",
+                "advice|advised|recommended|suggested|proposed",
                 // the fallout and the ask, told as a story
-                "broke|broken|crashed|died|failed|hacked|white screened|went down|fell over|tanked",
+                "broke|broken|crashed|died|failed|hacked|tanked; white screened; went down; fell over",
                 "now ... want|wants|expect|expects|asking|asks|needs ... me|us ... fix|handle|sort|clean|rescue|redo|online|on call",
+                "called|calling|phoned|texted|pinged me|us ... to fix|rescue|sort|clean|recover",
+                "my job|problem|fault to|now ... fix|clean|sort|mop|handle", "mess|chaos|fallout",
+                "now it's|its|it is my problem|fault|job|mess",
+                "i|we said|told|warned ... need*|needed|should|must",
             ])
 
     static let ignoredAdviceRussian: [IncidentCue] =
@@ -483,7 +576,7 @@ extension IncidentLexicon {
             0.8,
             [
                 "проигнорировал*|игнорирует|игнорируют|игнорировал*",
-                "предупреждал*|говорил*|советовал*|объяснял*|рекомендовал* ... теперь|сломал*|упал*|лежит|чинить|исправ*|разгреб*|итоге",
+                "предупреждал*|говорил*|советовал*|объяснял*|рекомендовал* ...8 теперь|сломал*|упал*|лежит|чинить|исправ*|разгреб*|итоге",
                 "по своему; как хотел*", "сделал* ... сам*",
                 "теперь ... просит|хочет|требует|ждет ... починить|исправить|разгрести|спасти|переделать|вытащить|чинить",
                 "разгреба*|разгрести", "отмахнул*|отмахива*", "говорил*|советовал*|предупреждал*|просил* не",
@@ -491,6 +584,7 @@ extension IncidentLexicon {
                 "отказал*|отказались ... бэкап*|резервн*|тестир*|обновлен*|моего|нашего",
                 "виноват* ... я|меня|мы|нас",
                 "советовал*|рекомендовал*|предлагал* ... запустили|сделали|поставили|отказались|без",
+                "предлагал*|советовал*|рекомендовал*|просил* ...8 отказал*|отказались; предлагал*|советовал*|рекомендовал*|просил* ...8 не стали|захотели",
             ])
         + cues(
             0.4,
@@ -498,6 +592,7 @@ extension IncidentLexicon {
                 "предупреждал*|предупредил*|советовал*|предлагал*|говорил*", "совет*|рекомендац*",
                 "слетел*|упал*|упала|сломал*|лег|легла|лежит|трещин*|испорчен*|посыпал*|взломал*",
                 "теперь ... просят|хотят|требуют|ждут|звонят ... я|мне|меня|чинить|исправ*|решал|разбира*|переделать",
+                "теперь|в итоге ... чиним|чинить|разгреба*|исправля*|переделыва*|хаос|бардак", "я|мы виноват*|виноваты",
             ])
 
     // MARK: competitor
@@ -506,7 +601,7 @@ extension IncidentLexicon {
         cues(
             0.9,
             [
-                "competitor*|competition ...8 cheap*|price*|pricing|quote*|rate*|less|lower|half|faster|match|discount*|offer*|charges|cut|reduce|drop",
+                "competitor*|competition|rival|rivals|rival's ...8 cheap*|price*|pricing|proposal*|bid*|quote*|rate*|less|lower|half|faster|match|discount*|offer*|charges|cut|reduce|drop",
                 "found ... someone|somebody|guy|agency|freelancer ... cheaper", "undercut*",
                 "match ... their|his|her|competitor*|other|that ... price|quote|rate|offer",
             ])
@@ -521,6 +616,14 @@ extension IncidentLexicon {
                 "other|another|cheaper team|guy|person", "a third|fraction|half of my|our price|rate|quote",
             ])
         + cues(0.55, ["cheaper", "fiverr|upwork", "elsewhere", "match this|that|it|their"])
+        + cues(
+            0.55,
+            [
+                "nephew|niece|cousin|cousin's|son|daughter|friend|friend's|brother|sister|intern ...8 would|could|can|will do ... cheaper|less|remaining|rest|instead",
+                "template|templates|marketplace|themeforest|canva|wix|squarespace|chatgpt|ai ... price|prices|cheaper|costs",
+            ])
+        + cues(0.55, ["for peanuts|pennies; for a fraction; for next to nothing"])
+        + cues(0.45, ["beat it|this|that|their"])
         + cues(0.35, ["competitor*|competition|rival*"])
 
     static let competitorRussian: [IncidentCue] =
@@ -561,10 +664,19 @@ extension IncidentLexicon {
                 "fake|false|bogus ... logos|badges|awards|certificat*|approval*|endorsement*",
                 "fda|ftc ... approv*|claim*|warning", "guaranteed ... returns|return|profit*|income|~num",
                 "fake*|forge*|forging|photoshop*|doctor* ... permit*|license*|licence*|certificat*|document*|ids|passport*|signature*|diploma*",
-                "hide*|hiding|conceal* ... from the bank|tax|authorities|investors|buyer|auditor*|regulator*",
+                "hide*|hiding|conceal* ... from the|their|his|her ... bank|tax|authorities|investors|buyer|auditor*|regulator*|partner*|shareholder*|cofounder*|co founder*",
                 "unregistered|no registration",
                 "no|without insurance; uninsured; says|claims ... insured|certified|licensed",
             ])
+        + cues(
+            0.8,
+            [
+                "badge|badges|label|labels|seal|seals|certificat*|certified|certification*|award* ...8 they|we|he|she|it don't|doesn't|didn't ... have|hold|own",
+                "proven|certified|approved|guaranteed|tested ...8 no|without ... study|studies|evidence|proof|data|test*|certificat*|trials",
+                "hid*|hiding|conceal* ... revenue|income|profit*|assets|owner|owners|earnings",
+                "copy|copying|clone|cloning|plagiari* ... competitor*|rival*|someone|somebody|another|other ... site|website|design|text*|photos|logo|content|app; rip|ripping off ... competitor*|rival*|someone|somebody|another|other ... site|website|design|text*|photos|logo|content|app",
+            ])
+        + cues(0.45, ["real|true|actual|beneficial owner*"])
         + cues(
             0.8,
             [
@@ -604,11 +716,16 @@ extension IncidentLexicon {
                 "без договора ... налог*|чек*", "поддельн*; подделк* документ*", "штраф*",
                 "персональн* данн* ... без|продал*|слив*|утечк*",
                 "ответственност*", "некачественн*|опасн*|снип*; с нарушениями; нарушени* норм*",
-                "не платить|уйти от|уход от|уклон*|обойти ... налог*|ндс|взнос*",
+                "не платить ... налог*|ндс|взнос*; уйти|уход|уклон* от ... налог*|ндс|взнос*; обойти ... налог*|ндс|взнос*",
                 "чуж* сертификат*|фото*|фотографи*|отзыв*|текст*|лицензи*|логотип*|дипломы",
                 "скрыть|скрыва* ... от банка|налогов*|инвестор*|покупател*|проверк*|аудитор*",
                 "завышенн*|заниженн*|подправлен*|нарисованн* ... цифр*|данн*|отчет*|сумм*|показател*",
+                "не светить|скрыть|спрятать|утаить ... доход*|выручк*|прибыл*|деньг*|оборот*",
+                "нарисовать|нарисуй|приписать|завысить|накрутить ... выручк*|прибыл*|цифр*|показател*|доход*|оборот*",
+                "в конверте|конвертах; серую зарплат*",
+                "нет|без допуска|лицензии|аккредитации|сро|квалификац*",
             ])
+        + cues(0.6, ["без бумажек|чеков; без официального оформления", "наличк*|наличными|налом ... без"])
         + cues(0.6, ["договор* ... нарушил*|нарушени*"])
         + cues(0.45, ["претензи*"])
         + cues(0.4, ["юрист*|адвокат*"])
@@ -618,7 +735,8 @@ extension IncidentLexicon {
     static let standardCounterEvidence: [String: [String: [String]]] = [
         "late": [
             "en": [
-                "paid in full; paid early|upfront|promptly|already; paid on time; before the due date; ahead of time|schedule"
+                "paid in full; paid ... early|upfront|promptly|already; paid on time; before the due date; ahead of time|schedule",
+                "told|warned|notified|informed us|me in advance; gave us|me a heads up; gave us|me notice",
             ],
             "ru": ["оплатил*|заплатил*|оплачен*|оплатили ... вовремя|досрочно|заранее|полностью; в срок"],
         ],
@@ -626,11 +744,12 @@ extension IncidentLexicon {
             "en": [
                 "before signing|contract|signature; before we|they signed; before the contract; no complaints; all clear; without negotiation"
             ],
-            "ru": ["до подписания|без споров|без торга|все понятно"],
+            "ru": ["до подписания; без споров; без торга; все понятно"],
         ],
         "unreasonable": [
             "en": [
-                "double|extra|weekend|overtime|holiday rate; paid extra; agreed in advance; my suggestion|idea|request"
+                "double|extra|weekend|overtime|holiday|night|rush rate; paid extra; agreed in advance; my suggestion|idea|request",
+                "booked|scheduled in advance|ahead; prepaid; as agreed; as planned",
             ],
             "ru": ["двойн*|повышенн* ставк*; за доплату; с доплатой; договорились заранее; по моей просьбе|инициативе"],
         ],
@@ -638,7 +757,18 @@ extension IncidentLexicon {
             "en": ["accepted|followed|took ... %advice; good call|advice"],
             "ru": ["послушали|послушал*|прислушал*|приняли ... %advice; по моей|нашей рекомендации|совету"],
         ],
-        "changed-mind": ["en": ["my request|idea|suggestion|mistake"], "ru": ["по моей просьбе|инициативе|ошибке"]],
+        "changed-mind": [
+            "en": [
+                "my request|idea|suggestion|mistake|initiative; my own; good call; after|on|per my ... analysis|advice|recommendation|audit|review|research"
+            ],
+            "ru": ["по моей просьбе|инициативе|ошибке; после моего|моих ... анализа|аудита|совета|рекомендаци*"],
+        ],
+        "competitor": [
+            "en": [
+                "for the|their|our|a ... deck|presentation|pitch|research|analysis|report|benchmark; competitive|competitor analysis|research|landscape|audit"
+            ],
+            "ru": ["для ... презентаци*|исследовани*|анализа|отчета|питча; анализ* конкурентов|рынка"],
+        ],
     ]
 
     // MARK: exclusions
@@ -658,10 +788,10 @@ extension IncidentLexicon {
                 "stayed|worked|working|staying late", "late stage",
                 "outstanding work|job|result*|quality|design|team|service",
                 "late fee clause|policy|terms|section", "unpaid test|trial|spec|work|overtime|extra*|internship",
-                "reminder for|about ... call|meeting|sync|demo",
+                "reminder for|about ... call|meeting|sync|demo", "reminder to self|myself; note to self",
             ],
             "ru": [
-                "не плат*|платят|заплатил* налог*", "поздно вечером|ночью",
+                "не плат*|платят|заплатил* ... налог*|ндс|взнос*|пошлин*|штраф*", "поздно вечером|ночью",
                 "опоздал*|опаздыва* на созвон|звонок|встречу|митинг|колл|планерку|~num|пять|десять|полчаса",
             ],
         ],
@@ -674,19 +804,35 @@ extension IncidentLexicon {
             "ru": ["угрож*|пригрозил*|грозит*|грозил* ... суд*|иск*|юрист*|адвокат*|полици*|претензи*"],
         ],
         "unreasonable": ["en": ["weekend plans", "free trial", "free tier"], "ru": ["бесплатн* консультац*"]],
-        "dispute": ["en": ["no dispute", "refund policy"], "ru": ["без торга"]],
+        "dispute": [
+            "en": ["no dispute", "refund policy", "discount code|codes|coupon*|banner*|field*|module"],
+            "ru": ["без торга"],
+        ],
         "legal": [
             "en": [
                 "food|tennis|basketball|squash court", "courtyard; court yard",
                 "legal approved|reviewed|signed|cleared|checked|team|department|dept|ok|okayed",
+                "legal ...8 approved|signed|cleared|okayed|reviewed|checked|fine",
+                "clause|section|paragraph|term|terms on|about|for|covering ... liability|copyright|ip|indemn*|court|courts|lawsuit*|damages|jurisdiction",
                 "stolen the show", "stole the show", "me a fraud|scammer|crook",
+                "flagged|marked|shows|showing|shown as unsafe|insecure; not secure",
             ],
             "ru": [
-                "юрист* ... одобрил*|согласовал*|проверил*|посмотрел*|утвердил*", "статья|статью ... блог*|сайт*|хабр*",
+                "юрист* ... одобрил*|согласовал*|проверил*|посмотрел*|утвердил*",
+                "пункт*|раздел*|условие|условия|параграф* про|об|о|по ... авторск*|ответствен*|штраф*|налог*|неустойк*|суд*|подсудност*",
+                "статья|статью ... блог*|сайт*|хабр*",
             ],
         ],
-        "changed-mind": ["en": ["reversed|reverse the payment|charge"], "ru": []],
+        "changed-mind": [
+            "en": ["reversed|reverse the payment|charge", "approved change request|requests|order|orders"], "ru": [],
+        ],
         "ignored-advice": ["en": ["anyway thanks; thanks anyway"], "ru": []],
-        "competitor": ["en": ["nice|for|as reference; as a reference"], "ru": ["референс*"]],
+        "competitor": [
+            "en": [
+                "nice|for|as reference; as a reference",
+                "dev|devs|developer*|design|designer* timesheet*|hours|time|invoice*|log|logs",
+            ],
+            "ru": ["референс*"],
+        ],
     ]
 }

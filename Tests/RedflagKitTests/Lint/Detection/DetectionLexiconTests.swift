@@ -39,6 +39,30 @@ struct DetectionLexiconTests {
         ("legal", "Their lawyer threatened to sue over the delay"),
         ("legal", "Wants to be paid in cash off the books"),
         ("legal", "Грозится подать в суд"),
+        // Paraphrases and story-shaped entries (the sign implied over two sentences).
+        ("abuse", "Tore into me on the call about the kerning"),
+        ("abuse", "Blew a fuse in the review and told me to shut up"),
+        ("abuse", "Заорал на меня при всех из-за шрифта"),
+        ("lie", "It turns out the 'signed PO' doesn't exist"),
+        ("lie", "Выяснилось, что никакого бюджета на рекламу нет"),
+        ("lie", "Уверял, что макеты одобрены директором, а директор их не видел"),
+        ("unreasonable", "Wants me on call on my day off"),
+        ("unreasonable", "Expects me to redo the deck for free because it's 'tiny'"),
+        ("unreasonable", "Хочет сайт, каталог и соцсети за цену одной визитки"),
+        ("late", "Client kept me waiting three months for the final payment"),
+        ("late", "Бухгалтерия обещает разобраться, счёт с июня так и не оплачен"),
+        ("dispute", "Challenging every line of the travel expenses"),
+        ("changed-mind", "Swapped the hero image after the page was signed off, then back to the old one"),
+        ("changed-mind", "Сначала хотел тёмную тему, теперь просит светлую"),
+        (
+            "ignored-advice",
+            "Recommended a staging copy. They said no. Plugin update broke checkout, now want me to fix it tonight."
+        ),
+        ("ignored-advice", "Skipped the load test I asked for; the site went down at launch"),
+        ("competitor", "A rival's proposal came in lower, so he wants me to match it"),
+        ("competitor", "Says his nephew could do the remaining pages cheaper"),
+        ("legal", "Wants a 'certified organic' badge on the label they don't have"),
+        ("legal", "Просит принять оплату наличными, чтобы не светить доход"),
     ]
 
     @Test("each sign is suggested for a plain description of it", arguments: triggering)
@@ -75,6 +99,22 @@ struct DetectionLexiconTests {
         "Food court meeting with the founders",
         "Never had a payment issue with them",
         "Ни разу не задержали оплату",
+        "Daily standup moved to 10am, fine by me",
+        "Cleaned up the mess in the repo after the merge, my own fault",
+        "I said we need a staging server; they agreed and set it up the next day",
+        "Met the real owner of the bakery today, lovely guy",
+        "His nephew will do the photos for the menu, I do the layout",
+        "Told me there was no rush on the icons",
+        "Contract has a clause about liability caps, standard",
+        "Redid the header twice on my own initiative, looks better",
+        "We discussed the competitor's pricing page for inspiration",
+        "Sent the quote for the landing page, budget fits",
+        "Бухгалтер сказал, что оплата уйдёт в пятницу по графику",
+        "Сначала сделаю макет главной, потом каталог",
+        "Юрист прислал договор, пункт про штрафы убрали по моей просьбе",
+        "Сравнивали цены конкурентов для их питча",
+        "Saturday shoot booked and prepaid in March",
+        "Paid 3 days late, they warned us in advance about the bank holiday",
     ]
 
     @Test("near-misses and negations do not fire", arguments: nearMisses)
