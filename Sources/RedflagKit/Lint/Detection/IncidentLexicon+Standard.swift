@@ -97,6 +97,8 @@ extension IncidentLexicon {
                 "обругал*|отчитал*|отчитыва*|ругал* меня|нас", "до слез", "посмеял*|смеял*|смеются над",
                 "пошл* шут*|домогательств*|приставал*",
                 "переходит|перешел|перешла на личности",
+                "назвал*|называ*|обозвал* ... мусор*|позор*|отстой*|убожеств*|хлам*|дилетант*|бездар*|говн*|помой*",
+                "дилетант*", "lucky anyone|anybody|someone|somebody",
                 "заорал*|разорал*|наорет|накричит|рявкнул*|гаркнул*", "на повышенных тонах; повысил* голос",
                 "вышел|вышла из себя; психанул*|взбесил*|бесился|бесилась",
                 "послал* ... подальше|нафиг; послал* ... к черту; послал* ... на три буквы",
@@ -154,6 +156,10 @@ extension IncidentLexicon {
                 "there was|were never; there was|were no; no such thing",
                 "told|tells|telling|said|says|claimed|claims ...8 was|were|is my idea|mistake",
                 "never heard of|seen|received|got", "в глаза не видел*",
+                "says|said|say ... nobody|noone ever",
+                "telling|told|tells ... team|board|everyone|boss|investors|partners ...8 i|we ... missed|failed|didn't|broke|delayed|caused",
+                "claim|claims|claimed|pass|passes|passed|present* ... as their|his|her own; as in house",
+                "сам|сама|сами делал*|сделал*|придумал*; он|она|они сам|сама|сами",
                 "i have|got|kept ... email|emails|brief|thread|message|messages|screenshot*|receipt|recording|timestamp",
                 "log|logs|records|history|timestamp|thread ... shows|show|proves|says",
                 "it's|its|it is in ... thread|email|contract|quote|brief|chat",
@@ -176,6 +182,8 @@ extension IncidentLexicon {
                 "брехн*|брешет|набрехал*",
                 "не соответств* действительност*", "утвержда*|заявля*|уверя* что не", "хотя ... сам|сама|сами",
                 "говорит|говорил*|утвержда* что не ... получал*|просил*|видел*|заказывал*|согласовывал*|обещал*",
+                "говорит|говорил*|утвержда*|заявля* что я|мы не ... присылал*|отправлял*|сдавал*|предупреждал*|писал*|говорил*",
+                "выдал*|выдает|выдают|выдавал* ... за сво*",
                 "выяснилось|обнаружилось ...8 не|никто|ничего|никакого|никакой|никаких|нет|фейк*|липов*",
             ])
         + cues(
@@ -195,7 +203,7 @@ extension IncidentLexicon {
         + cues(
             0.4,
             [
-                "сказал*|говорит|говорил*|утвержда*|заявил*", "хотя ... в переписке|письме|чате|договоре",
+                "сказал*|говорит|говорил*|утвержда*|заявил*", "хотя ... в переписке|письме|чате|договоре|почте",
                 "есть ... скрин*|переписк*|письмо|запись", "в логах|по логам",
             ])
 
@@ -219,6 +227,7 @@ extension IncidentLexicon {
                 "while ... on vacation|holiday|leave|honeymoon", "unlimited revision*|changes|rounds",
                 "expects|expected|expecting|demands|demanded|wants|wanted ... within|immediately|instantly|tonight|overnight|asap|eod; expects|expected|expecting|demands|demanded|wants|wanted ... by tomorrow|morning; expects|expected|expecting|demands|demanded|wants|wanted ... same day",
                 "reply|respond|answer ... within ~num minutes|mins|min",
+                "expects|expected|wants|wanted|demands|demanded|needs ... within the|an|one hour|minute; expects|expected|wants|wanted|demands|demanded ... within minutes",
                 "out of scope; outside|beyond ... scope; @not in ... scope; beyond the contract",
                 "scope creep",
                 "unrealistic|impossible|absurd|insane|ridiculous|crazy deadline*|request*|demand*|ask*|timeline*",
@@ -237,7 +246,7 @@ extension IncidentLexicon {
             0.6,
             [
                 "demands|demanded|demand", "at night", "unrealistic|absurd|ridiculous|insane", "overnight",
-                "weekend|sunday|saturday",
+                "weekend|weekends|sunday|saturday|sundays|saturdays",
                 "on call", "always ... available; available 24",
             ])
         + cues(
@@ -279,7 +288,8 @@ extension IncidentLexicon {
             [
                 "в день рождения; на больничном; в отпуске; на свадьбе; на похоронах",
                 "к утру|завтра; до утра; за ночь", "требует|требуют|требовал*|потребовал*|требовани*",
-                "в|на выходные|выходных|воскресенье|субботу", "срочно|немедленно", "нереальн*|невыполнимо",
+                "в|на|за выходные|выходных|воскресенье|субботу", "в подарок|бонусом", "срочно|немедленно",
+                "нереальн*|невыполнимо",
             ])
 
     // MARK: late
@@ -315,6 +325,8 @@ extension IncidentLexicon {
                 "~num days|weeks|months after ... due|deadline|invoice|invoicing|delivery|handover",
                 "forgetting|forgot|forgets ... to pay|approve|transfer|wire|sign off ... %money|invoice|payment|me|us",
                 "%money ... promised|promises|promising",
+                "%money ... never arrived|came|landed|cleared|showed; %money ... still sitting|pending|stuck|open|waiting",
+                "every time ... ask|chase|remind|mention ... %money|paid|pay",
                 "follow* up ... %money|payment|paid|unpaid",
             ])
         + cues(
@@ -332,6 +344,7 @@ extension IncidentLexicon {
                 "nothing yet; not yet; still nothing", "due date", "chasing|chased",
                 "accounts|ap|finance|accounting|payroll|bookkeeper* ... will|promised|promises|sort|sorting",
                 "in the queue", "weeks|times|months|fridays|mondays in a row",
+                "stopped|stop answering|responding|replying; gone quiet|silent; went quiet|silent",
                 "month|week ~num|two|three|four|five|six now",
                 "since january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|last",
             ])
@@ -345,7 +358,7 @@ extension IncidentLexicon {
                 "оплат*|платеж*|деньг*|перевод*|выплат* ... задерж*|нет|перенес*|перенос*|отлож*|сдвин*; оплат*|платеж*|деньг*|перевод*|выплат* ... не пришл*|пришел|поступ*|поступал*",
                 "перенес*|перенос*|отлож*|сдвинул*|сдвига*|тянут|тянет|затягива* ... оплат*|платеж*|деньг*|перевод*",
                 "тян* с оплат*|деньг*|платеж*", "плат*|оплат*|заплат*|платят ... с задержк*|с опоздани*", "неоплач*",
-                "задолж*", "кормит|кормят|кормил* завтрак*",
+                "задолж*", "кормит|кормят|кормил* ... завтрак*|обещани*|завтра",
                 "после срока|дедлайна оплаты",
                 "не пришл*|пришел|поступ* ... %money",
                 "%money ... не пришл*|пришел|поступ*|оплат*|заплат*|дошл*|дошел|дошли",
@@ -396,6 +409,8 @@ extension IncidentLexicon {
                 "quibbl*|nitpick*", "paid ~num ... remaining|rest|balance|review",
                 "pay only for; only pay for; pay just for",
                 "after|now|once ... delivered|delivery|launch|handover ... discount|reduction|refund|cut|less|lower|cheaper",
+                "shouldn't|won't|wouldn't|doesn't|don't ... billed|billable|charged|chargeable",
+                "не хоч*|хочет|хотят ... оплачивать|платить|оплатить",
                 "contest*|disputing|challeng*|question* ... every|each|all ... hour|hours|item|line|charge|expense*",
             ])
         + cues(
@@ -406,6 +421,7 @@ extension IncidentLexicon {
                 "paid ~num of", "only worth; it's|its worth; it is worth",
             ])
         + cues(0.6, ["pay|paying ... less|part|portion; pay me|us less"])
+        + cues(0.6, ["rest|balance|remainder|remaining|payment ... depends|depending on"])
         + cues(0.45, ["instalment*|installment*|tranches; in parts", "add|adds|adding up to ~num", "the difference"])
 
     static let disputeRussian: [IncidentCue] =
@@ -449,7 +465,7 @@ extension IncidentLexicon {
             [
                 "went back on; went|goes|going|go back to", "back to ... original|old|first|previous|initial|v1|square",
                 "revert* ... original|old|first|previous|initial|v1|back", "wants ... back|old; like|as before",
-                "approved|signoff ... now|then|wants|redo|scrap*|new|different|changed|change; signed|sign off ... now|then|wants|redo|scrap*|new|different|changed|change",
+                "approved|signoff ... now|then|wants|redo|scrap*|new|different|changed|change|rewrit*|rework*|redone; signed|sign off ... now|then|wants|redo|scrap*|new|different|changed|change",
                 "after approving|approval|signoff; after sign|signing off", "keeps|keep|kept|constantly changing",
                 "changing|changed|changes ... requirements|brief|spec|scope|direction|plan|color*|colour*|logo|layout|priorities|again",
                 "requirements|brief|spec|specs|scope ... changed|moved|shifted", "new brief",
@@ -467,7 +483,7 @@ extension IncidentLexicon {
                 "then back to; back and forth; and back again",
                 "signed|signs ... off ... now|then|wants|redo|scrap*|new|different|change*|must",
                 "swapped|switched|changed|replaced|flipped|moved ...8 after ... final|finalised|finalized|locked|approved|signed|signoff",
-                "redo*|redone|redid ... twice|again|times",
+                "redo*|redone|redid|rewrit*|rework*|redesign* ... twice|again|times",
                 "first|initially|originally ...8 now|today ... wants|want|says|asks|asked|prefers",
             ])
         + cues(0.55, ["now wants; now they|he|she want|wants", "another round", "cancel*"])
@@ -475,7 +491,8 @@ extension IncidentLexicon {
             0.4,
             [
                 "then ... then|again|today|now", "chose|picked|approved|agreed|signed ... then|later|today|now",
-                "yesterday ... today|now", "keep ... kill|drop|remove|scrap|cut", "want|wants|wanted ... again",
+                "yesterday ... today|now", "last week|month|time ...8 today|now", "keep ... kill|drop|remove|scrap|cut",
+                "want|wants|wanted ... again",
                 "switched|swapped|changed ... at their|his|her request", "after all",
                 "approved|signed|agreed|chose ...8 wants|want|asks|asked",
             ])
@@ -504,6 +521,7 @@ extension IncidentLexicon {
                 "вместо ... хочет|хотят|решил*; на другой|другую ... хочет|хотят|решил*",
                 "решил* ... все таки; решил* ... в итоге; решил* ... наоборот",
                 "сначала|сперва|изначально ...8 теперь|потом|сейчас|а ... хочет|хотят|просит|просят|решил*|говорит",
+                "совсем|абсолютно|полностью|принципиально друг*",
                 "обратно|назад ... на|к ... стар*|прежн*|первоначальн*|исходн*|перв*",
             ])
         + cues(0.8, ["в третий|четвертый|пятый|десятый раз ... передел*|меня*|правк*|переписыва*|перерисов*"])
@@ -542,7 +560,7 @@ extension IncidentLexicon {
                 "skipped|refused|declined|rejected|vetoed|ignored ... backup*|test|testing|tests|qa|staging|security|update*|audit|review|freeze|check*|my|our",
                 "i|we warned; i|we told them|him|her; i|we said it",
                 "now blam* me|us", "after|despite i|we said|told|warned|advised",
-                "proposed|recommended|suggested|advised ...8 they ... anyway|instead|went|chose|did|failed",
+                "proposed|recommended|suggested|advised ...8 they|nobody ... anyway|instead|went|chose|did|failed|didn't|never|refused|skipped|ignored",
                 "recommended|suggested|proposed|advised ...8 said no|refused|declined|rejected|passed|skipped",
                 "blames|blamed me|us",
                 "begged|urged|pleaded|told|reminded them|him|her ... to ...8 they|he|she didn't|refused|wouldn't|ignored|skipped; begged|urged|pleaded|told|reminded them|him|her ... to ...8 they|he|she did not",
@@ -560,7 +578,7 @@ extension IncidentLexicon {
                 "called|calling|phoned|texted|pinged me|us ... to fix|rescue|sort|clean|recover",
                 "my job|problem|fault to|now ... fix|clean|sort|mop|handle", "mess|chaos|fallout",
                 "now it's|its|it is my problem|fault|job|mess",
-                "i|we said|told|warned ... need*|needed|should|must",
+                "i|we said|told|warned ... need*|needed|should|must|would", "it did; and it did; on the hook",
             ])
 
     static let ignoredAdviceRussian: [IncidentCue] =
@@ -593,6 +611,7 @@ extension IncidentLexicon {
                 "слетел*|упал*|упала|сломал*|лег|легла|лежит|трещин*|испорчен*|посыпал*|взломал*",
                 "теперь ... просят|хотят|требуют|ждут|звонят ... я|мне|меня|чинить|исправ*|решал|разбира*|переделать",
                 "теперь|в итоге ... чиним|чинить|разгреба*|исправля*|переделыва*|хаос|бардак", "я|мы виноват*|виноваты",
+                "винят|винит|обвиня* меня|нас",
             ])
 
     // MARK: competitor
@@ -621,6 +640,8 @@ extension IncidentLexicon {
             [
                 "nephew|niece|cousin|cousin's|son|daughter|friend|friend's|brother|sister|intern ...8 would|could|can|will do ... cheaper|less|remaining|rest|instead",
                 "template|templates|marketplace|themeforest|canva|wix|squarespace|chatgpt|ai ... price|prices|cheaper|costs",
+                "compete|competing with",
+                "знаком*|студент*|племянник*|друг|сосед*|сын|дочь ... сделает|сделают ... дешевле|бесплатно|даром|копейки|бесценок|полцены|тысяч*",
             ])
         + cues(0.55, ["for peanuts|pennies; for a fraction; for next to nothing"])
         + cues(0.45, ["beat it|this|that|their"])
@@ -675,6 +696,8 @@ extension IncidentLexicon {
                 "proven|certified|approved|guaranteed|tested ...8 no|without ... study|studies|evidence|proof|data|test*|certificat*|trials",
                 "hid*|hiding|conceal* ... revenue|income|profit*|assets|owner|owners|earnings",
                 "copy|copying|clone|cloning|plagiari* ... competitor*|rival*|someone|somebody|another|other ... site|website|design|text*|photos|logo|content|app; rip|ripping off ... competitor*|rival*|someone|somebody|another|other ... site|website|design|text*|photos|logo|content|app",
+                "cracked copy|version|license|licence|software|photoshop|plugin|plugins|theme|fonts; nulled|warez",
+                "collect*|harvest*|scrap*|track*|record* ... contacts|emails|location|data|calls ...8 without|secretly",
             ])
         + cues(0.45, ["real|true|actual|beneficial owner*"])
         + cues(
@@ -722,10 +745,17 @@ extension IncidentLexicon {
                 "завышенн*|заниженн*|подправлен*|нарисованн* ... цифр*|данн*|отчет*|сумм*|показател*",
                 "не светить|скрыть|спрятать|утаить ... доход*|выручк*|прибыл*|деньг*|оборот*",
                 "нарисовать|нарисуй|приписать|завысить|накрутить ... выручк*|прибыл*|цифр*|показател*|доход*|оборот*",
+                "из чужого|чужих|чужой ... инстаграм*|сайт*|аккаунт*|канал*|групп*",
+                "провести|оформить ... как ... консультац*|услуг*|подарок|заем|займ",
                 "в конверте|конвертах; серую зарплат*",
                 "нет|без допуска|лицензии|аккредитации|сро|квалификац*",
             ])
-        + cues(0.6, ["без бумажек|чеков; без официального оформления", "наличк*|наличными|налом ... без"])
+        + cues(
+            0.6,
+            [
+                "без бумажек|чеков; без официального оформления", "без разрешения|спроса|ведома",
+                "никто не заметит|узнает|проверяет", "наличк*|наличными|налом ... без",
+            ])
         + cues(0.6, ["договор* ... нарушил*|нарушени*"])
         + cues(0.45, ["претензи*"])
         + cues(0.4, ["юрист*|адвокат*"])
@@ -742,13 +772,13 @@ extension IncidentLexicon {
         ],
         "dispute": [
             "en": [
-                "before signing|contract|signature; before we|they signed; before the contract; no complaints; all clear; without negotiation"
+                "agreed on|agreed a|offered|offer|gave ... discount; discount upfront; before signing|contract|signature; before we|they signed; before the contract; no complaints; all clear; without negotiation"
             ],
             "ru": ["до подписания; без споров; без торга; все понятно"],
         ],
         "unreasonable": [
             "en": [
-                "double|extra|weekend|overtime|holiday|night|rush rate; paid extra; agreed in advance; my suggestion|idea|request",
+                "nobody|no one asked; i wanted to; my choice; double|extra|weekend|overtime|holiday|night|rush rate; paid extra; agreed in advance; my suggestion|idea|request",
                 "booked|scheduled in advance|ahead; prepaid; as agreed; as planned",
             ],
             "ru": ["двойн*|повышенн* ставк*; за доплату; с доплатой; договорились заранее; по моей просьбе|инициативе"],

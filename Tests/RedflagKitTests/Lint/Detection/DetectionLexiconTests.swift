@@ -63,6 +63,13 @@ struct DetectionLexiconTests {
         ("competitor", "Says his nephew could do the remaining pages cheaper"),
         ("legal", "Wants a 'certified organic' badge on the label they don't have"),
         ("legal", "Просит принять оплату наличными, чтобы не светить доход"),
+        ("late", "The deposit never landed, and they've gone quiet"),
+        ("abuse", "В отзыве назвал мой перевод мусором"),
+        ("dispute", "Says the setup hours shouldn't be billed"),
+        ("changed-mind", "The approved homepage is being reworked again"),
+        ("ignored-advice", "Recommended a code freeze before launch. They didn't, and now it's my problem."),
+        ("legal", "Wants to install a cracked copy of the font on every laptop"),
+        ("legal", "Хочет взять тексты из чужого канала для рассылки"),
     ]
 
     @Test("each sign is suggested for a plain description of it", arguments: triggering)
@@ -115,6 +122,10 @@ struct DetectionLexiconTests {
         "Сравнивали цены конкурентов для их питча",
         "Saturday shoot booked and prepaid in March",
         "Paid 3 days late, they warned us in advance about the bank holiday",
+        "We agreed on a 5% discount for paying the whole year upfront",
+        "Signed quote came back within an hour, great",
+        "Saturday: tidied the files because I wanted to, nobody asked",
+        "Timeline depends on whether they approve the copy",
     ]
 
     @Test("near-misses and negations do not fire", arguments: nearMisses)
