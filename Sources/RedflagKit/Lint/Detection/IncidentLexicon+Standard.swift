@@ -98,6 +98,7 @@ extension IncidentLexicon {
                 "пошл* шут*|домогательств*|приставал*",
                 "переходит|перешел|перешла на личности",
                 "назвал*|называ*|обозвал* ... мусор*|позор*|отстой*|убожеств*|хлам*|дилетант*|бездар*|говн*|помой*",
+                "f word|words|bomb|bombs; expletive*|obscenit*",
                 "дилетант*", "lucky anyone|anybody|someone|somebody",
                 "заорал*|разорал*|наорет|накричит|рявкнул*|гаркнул*", "на повышенных тонах; повысил* голос",
                 "вышел|вышла из себя; психанул*|взбесил*|бесился|бесилась",
@@ -156,6 +157,8 @@ extension IncidentLexicon {
                 "there was|were never; there was|were no; no such thing",
                 "told|tells|telling|said|says|claimed|claims ...8 was|were|is my idea|mistake",
                 "never heard of|seen|received|got", "в глаза не видел*",
+                "can't|cannot|couldn't|won't show|produce|send|forward ... receipt|proof|confirmation|screenshot",
+                "показать|прислать|предъявить не может|могут|смог*",
                 "says|said|say ... nobody|noone ever",
                 "telling|told|tells ... team|board|everyone|boss|investors|partners ...8 i|we ... missed|failed|didn't|broke|delayed|caused",
                 "claim|claims|claimed|pass|passes|passed|present* ... as their|his|her own; as in house",
@@ -190,7 +193,7 @@ extension IncidentLexicon {
             0.7,
             [
                 "подправ*|подчист*|подрисова*|исправлен* ... сумм*|дат*|цифр*|счет*|скрин*|чек*",
-                "уверял*|уверяла|клялся|клялась|божился|рассказыва*|утвержда* что ...8 а|хотя|оказалось|выяснилось",
+                "уверя*|клялся|клялась|клянется|божился|рассказыва*|утвержда* что ...8 а|но|хотя|оказалось|выяснилось",
             ])
         + cues(0.6, ["говорил*|говорила|сказал*|сказала что ...8 а ... не|никто|ничего|нет"])
         + cues(0.6, ["приврал*|сочинил*|лукав*|прикрыва*", "признал*|призналась ... не|никто|ничего"])
@@ -344,6 +347,10 @@ extension IncidentLexicon {
                 "nothing yet; not yet; still nothing", "due date", "chasing|chased",
                 "accounts|ap|finance|accounting|payroll|bookkeeper* ... will|promised|promises|sort|sorting",
                 "in the queue", "weeks|times|months|fridays|mondays in a row",
+                "it's|its been ~num|two|three|four|five|six weeks|months; it has been ~num|two|three|four|five|six weeks|months",
+                "nothing|silence from ... finance|accounts|ap|accounting|bookkeeper*|them; no word from ... finance|accounts|ap|accounting|bookkeeper*|them",
+                "sent ~num|two|three|four|five emails|reminders|messages",
+                "%money ... processing|pending|approval; на согласовании",
                 "stopped|stop answering|responding|replying; gone quiet|silent; went quiet|silent",
                 "month|week ~num|two|three|four|five|six now",
                 "since january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|last",
@@ -411,6 +418,7 @@ extension IncidentLexicon {
                 "after|now|once ... delivered|delivery|launch|handover ... discount|reduction|refund|cut|less|lower|cheaper",
                 "shouldn't|won't|wouldn't|doesn't|don't ... billed|billable|charged|chargeable",
                 "не хоч*|хочет|хотят ... оплачивать|платить|оплатить",
+                "пересчитать|пересчет*|пересчита* ... счет*|сумм*|час*|стоимост*",
                 "contest*|disputing|challeng*|question* ... every|each|all ... hour|hours|item|line|charge|expense*",
             ])
         + cues(
@@ -422,6 +430,9 @@ extension IncidentLexicon {
             ])
         + cues(0.6, ["pay|paying ... less|part|portion; pay me|us less"])
         + cues(0.6, ["rest|balance|remainder|remaining|payment ... depends|depending on"])
+        + cues(
+            0.45,
+            ["more than i|we expected|thought; way more; too much; that much", "много|слишком|столько ... часов|денег"])
         + cues(0.45, ["instalment*|installment*|tranches; in parts", "add|adds|adding up to ~num", "the difference"])
 
     static let disputeRussian: [IncidentCue] =
@@ -464,7 +475,8 @@ extension IncidentLexicon {
             0.8,
             [
                 "went back on; went|goes|going|go back to", "back to ... original|old|first|previous|initial|v1|square",
-                "revert* ... original|old|first|previous|initial|v1|back", "wants ... back|old; like|as before",
+                "revert* ... original|old|first|previous|initial|v1|back",
+                "wants|want|wanted ... back|old; like|as before",
                 "approved|signoff ... now|then|wants|redo|scrap*|new|different|changed|change|rewrit*|rework*|redone; signed|sign off ... now|then|wants|redo|scrap*|new|different|changed|change",
                 "after approving|approval|signoff; after sign|signing off", "keeps|keep|kept|constantly changing",
                 "changing|changed|changes ... requirements|brief|spec|scope|direction|plan|color*|colour*|logo|layout|priorities|again",
@@ -491,7 +503,8 @@ extension IncidentLexicon {
             0.4,
             [
                 "then ... then|again|today|now", "chose|picked|approved|agreed|signed ... then|later|today|now",
-                "yesterday ... today|now", "last week|month|time ...8 today|now", "keep ... kill|drop|remove|scrap|cut",
+                "yesterday ... today|now", "last week|month|time ...8 today|now",
+                "from round|draft|version|option ~num", "keep ... kill|drop|remove|scrap|cut",
                 "want|wants|wanted ... again",
                 "switched|swapped|changed ... at their|his|her request", "after all",
                 "approved|signed|agreed|chose ...8 wants|want|asks|asked",
@@ -521,7 +534,7 @@ extension IncidentLexicon {
                 "вместо ... хочет|хотят|решил*; на другой|другую ... хочет|хотят|решил*",
                 "решил* ... все таки; решил* ... в итоге; решил* ... наоборот",
                 "сначала|сперва|изначально ...8 теперь|потом|сейчас|а ... хочет|хотят|просит|просят|решил*|говорит",
-                "совсем|абсолютно|полностью|принципиально друг*",
+                "совсем|абсолютно|полностью|принципиально|совершенно друг*|нов*",
                 "обратно|назад ... на|к ... стар*|прежн*|первоначальн*|исходн*|перв*",
             ])
         + cues(0.8, ["в третий|четвертый|пятый|десятый раз ... передел*|меня*|правк*|переписыва*|перерисов*"])
@@ -560,7 +573,7 @@ extension IncidentLexicon {
                 "skipped|refused|declined|rejected|vetoed|ignored ... backup*|test|testing|tests|qa|staging|security|update*|audit|review|freeze|check*|my|our",
                 "i|we warned; i|we told them|him|her; i|we said it",
                 "now blam* me|us", "after|despite i|we said|told|warned|advised",
-                "proposed|recommended|suggested|advised ...8 they|nobody ... anyway|instead|went|chose|did|failed|didn't|never|refused|skipped|ignored",
+                "proposed|recommended|suggested|advised|flagged ...8 they|nobody ... anyway|instead|went|chose|did|failed|didn't|never|refused|skipped|ignored|launched|shipped|published|kept",
                 "recommended|suggested|proposed|advised ...8 said no|refused|declined|rejected|passed|skipped",
                 "blames|blamed me|us",
                 "begged|urged|pleaded|told|reminded them|him|her ... to ...8 they|he|she didn't|refused|wouldn't|ignored|skipped; begged|urged|pleaded|told|reminded them|him|her ... to ...8 they|he|she did not",
@@ -594,7 +607,7 @@ extension IncidentLexicon {
             0.8,
             [
                 "проигнорировал*|игнорирует|игнорируют|игнорировал*",
-                "предупреждал*|говорил*|советовал*|объяснял*|рекомендовал* ...8 теперь|сломал*|упал*|лежит|чинить|исправ*|разгреб*|итоге",
+                "предупреждал*|говорил*|советовал*|объяснял*|рекомендовал* ...8 теперь|сломал*|упал*|лежит|лег|легла|слетел*|рухнул*|чинить|исправ*|разгреб*|итоге|звонят",
                 "по своему; как хотел*", "сделал* ... сам*",
                 "теперь ... просит|хочет|требует|ждет ... починить|исправить|разгрести|спасти|переделать|вытащить|чинить",
                 "разгреба*|разгрести", "отмахнул*|отмахива*", "говорил*|советовал*|предупреждал*|просил* не",
@@ -680,6 +693,8 @@ extension IncidentLexicon {
                 "counterfeit*|knockoff*; knock offs",
                 "lawyer* up; lawyered", "false advertising; misleading claims", "fake reviews|testimonials",
                 "fake|false|bogus|misleading ... claims|reviews|testimonials|certificates|names|accounts", "backdat*",
+                "made up ... customers|clients|reviews|testimonials|quotes|users; invented|fictional|imaginary ... customers|clients|reviews|testimonials|quotes|users; testimonials|reviews ... made up|fake|invented",
+                "задним числом",
                 "lawyer*|attorney*|solicitor* ... letter|threat*|claim*|demand*|damages|notice|action",
                 "take me|us|them to court",
                 "fake|false|bogus ... logos|badges|awards|certificat*|approval*|endorsement*",
