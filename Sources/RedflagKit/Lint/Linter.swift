@@ -17,7 +17,8 @@ public struct Linter: Sendable {
 
     /// Lints `journal` as of `asOf`; `paths` restricts the findings to those files.
     public func lint(_ journal: Journal, asOf: CalendarDate, paths: Set<String>? = nil) -> LintResult {
-        let detector = IncidentDetector(lexicon: configuration.lexicon, training: Linter.training(from: journal))
+        let detector = IncidentDetector(
+            lexicon: configuration.lexicon, training: Linter.training(from: journal, lexicon: configuration.lexicon))
         let context = LintContext(
             journal: journal, asOf: asOf, detector: detector, reportThreshold: configuration.reportThreshold)
         var findings: [LintFinding] = []
@@ -44,11 +45,21 @@ public struct Linter: Sendable {
             })
     }
 
-    /// Training examples from the journal, as the detector defines them (`LabeledText.training`:
-    /// sign-tagged entries, and entries tagged only `#paid`, `#praise` or `#referral` as "not an
-    /// incident"; untagged entries, the ones the rule judges, are left out).
-    public static func training(from journal: Journal) -> [LabeledText] {
-        LabeledText.training(from: journal.files.flatMap(\.entries))
+    /// Training examples from the journal: sign-tagged entries and entries tagged only `#paid`,
+    /// `#praise` or `#referral` (`LabeledText.training`), plus, as "not an incident", the untagged
+    /// entries in which the lexicon alone sees nothing.
+    ///
+    /// Without those everyday entries the model only ever sees incidents, and learns the words that
+    /// surround them in tagged entries ("invoice", "contract", "approved") as signs; the untagged
+    /// entries the lexicon does flag are left out, so that an untagged incident never teaches the
+    /// model that its own words are harmless.
+    public static func training(from journal: Journal, lexicon: IncidentLexicon = .standard) -> [LabeledText] {
+        let entries = journal.files.flatMap(\.entries)
+        let lexiconOnly = IncidentDetector(lexicon: lexicon)
+        let untagged = entries.filter {
+            $0.tags.isEmpty && !$0.text.isEmpty && lexiconOnly.suggestions(for: $0.text).isEmpty
+        }
+        return LabeledText.training(from: entries) + untagged.map { LabeledText(text: $0.text, tags: []) }
     }
 
     private func applySuppressions(_ findings: [LintFinding], journal: Journal) -> ([LintFinding], [LintFinding]) {

@@ -319,7 +319,7 @@ extension IncidentLexicon {
         + cues(
             0.8,
             [
-                "%money ... unpaid; unpaid %money", "owes|owed|owing", "chas*|chasing|chased ... %money|them|him|her",
+                "%money ... unpaid; unpaid %money", "owes|owed|owing",
                 "promised|promises|promise ... pay|payment|transfer|wire",
                 "will pay ... next|tomorrow|monday|friday|soon",
                 "awaiting payment", "waiting ... for|on ... payment|money|transfer|funds", "no payment|money|transfer",
@@ -345,6 +345,8 @@ extension IncidentLexicon {
             0.45,
             [
                 "nothing yet; not yet; still nothing", "due date", "chasing|chased",
+                // A to-do such as "- chase invoice 1441" is work, not yet a late payment: a hint.
+                "chas* ... %money|them|him|her",
                 "accounts|ap|finance|accounting|payroll|bookkeeper* ... will|promised|promises|sort|sorting",
                 "in the queue", "weeks|times|months|fridays|mondays in a row",
                 "it's|its been ~num|two|three|four|five|six weeks|months; it has been ~num|two|three|four|five|six weeks|months",
