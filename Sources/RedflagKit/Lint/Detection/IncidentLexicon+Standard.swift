@@ -44,6 +44,8 @@ extension IncidentLexicon {
                 "sexist|racist|misogyn*|homophob*|xenophob*", "harass*", "pushed|shoved|grabbed|hit|punched|kicked me",
                 "threw ... at me", "lost ... temper", "raised ... voice", "people like you",
                 "called ... garbage|trash|crap|rubbish|shit|joke|fraud|pathetic",
+                "this clown|idiot|moron|amateur|imbecile; what|such a|an clown|idiot|moron|amateur|imbecile",
+                "never work ... again; make sure i|you|we never",
             ])
         + cues(
             0.8,
@@ -141,6 +143,7 @@ extension IncidentLexicon {
                 "lie|lies", "pretend*|pretending", "fake|faked", "not what ... said|told|promised", "made up",
                 "invented|inventing",
                 "swore|swears", "never happened|existed|executed|scheduled|signed|sent",
+                "doesn't|didn't|does not|did not exist",
                 "admitted|admits ... never|not|didn't|hadn't|wasn't",
                 "wasn't the case; no such; not what happened; contrary to",
                 "cover|covering|covered up", "stringing|strung|string ... along",
@@ -157,6 +160,7 @@ extension IncidentLexicon {
                 "there was|were never; there was|were no; no such thing",
                 "told|tells|telling|said|says|claimed|claims ...8 was|were|is my idea|mistake",
                 "never heard of|seen|received|got", "в глаза не видел*",
+                "впервые слыш*|слышал*|видит|видел*", "@i|we never agreed|said|promised|offered|did",
                 "can't|cannot|couldn't|won't show|produce|send|forward ... receipt|proof|confirmation|screenshot",
                 "показать|прислать|предъявить не может|могут|смог*",
                 "says|said|say ... nobody|noone ever",
@@ -305,6 +309,7 @@ extension IncidentLexicon {
                 "still no payment|money; @still nothing; still waiting; @still not|hasn't|haven't paid",
                 "%money ... overdue; overdue %money", "past due",
                 "~neg seen|received|got ... cent|penny|dime|dollar|euro|pound; not a cent|penny|dime",
+                "ни рубля|копейки|цента|гроша",
                 "~num days|weeks|months|d|w behind; %money ... behind",
                 "~num days|day|weeks|week|months|d|w|wks late|over|overdue|past",
                 "~num over|late",
@@ -349,6 +354,7 @@ extension IncidentLexicon {
                 "chas* ... %money|them|him|her",
                 "accounts|ap|finance|accounting|payroll|bookkeeper* ... will|promised|promises|sort|sorting",
                 "in the queue", "weeks|times|months|fridays|mondays in a row",
+                "open since; outstanding since; unpaid since",
                 "it's|its been ~num|two|three|four|five|six weeks|months; it has been ~num|two|three|four|five|six weeks|months",
                 "nothing|silence from ... finance|accounts|ap|accounting|bookkeeper*|them; no word from ... finance|accounts|ap|accounting|bookkeeper*|them",
                 "sent ~num|two|three|four|five emails|reminders|messages",
@@ -495,7 +501,7 @@ extension IncidentLexicon {
                 "each|every time ... final",
                 "was never an option; was never the plan",
                 "then back to; back and forth; and back again",
-                "signed|signs ... off ... now|then|wants|redo|scrap*|new|different|change*|must",
+                "signed|signs ... off ...8 now|then|wants|redo|scrap*|new|different|change*|must",
                 "swapped|switched|changed|replaced|flipped|moved ...8 after ... final|finalised|finalized|locked|approved|signed|signoff",
                 "redo*|redone|redid|rewrit*|rework*|redesign* ... twice|again|times",
                 "first|initially|originally ...8 now|today ... wants|want|says|asks|asked|prefers",
@@ -539,7 +545,7 @@ extension IncidentLexicon {
                 "совсем|абсолютно|полностью|принципиально|совершенно друг*|нов*",
                 "обратно|назад ... на|к ... стар*|прежн*|первоначальн*|исходн*|перв*",
             ])
-        + cues(0.8, ["в третий|четвертый|пятый|десятый раз ... передел*|меня*|правк*|переписыва*|перерисов*"])
+        + cues(0.8, ["третий|четвертый|пятый|десятый раз ... передел*|меня*|правк*|переписыва*|перерисов*"])
         + cues(
             0.45,
             [
@@ -590,6 +596,8 @@ extension IncidentLexicon {
                 // the fallout and the ask, told as a story
                 "broke|broken|crashed|died|failed|hacked|tanked; white screened; went down; fell over",
                 "now ... want|wants|expect|expects|asking|asks|needs ... me|us ... fix|handle|sort|clean|rescue|redo|online|on call",
+                "want|wants|expect|expects|asking|asks me|us to fix|rescue|salvage|recover|clean",
+                "told|warned them|him|her ... would|will|won't|wouldn't",
                 "called|calling|phoned|texted|pinged me|us ... to fix|rescue|sort|clean|recover",
                 "my job|problem|fault to|now ... fix|clean|sort|mop|handle", "mess|chaos|fallout",
                 "now it's|its|it is my problem|fault|job|mess",
@@ -647,6 +655,7 @@ extension IncidentLexicon {
                 "fiverr|upwork|offshore|outsource* ... cheaper|for|would|will|less|half",
                 "cheaper ... elsewhere|somewhere|agency|guy|freelancer",
                 "quot*|offer*|bid* ... lower|less|cheaper|half|beat", "%rival ...8 %cheaper", "%cheaper ...8 %rival",
+                "overseas|offshore|abroad|foreign ... team|teams|agency|devs|dev|studio|company|outfit ... quoted|charges|cheaper|fifth|quarter|third|half",
                 "other|another|cheaper team|guy|person", "a third|fraction|half of my|our price|rate|quote",
             ])
         + cues(0.55, ["cheaper", "fiverr|upwork", "elsewhere", "match this|that|it|their"])
@@ -676,7 +685,7 @@ extension IncidentLexicon {
                 "дешевле", "за полцены", "кворк*|фриланс*|авито ... дешевл*|за|сделают|сделает", "демпинг*",
                 "сравни*|сравнива* ... цен*|ставк*|конкурент*|бюро|студи*|агентств*", "другие берут|делают|сделают",
                 "%rival ...8 %cheaper",
-                "%cheaper ...8 %rival",
+                "%cheaper ...8 %rival", "%rival ...8 столько же",
             ])
         + cues(0.35, ["конкурент*", "друг* студи*|команд*|подрядчик*|агентств*|фрилансер*"])
 
@@ -716,7 +725,10 @@ extension IncidentLexicon {
                 "cracked copy|version|license|licence|software|photoshop|plugin|plugins|theme|fonts; nulled|warez",
                 "collect*|harvest*|scrap*|track*|record* ... contacts|emails|location|data|calls ...8 without|secretly",
             ])
-        + cues(0.45, ["real|true|actual|beneficial owner*"])
+        + cues(
+            0.8,
+            ["celebrity|celebrities|influencer*|someone|people ...8 without|never ... consent|permission|agreed|asked"])
+        + cues(0.45, ["real|true|actual|beneficial owner*", "as seen on|in"])
         + cues(
             0.8,
             [
@@ -770,7 +782,8 @@ extension IncidentLexicon {
         + cues(
             0.6,
             [
-                "без бумажек|чеков; без официального оформления", "без разрешения|спроса|ведома",
+                "без бумажек|чеков; без официального оформления", "от имени другой|чужой компании|фирмы|организации",
+                "без разрешения|спроса|ведома",
                 "никто не заметит|узнает|проверяет", "наличк*|наличными|налом ... без",
             ])
         + cues(0.6, ["договор* ... нарушил*|нарушени*"])

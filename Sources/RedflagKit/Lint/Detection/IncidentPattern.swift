@@ -146,7 +146,7 @@ struct IncidentPattern: Hashable, Sendable {
         "rival":
             "competitor*|agency|agencies|studio*|freelancer*|dev|devs|developer*|designer*|shop|firm|vendor*|contractor*|marketplace|fiverr|upwork|offshore|конкурент*|подрядчик*|фрилансер*|агентств*|студи*|исполнител*|разработчик*|дизайнер*|программист*|команд*|кворк*|биржи|бирже",
         "cheaper":
-            "cheaper|cheap|less|lower|half|third|price|prices|pricing|rate|rates|charge|charges|charging|quoted|quote*|discount*|cut|reduce|drop|дешевл*|дешевле|полцены|меньше|дороже|расценк*|цен*|ставк*|урез*|сниз*|скидк*|уступ*",
+            "cheaper|cheap|less|lower|half|third|fifth|quarter|tenth|price|prices|pricing|rate|rates|charge|charges|charging|quoted|quote*|discount*|cut|reduce|drop|дешевл*|дешевле|полцены|меньше|дороже|расценк*|цен*|ставк*|урез*|сниз*|скидк*|уступ*",
         "advice":
             "advice|advise*|recommend*|suggestion*|warning*|notes|audit|plan|checklist|guide|instructions|docs|documentation|совет*|рекомендац*|предупрежден*",
     ]
