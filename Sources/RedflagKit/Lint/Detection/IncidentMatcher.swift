@@ -173,7 +173,11 @@ struct IncidentMatcher: Sendable {
     func effectiveMatches(in tokens: [DetectorToken], words: [Word]) -> (matches: [Match], contradicted: Set<String>) {
         let all = index.matches(in: words)
         let excluded = all.filter { $0.kind == .exclusion }
-        let contradicted = Set(all.filter { $0.kind == .counterEvidence }.map(\.sign))
+        // Counter-evidence that is itself negated ("не заплатили в срок", "didn't pay on time") argues for
+        // the sign, not against it.
+        let contradicted = Set(
+            all.filter { $0.kind == .counterEvidence && !isNegated($0, in: tokens, words: words, anyWord: true) }
+                .map(\.sign))
         let matches = all.filter { $0.kind == .cue }.filter { match in
             if excluded.contains(where: { $0.sign == match.sign && $0.start < match.end && match.start < $0.end }) {
                 return false
@@ -182,16 +186,7 @@ struct IncidentMatcher: Sendable {
             let clause = tokens[match.start].clause
             let window = max(0, match.start - 3)..<match.start
             let before = window.filter { tokens[$0].clause == clause }
-            if !pattern.startsWithNegation {
-                // Russian "не"/"ни" negate only the next word ("не опоздал", but "не платит налоги").
-                for index in before
-                where IncidentPattern.negations.contains(words[index])
-                    && (!IncidentMatcher.nextWordNegations.contains(words[index]) || index == match.start - 1)
-                {
-                    let next = index + 1 < words.count ? words[index + 1] : []
-                    if !IncidentMatcher.negationExceptions.contains(next) { return false }
-                }
-            }
+            if isNegated(match, in: tokens, words: words) { return false }
             // A condition governs its clause and the next one ("if they pay late again, I'll add a fee").
             let wide = max(0, match.start - 6)..<match.start
             if wide.contains(where: {
@@ -219,5 +214,23 @@ struct IncidentMatcher: Sendable {
             return true
         }
         return (matches, contradicted)
+    }
+
+    /// Whether a negation stands before the match in its clause, up to three words back; Russian
+    /// "не"/"ни" negate only the next word ("не опоздал", but "не платит налоги"). A pattern that itself
+    /// starts with a negation ("hasn't paid") is never negated. With `anyWord`, "не"/"ни" also negate
+    /// from further back: in "не заплатили в срок" the "не" governs the verb that "в срок" qualifies.
+    func isNegated(_ match: Match, in tokens: [DetectorToken], words: [Word], anyWord: Bool = false) -> Bool {
+        guard !index.compiled[match.cue].pattern.startsWithNegation else { return false }
+        let clause = tokens[match.start].clause
+        for position in max(0, match.start - 3)..<match.start
+        where tokens[position].clause == clause && IncidentPattern.negations.contains(words[position])
+            && (anyWord || !IncidentMatcher.nextWordNegations.contains(words[position])
+                || position == match.start - 1)
+        {
+            let next = position + 1 < words.count ? words[position + 1] : []
+            if !IncidentMatcher.negationExceptions.contains(next) { return true }
+        }
+        return false
     }
 }

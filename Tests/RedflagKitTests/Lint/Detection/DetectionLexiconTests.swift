@@ -64,6 +64,9 @@ struct DetectionLexiconTests {
         ("legal", "Wants a 'certified organic' badge on the label they don't have"),
         ("legal", "Просит принять оплату наличными, чтобы не светить доход"),
         ("late", "The deposit never landed, and they've gone quiet"),
+        // Negated counter-evidence argues for the sign.
+        ("late", "Снова не оплатили в срок"),
+        ("late", "Again they did not pay on time, third month running"),
         ("abuse", "В отзыве назвал мой перевод мусором"),
         ("dispute", "Says the setup hours shouldn't be billed"),
         ("changed-mind", "The approved homepage is being reworked again"),
