@@ -142,11 +142,11 @@ struct IncidentPattern: Hashable, Sendable {
     /// Word classes usable in patterns as `%name` (also inside alternatives: `%money|bill`).
     static let macros: [String: String] = [
         "money":
-            "payment*|invoice*|inv|money|deposit*|retainer*|balance|fee|fees|transfer*|funds|wire|cheque|check|bill|bills|оплат*|платеж*|деньг*|перевод*|аванс*|предоплат*|гонорар*|транш*|счет|счета|счету",
+            "payment*|invoice*|inv|money|deposit*|retainer*|balance|fee|fees|transfer*|funds|wire|cheque|check|bill|bills|оплат*|платеж*|деньг*|денег|перевод*|аванс*|предоплат*|гонорар*|транш*|счет|счета|счету",
         "rival":
             "competitor*|agency|agencies|studio*|freelancer*|dev|devs|developer*|designer*|shop|firm|vendor*|contractor*|marketplace|fiverr|upwork|offshore|конкурент*|подрядчик*|фрилансер*|агентств*|студи*|исполнител*|разработчик*|дизайнер*|программист*|команд*|кворк*|биржи|бирже",
         "cheaper":
-            "cheaper|cheap|less|lower|half|third|fifth|quarter|tenth|price|prices|pricing|rate|rates|charge|charges|charging|quoted|quote*|discount*|cut|reduce|drop|дешевл*|дешевле|полцены|меньше|дороже|расценк*|цен*|ставк*|урез*|сниз*|скидк*|уступ*",
+            "cheaper|cheap|less|lower|half|third|fifth|quarter|tenth|price|prices|pricing|rate|rates|charge|charges|charging|quoted|quote*|discount*|cut|reduce|drop|дешевл*|дешевле|полцены|меньше|дороже|расценк*|цен*|ставк*|ставок|урез*|сниз*|скидк*|скидок|уступ*",
         "advice":
             "advice|advise*|recommend*|suggestion*|warning*|notes|audit|plan|checklist|guide|instructions|docs|documentation|совет*|рекомендац*|предупрежден*",
     ]

@@ -67,6 +67,9 @@ struct DetectionLexiconTests {
         // Negated counter-evidence argues for the sign.
         ("late", "Снова не оплатили в срок"),
         ("late", "Again they did not pay on time, third month running"),
+        // Russian genitive plurals: денег, скидок, правок, ставок.
+        ("dispute", "Требует вернуть треть денег за проект"),
+        ("legal", "Asked me to strip the agency watermark off their stock photos"),
         ("abuse", "В отзыве назвал мой перевод мусором"),
         ("dispute", "Says the setup hours shouldn't be billed"),
         ("changed-mind", "The approved homepage is being reworked again"),
