@@ -70,6 +70,8 @@ struct DetectionLexiconTests {
         // Russian genitive plurals: денег, скидок, правок, ставок.
         ("dispute", "Требует вернуть треть денег за проект"),
         ("legal", "Asked me to strip the agency watermark off their stock photos"),
+        ("abuse", "Опять начал материть меня в чате"),
+        ("late", "Six weeks since delivery of the invoice, and still nothing"),
         ("abuse", "В отзыве назвал мой перевод мусором"),
         ("dispute", "Says the setup hours shouldn't be billed"),
         ("changed-mind", "The approved homepage is being reworked again"),
@@ -132,6 +134,8 @@ struct DetectionLexiconTests {
         "Signed quote came back within an hour, great",
         "Saturday: tidied the files because I wanted to, nobody asked",
         "Timeline depends on whether they approve the copy",
+        "Payment reminder set up in my invoicing app",
+        "Call about GDPR consent for their shop; they want to do it properly",
     ]
 
     @Test("near-misses and negations do not fire", arguments: nearMisses)
