@@ -57,7 +57,13 @@ struct NotesArgument: ParsableArguments {
 /// Loads the notes, prints every diagnostic, and tells whether a runtime error happened.
 func loadJournal(_ root: String) -> (Journal, hadErrors: Bool) {
     let journal = NotesDirectory.load(root: root)
-    let diagnostics = journal.allDiagnostics
+    var diagnostics = journal.allDiagnostics
+    if journal.files.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+        diagnostics.append(
+            Diagnostic(
+                .warning, file: root, message: "no client notes found",
+                hint: "a notes directory holds one NAME.md file or NAME/ folder of .md files per client"))
+    }
     Console.report(diagnostics, root: root)
     return (journal, diagnostics.contains { $0.severity == .error })
 }

@@ -63,6 +63,15 @@ struct ScanCommandTests {
         #expect(result.stderr.contains("albers"))
     }
 
+    @Test func emptyDirectoryIsAWarningNotAnError() throws {
+        let notes = try CLI.notes([:])
+        defer { try? FileManager.default.removeItem(at: notes) }
+        let result = try CLI.run(["scan", notes.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(notes.path): warning: no client notes found"))
+    }
+
     @Test func missingDirectoryIsExit2() throws {
         let result = try CLI.run(["scan", "/nonexistent/notes"])
         #expect(result.status == 2)
