@@ -18,9 +18,14 @@ struct TriageCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfOption
 
+    @Option(
+        help: "A folder of Mustache templates overriding the defaults by file name (HTML only).",
+        completion: .directory)
+    var template: String?
+
     func run() throws {
         let judgement = try Judgement.load(notes: location.notes, asOf: asOf.date)
-        let templates = try Judgement.templates(nil)
+        let templates = try Judgement.templates(template)
         Console.out(
             TriageRenderer.render(judgement.triage, format: format, color: Console.colorOnStdout, templates: templates))
         if judgement.hadErrors { throw ExitCode(2) }

@@ -23,6 +23,17 @@ struct TriageCommandTests {
         #expect(lines[1].hasPrefix("kessler-bau,Kessler Bau GmbH,fire,"))
     }
 
+    @Test func htmlUsesATemplateOverride() throws {
+        let templates = try CLI.notes(["triage.mustache": "<p id=\"custom\">{{#clients}}{{name}};{{/clients}}</p>\n"])
+        defer { try? FileManager.default.removeItem(at: templates) }
+        let result = try CLI.run([
+            "triage", "journal-samples", "--format", "html", "--as-of", "2026-11-29", "--template", templates.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("<p id=\"custom\">"))
+        #expect(result.stdout.contains("Kessler Bau GmbH;"))
+    }
+
     @Test func unknownFormatIsAUsageError() throws {
         let result = try CLI.run(["triage", "journal-samples", "--format", "xml"])
         #expect(result.status == 64)
