@@ -1,3 +1,4 @@
+import Foundation
 import RedflagMarkdown
 
 /// The journal grammar over a cmark block outline: dated sections, dated blocks, entries.
@@ -168,7 +169,7 @@ struct EntryBuilder {
             let lines = comment.literal.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
             comments.append(
                 HTMLComment(
-                    text: text.trimmingCharacters(in: " ").trimmingTrailingWhitespace(), line: comment.line,
+                    text: text.trimmingCharacters(in: .whitespaces).trimmingTrailingWhitespace(), line: comment.line,
                     column: comment.column, endLine: comment.line + lines - (comment.literal.hasSuffix("\n") ? 1 : 0)))
         }
     }

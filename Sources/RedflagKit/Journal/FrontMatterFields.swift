@@ -1,3 +1,5 @@
+import Foundation
+
 /// The known keys of a file's front matter, read from its YAML.
 public struct FrontMatterFields: Hashable, Sendable {
     /// A tag of `tags:` as written (without `#`), with its 1-based line and UTF-8 byte column.
@@ -49,7 +51,7 @@ public struct FrontMatterFields: Hashable, Sendable {
             // "tags: late, lie" is accepted as a comma-separated list.
             if case let .scalar(text, line, column) = value, !text.isEmpty {
                 return text.split(separator: ",").map {
-                    .scalar($0.trimmingCharacters(in: " "), line: line, column: column)
+                    .scalar($0.trimmingCharacters(in: .whitespaces), line: line, column: column)
                 }
             }
             return []
@@ -97,7 +99,7 @@ public struct FrontMatterFields: Hashable, Sendable {
                 fields.status = written
             case "tags":
                 for item in list(pair.value) {
-                    guard var raw = item.string?.trimmingCharacters(in: " ") else { continue }
+                    guard var raw = item.string?.trimmingCharacters(in: .whitespaces) else { continue }
                     if raw.hasPrefix("#") { raw.removeFirst() }
                     if !raw.isEmpty {
                         fields.tags.append(WrittenTag(raw: raw, line: item.line, column: byteColumn(item, source)))
@@ -114,11 +116,5 @@ public struct FrontMatterFields: Hashable, Sendable {
     private static func byteColumn(_ value: YAMLValue, _ source: SourceText) -> Int {
         let line = source.line(value.line)
         return line.unicodeScalars.prefix(max(0, value.column - 1)).reduce(0) { $0 + String($1).utf8.count } + 1
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: Character) -> String {
-        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A lint suppression written in a notes file: an HTML comment (invisible when the Markdown
 /// renders) or the front matter key `redflag-disable`.
 ///
@@ -117,7 +119,7 @@ public struct Suppression: Hashable, Sendable {
         {
             reasons = [reason]
         }
-        rules = rules.map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty && $0 != "all" }
+        rules = rules.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "all" }
         return Suppression(
             kind: .file, rules: rules, reason: reasons.isEmpty ? nil : reasons.joined(separator: "; "),
             line: entry.keyValue.line, column: entry.keyValue.column, lines: 1...lastLine)
@@ -130,14 +132,14 @@ public struct Suppression: Hashable, Sendable {
         var reason: String?
 
         init?(_ text: String) {
-            let trimmed = text.trimmingCharacters(in: " ")
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasPrefix("redflag-") else { return nil }
             var head = Substring(trimmed)
             var reason: String?
             if let separator = trimmed.range(of: " --") ?? trimmed.range(of: "\t--") {
                 head = trimmed[..<separator.lowerBound]
                 let rest = trimmed[separator.upperBound...].drop { $0 == " " || $0 == "-" || $0 == "\t" }
-                let cleaned = String(rest).trimmingCharacters(in: " ")
+                let cleaned = String(rest).trimmingCharacters(in: .whitespaces)
                 reason = cleaned.isEmpty ? nil : cleaned
             }
             let words = head.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" })

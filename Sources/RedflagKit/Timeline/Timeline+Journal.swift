@@ -1,8 +1,9 @@
 extension Timeline {
     /// The timeline of `client` from the entries of `journal` that belong to it.
     public init(client: Client, journal: Journal, asOf: CalendarDate) {
+        // A file's entries all belong to the file's client.
         let entries = journal.files.filter { $0.client == client.id }.flatMap(\.entries)
-        self.init(client: client, entries: entries.filter { $0.client == client.id }, asOf: asOf)
+        self.init(client: client, entries: entries, asOf: asOf)
     }
 
     /// One timeline per client of `journal`, in the journal's client order (by id).
