@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The targets follow the pipeline, and every arrow points one way (docs/architecture.md):
+//
+//   CCmark → RedflagMarkdown ─┐
+//   RedflagCore ──────────────┴→ RedflagJournal → RedflagJudgement ─┐
+//                                      └→ RedflagDetector → RedflagLint ┴→ RedflagOutput → RedflagKit → redflag
 let package = Package(
     name: "redflag",
     platforms: [.macOS(.v13)],
@@ -23,26 +28,58 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // cmark tree -> Swift values; safe HTML rendering. The only target that sees C.
+        .target(name: "RedflagMarkdown", dependencies: ["CCmark"]),
+        // What every stage shares: source text and positions, diagnostics, calendar dates, the signs
+        // and the tag vocabulary, slugs, spelling suggestions, redflag.yml as sections.
         .target(
-            name: "RedflagMarkdown",
-            dependencies: ["CCmark"]
+            name: "RedflagCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // All domain logic: journal grammar, timelines, policy, renderers, lint. Pure.
+        // Notes directory → files → entries with tags and dates → clients. The only user of cmark.
+        .target(name: "RedflagJournal", dependencies: ["RedflagCore", "RedflagMarkdown"]),
+        // Timelines, the keep/watch/fire policy, dossiers and the triage. Pure: `asOf` is passed in.
         .target(
-            name: "RedflagKit",
+            name: "RedflagJudgement",
             dependencies: [
-                "RedflagMarkdown",
-                .product(name: "Yams", package: "Yams"),
+                "RedflagCore", "RedflagJournal",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Untagged-incident detection: lexicon (bundled data) + naive Bayes, behind `IncidentDetecting`.
+        .target(
+            name: "RedflagDetector",
+            dependencies: ["RedflagCore", "RedflagJournal"],
+            resources: [.copy("Resources")]
+        ),
+        // Lint rules as types with their own examples, suppressions, fixes.
+        .target(name: "RedflagLint", dependencies: ["RedflagCore", "RedflagJournal", "RedflagDetector"]),
+        // Every rendered byte: text, Markdown, HTML (templates), JSON, CSV, SARIF; the terminal style.
+        .target(
+            name: "RedflagOutput",
+            dependencies: [
+                "RedflagCore", "RedflagJournal", "RedflagJudgement", "RedflagLint", "RedflagMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]
         ),
-        // Thin command-line layer: load -> call the kit -> print -> exit code.
+        // The library entry point: `Workspace` (load, judge, lint) and `RedflagError`.
+        .target(
+            name: "RedflagKit",
+            dependencies: ["RedflagCore", "RedflagJournal", "RedflagJudgement", "RedflagLint", "RedflagOutput"]
+        ),
+        // Thin command-line layer: options -> Workspace -> renderer -> stdout/stderr -> exit code.
         .executableTarget(
             name: "redflag",
             dependencies: [
                 "RedflagKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Developer tooling, not part of the product: measures the detector on labelled sets.
+        .executableTarget(
+            name: "RedflagDetectorEval",
+            dependencies: [
+                "RedflagCore", "RedflagDetector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

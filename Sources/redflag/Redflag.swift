@@ -14,7 +14,6 @@ struct Redflag: AsyncParsableCommand {
         subcommands: [
             ScanCommand.self,
             TagsCommand.self,
-            EvaluateDetectorCommand.self,
             PolicyCommand.self,
             DossierCommand.self,
             TriageCommand.self,

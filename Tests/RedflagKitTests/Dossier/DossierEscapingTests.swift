@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// Everything a user wrote reaches HTML escaped (entry bodies only through cmark's safe renderer),
 /// Markdown outputs cannot open HTML, and template syntax in notes is shown, never run.

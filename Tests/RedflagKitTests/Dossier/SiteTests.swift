@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// `Site` names its pages safely; `SiteWriter` never writes outside the output folder or into the notes.
 @Suite("Site pages and path safety")

@@ -2,7 +2,12 @@ import Foundation
 import PropertyBased
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// `--fix` guarantees on generated journals: every old byte kept in order, line endings and BOM
 /// kept, and a second run changes nothing.

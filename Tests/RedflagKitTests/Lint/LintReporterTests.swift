@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 @Suite("Lint reporters")
 struct LintReporterTests {

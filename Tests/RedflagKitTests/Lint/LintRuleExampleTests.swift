@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// Every rule's examples, run as tests: a triggering example must produce findings of its rule
 /// exactly at its `↓` markers; a non-triggering example none of its rule.

@@ -1,6 +1,11 @@
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// `redflag lint journal-samples --as-of 2026-11-29` against journal-samples/.expected-verdicts.md.
 @Suite("Lint on journal-samples")

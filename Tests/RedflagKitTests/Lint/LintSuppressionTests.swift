@@ -1,6 +1,11 @@
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 @Suite("Lint suppressions")
 struct LintSuppressionTests {

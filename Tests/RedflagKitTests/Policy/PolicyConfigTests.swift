@@ -1,6 +1,11 @@
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// The `policy:` section of `redflag.yml`: overrides, switches, errors with lines, and the printout.
 @Suite("Policy configuration")

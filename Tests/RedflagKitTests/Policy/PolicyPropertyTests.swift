@@ -1,7 +1,12 @@
 import PropertyBased
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// Properties of the default policy over random journals.
 @Suite("Policy properties")

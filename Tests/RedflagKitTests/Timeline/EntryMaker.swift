@@ -1,4 +1,9 @@
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// Terse hand-built journal values for Timeline and Policy tests.
 enum Make {

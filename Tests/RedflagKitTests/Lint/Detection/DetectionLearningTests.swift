@@ -1,6 +1,11 @@
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// The naive Bayes layer: the user's tagged entries raise or lower the lexicon's confidence.
 @Suite("Detection: learning from the user's tagged entries")

@@ -1,6 +1,11 @@
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// Triggering and non-triggering examples per sign, in English and Russian, with the lexicon alone.
 @Suite("Detection: lexicon per sign")

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import RedflagKit
+@testable import RedflagCore
+@testable import RedflagDetector
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagLint
+@testable import RedflagOutput
 
 /// The detector on `journal-samples/`, a journal written independently of the detector with known
 /// untagged incidents and near-misses (listed in `journal-samples/.expected-verdicts.md`).

@@ -1,0 +1,224 @@
+import Foundation
+import RedflagCore
+import RedflagJournal
+
+/// A multinomial naive Bayes text classifier over word stems and adjacent stem pairs, with Laplace
+/// smoothing, trained in-process from the user's tagged entries.
+///
+/// Classes are the sign tags seen in training plus `none` for entries labelled with no sign. Each
+/// entry counts a feature once (binary multinomial, better for short notes). Priors are uniform: the
+/// user's journal over-represents what they chose to tag, and the lexicon, not the prior, decides
+/// whether an entry is an incident at all.
+struct NaiveBayesModel: Sendable {
+    static let noneClass = "none"
+
+    /// Class names, sorted (`none` included when present).
+    private(set) var classes: [String] = []
+    /// Feature hash → dense id.
+    private var ids: [UInt64: Int] = [:]
+    /// Dense id → feature.
+    private var featureNames: [Word] = []
+    /// Per feature id and class (`id * classes.count + class`): the entry count, the smoothed log
+    /// probability, and that log probability minus its mean over the classes (the feature's "lift").
+    private var counts: [Int32] = []
+    private var logProbability: [Double] = []
+    private var lift: [Double] = []
+    /// Number of training entries.
+    private(set) var size = 0
+
+    init(training: [LabeledText], signs: Set<String>) {
+        var labels: [[String]] = []
+        var names = Set<String>()
+        for example in training {
+            let tags = example.tags.filter { signs.contains($0) }.sorted()
+            let entryLabels = tags.isEmpty ? [NaiveBayesModel.noneClass] : tags
+            labels.append(entryLabels)
+            names.formUnion(entryLabels)
+        }
+        classes = names.sorted()
+        let width = classes.count
+        let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        var totals = Array(repeating: 0, count: width)
+        for (example, entryLabels) in zip(training, labels) {
+            var entryIDs: [Int] = []
+            let tokens = DetectorToken.tokenize(example.text)
+            let words = tokens.map { Word($0.text.utf8) }
+            for feature in NaiveBayesModel.features(of: tokens, words: words) {
+                if let id = ids[feature.hash] {
+                    entryIDs.append(id)
+                } else {
+                    let id = ids.count
+                    ids[feature.hash] = id
+                    featureNames.append(NaiveBayesModel.name(of: feature, words: words))
+                    counts.append(contentsOf: repeatElement(0, count: width))
+                    entryIDs.append(id)
+                }
+            }
+            entryIDs.sort()
+            var previous = -1
+            let columns = entryLabels.compactMap { position[$0] }
+            for id in entryIDs where id != previous {
+                previous = id
+                for column in columns { counts[id * width + column] += 1 }
+            }
+            let unique = Set(entryIDs).count
+            for column in columns { totals[column] += unique }
+        }
+        let vocabulary = Double(ids.count)
+        let denominators = totals.map { log(Double($0) + vocabulary) }
+        logProbability = Array(repeating: 0, count: counts.count)
+        lift = Array(repeating: 0, count: counts.count)
+        for id in 0..<ids.count {
+            var sum = 0.0
+            for column in 0..<width {
+                let value = log(Double(counts[id * width + column]) + 1) - denominators[column]
+                logProbability[id * width + column] = value
+                sum += value
+            }
+            let mean = sum / Double(width)
+            for column in 0..<width { lift[id * width + column] = logProbability[id * width + column] - mean }
+        }
+        size = training.count
+    }
+
+    /// The evidence for each class: the log posterior odds of that class against all others, minus
+    /// the prior log odds (0 means "no information"), divided by `temperature`. Only features seen in
+    /// training count. Also returns, per class, the feature (seen at least twice with that class) that
+    /// argued most for it.
+    func evidence(for tokens: [DetectorToken], words: [Word], temperature: Double) -> [String: Evidence] {
+        let width = classes.count
+        guard width >= 2 else { return [:] }
+        var known = NaiveBayesModel.features(of: tokens, words: words).compactMap { ids[$0.hash] }
+        guard !known.isEmpty else { return [:] }
+        known.sort()
+        var logLikelihood = Array(repeating: 0.0, count: width)
+        var strongest: [(lift: Double, id: Int?)] = Array(repeating: (0, nil), count: width)
+        var previous = -1
+        for id in known where id != previous {
+            previous = id
+            for column in 0..<width {
+                logLikelihood[column] += logProbability[id * width + column]
+                let value = lift[id * width + column]
+                if counts[id * width + column] >= 2, value >= NaiveBayesModel.minimumLift,
+                    value > strongest[column].lift,
+                    isMeaningful(id)
+                {
+                    strongest[column] = (value, id)
+                }
+            }
+        }
+        let scaled = logLikelihood.map { $0 / temperature }
+        let top = scaled.max() ?? 0
+        let exps = scaled.map { exp($0 - top) }
+        let sum = exps.reduce(0, +)
+        let priorOdds = log(1 / Double(width - 1))
+        var result: [String: Evidence] = [:]
+        for (column, name) in classes.enumerated() {
+            let posterior = min(max(exps[column] / sum, 1e-9), 1 - 1e-9)
+            let id = strongest[column].id
+            result[name] = Evidence(
+                score: log(posterior / (1 - posterior)) - priorOdds, feature: id.map { featureNames[$0] },
+                support: id.map { Int(counts[$0 * width + column]) } ?? 0)
+        }
+        return result
+    }
+
+    /// A feature: a word stem (`second == nil`) or a pair of adjacent stems, by token index, with the
+    /// 64-bit FNV-1a hash of its text (`"stem"` or `"stem stem"`); computed without allocating.
+    struct Feature {
+        var hash: UInt64
+        var first: Int
+        var second: Int?
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x100_0000_01b3
+
+    private static func fnv(_ hash: UInt64, _ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var value = hash
+        for byte in bytes { value = (value ^ UInt64(byte)) &* prime }
+        return value
+    }
+
+    /// Stems of function words, which never stand as evidence on their own.
+    static let functionWords = WordSet(
+        [
+            "the", "a", "an", "and", "or", "but", "i", "me", "my", "we", "us", "our", "you", "your", "he", "him",
+            "his", "she", "her", "they", "them", "their", "it", "its", "to", "of", "in", "on", "at", "for", "with",
+            "from", "by", "is", "was", "were", "be", "been", "are", "this", "that", "so", "as", "not", "no",
+            "again", "now", "still", "и", "в", "на", "с", "что", "я", "мы", "он", "она", "они", "их", "его", "ее",
+            "не", "а", "но", "по", "за", "к", "у", "о", "от", "до", "из", "это", "так", "уже", "еще", "опять",
+            "снова", "теперь",
+        ].map { String(decoding: stem($0), as: UTF8.self) })
+
+    /// How much more likely than average (in log) a feature must be in a class to be that class's
+    /// evidence word: function words ("the", "their") never are.
+    static let minimumLift = 1.0
+
+    /// Whether a feature may stand as evidence: not made of function words only.
+    private func isMeaningful(_ id: Int) -> Bool {
+        !featureNames[id].split(separator: 0x20).allSatisfy { NaiveBayesModel.functionWords.contains(Word($0)) }
+    }
+
+    /// What the model says about one class for one entry.
+    struct Evidence {
+        /// Posterior log odds minus prior log odds, at the given temperature.
+        var score: Double
+        /// The entry's feature (seen at least twice with the class, with a lift of at least
+        /// `minimumLift`) that argued most for it.
+        var feature: Word?
+        /// How many training entries of the class had that feature.
+        var support: Int
+    }
+
+    /// Stems of the words, and pairs of adjacent stems within a clause.
+    static func features(of tokens: [DetectorToken], words: [Word]) -> [Feature] {
+        var features: [Feature] = []
+        features.reserveCapacity(tokens.count * 2)
+        for index in tokens.indices {
+            let stem = words[index][stemRange(words[index])]
+            let hash = fnv(offsetBasis, stem)
+            features.append(Feature(hash: hash, first: index, second: nil))
+            if index > 0, tokens[index - 1].clause == tokens[index].clause {
+                let previous = words[index - 1][stemRange(words[index - 1])]
+                let pair = fnv(fnv(fnv(offsetBasis, previous), [0x20]), stem)
+                features.append(Feature(hash: pair, first: index - 1, second: index))
+            }
+        }
+        return features
+    }
+
+    /// The text of a feature, for evidence.
+    static func name(of feature: Feature, words: [Word]) -> Word {
+        let first = Word(words[feature.first][stemRange(words[feature.first])])
+        guard let second = feature.second else { return first }
+        return first + [0x20] + words[second][stemRange(words[second])]
+    }
+
+    private static let englishSuffixes: [Word] = ["ing", "ed", "es", "s"].map { Word($0.utf8) }
+
+    /// A crude, fast stemmer, as a prefix of the word's bytes: Cyrillic words keep their first five
+    /// letters, Latin words lose a common English suffix.
+    static func stemRange(_ word: Word) -> Range<Int> {
+        guard let first = word.first else { return 0..<0 }
+        if (0xD0...0xD3).contains(first) {
+            var scalars = 0
+            for (offset, byte) in word.enumerated() where byte & 0xC0 != 0x80 {
+                if scalars == 5 { return 0..<offset }
+                scalars += 1
+            }
+            return 0..<word.count
+        }
+        for suffix in englishSuffixes
+        where word.count > suffix.count + 2 && word.reversed().starts(with: suffix.reversed()) {
+            return 0..<(word.count - suffix.count)
+        }
+        return 0..<word.count
+    }
+
+    /// The stem of a word as bytes.
+    static func stem(_ word: String) -> Word {
+        let bytes = Word(word.utf8)
+        return Word(bytes[stemRange(bytes)])
+    }
+}

@@ -1,0 +1,66 @@
+import RedflagCore
+
+/// One journal entry: a dated (or undated) block of a client's notes, with its tags.
+///
+/// An entry is a paragraph, an item of a top-level list (with its nested lists) or a block quote
+/// inside a dated section, or a block that carries its own date. `line`/`endLine` are 1-based
+/// lines of `file`, a path relative to the notes directory.
+public struct Entry: Hashable, Sendable {
+    /// The client id (slug).
+    public var client: String
+    public var date: CalendarDate?
+    /// `HH:MM` from a dated heading, when given.
+    public var time: String?
+    /// The title after the date in a dated heading, when given.
+    public var title: String?
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    /// Plain text (inline markup removed; blocks joined by newlines), date prefix removed.
+    public var text: String
+    /// The entry's Markdown source, exactly as written (front matter never included).
+    public var markdown: String
+    /// Tags of the entry's own text, then those inherited from its dated heading and front matter.
+    public var tags: [Tag]
+
+    public init(
+        client: String, date: CalendarDate?, time: String? = nil, title: String? = nil, file: String,
+        line: Int, column: Int = 1, endLine: Int, text: String, markdown: String, tags: [Tag]
+    ) {
+        self.client = client
+        self.date = date
+        self.time = time
+        self.title = title
+        self.file = file
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.text = text
+        self.markdown = markdown
+        self.tags = tags
+    }
+
+    public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+    /// Canonical tag names on this entry, each once, in first-seen order.
+    public var tagNames: [String] {
+        var seen = Set<String>()
+        return tags.compactMap { seen.insert($0.name).inserted ? $0.name : nil }
+    }
+
+    public func hasTag(_ name: String) -> Bool { tags.contains { $0.name == name } }
+
+    /// Deterministic output order: client, date (undated last), file, line.
+    public static func outputOrder(_ lhs: Entry, _ rhs: Entry) -> Bool {
+        if lhs.client != rhs.client { return lhs.client < rhs.client }
+        switch (lhs.date, rhs.date) {
+        case let (left?, right?) where left != right: return left < right
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: break
+        }
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        return (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}

@@ -1,0 +1,133 @@
+import RedflagCore
+import RedflagMarkdown
+
+/// Turns the bytes of one notes file into entries: pure, one file at a time, no shared state.
+///
+/// The pipeline: decode (BOM, invalid UTF-8) → front matter (YAML, blanked so line numbers stay)
+/// → cmark block outline → journal grammar (dated sections, dated items, entries) → tags found in
+/// the original source and resolved against the vocabulary.
+public struct JournalParser: Sendable {
+    public var vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary = .standard) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Parses one file. `path` is relative to the notes directory; `client` is the client id.
+    public func parse(path: String, client: String, bytes: [UInt8]) -> ParsedFile {
+        var diagnostics: [Diagnostic] = []
+        var body = bytes[...]
+        let hasBOM = body.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasBOM { body = body.dropFirst(3) }
+        let text: String
+        if let bad = Self.firstInvalidUTF8(body) {
+            text = String(decoding: body, as: UTF8.self)
+            let before = body[body.startIndex..<bad]
+            let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? body.startIndex
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: line, column: bad - lineStart + 1,
+                    message: "invalid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true))); "
+                        + "invalid bytes are shown as \u{FFFD}",
+                    hint: "save the file as UTF-8; its entries are still read"))
+        } else {
+            text = String(decoding: body, as: UTF8.self)
+        }
+        let source = SourceText(text)
+        let utf8 = Array(text.utf8)
+
+        let (frontMatter, fields, markdown) = readFrontMatter(
+            path: path, source: source, utf8: utf8, diagnostics: &diagnostics)
+        let outline = CommonMark.outline(of: markdown)
+        var builder = EntryBuilder(
+            path: path, client: client, source: source, scanner: TagScanner(bytes: utf8, lineStarts: source.lineStarts),
+            vocabulary: vocabulary, fileDate: Self.fileDate(path), fileTags: fields.tags)
+        builder.build(outline)
+        diagnostics += builder.diagnostics
+        return ParsedFile(
+            path: path, client: client, source: source, frontMatter: frontMatter, fields: fields,
+            entries: builder.entries, headings: builder.headings, comments: builder.comments,
+            diagnostics: diagnostics, usesCRLF: text.utf8.contains(UInt8(ascii: "\r")) && text.contains("\r\n"),
+            hasBOM: hasBOM)
+    }
+
+    /// Front matter: a first line `---`, YAML, and a closing `---` or `...` line. Returns the
+    /// Markdown cmark should see: the same text with the front matter lines emptied.
+    private func readFrontMatter(
+        path: String, source: SourceText, utf8: [UInt8], diagnostics: inout [Diagnostic]
+    ) -> (FrontMatter?, FrontMatterFields, String) {
+        guard source.lineCount >= 2, source.line(1).trimmingTrailingWhitespace() == "---" else {
+            return (nil, FrontMatterFields(), source.text)
+        }
+        var closing: Int?
+        for number in 2...source.lineCount {
+            let line = source.line(number).trimmingTrailingWhitespace()
+            if line == "---" || line == "..." {
+                closing = number
+                break
+            }
+        }
+        guard let closing else {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: 1, column: 1,
+                    message: "front matter is not closed: no '---' line after the first",
+                    hint: "end the front matter with a line '---', or remove the first '---' line", topic: .frontMatter)
+            )
+            return (nil, FrontMatterFields(), source.text)
+        }
+        let yaml = closing > 2 ? source.lines(2, through: closing - 1) : ""
+        var value: YAMLValue?
+        do {
+            value = try YAMLValue.parse(yaml, lineOffset: 1)
+        } catch {
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: path, line: error.line, column: error.column,
+                    message: "invalid front matter: \(error.message)",
+                    hint: "fix the YAML between the --- lines; the file's entries are still read", topic: .frontMatter))
+        }
+        let fields = FrontMatterFields.read(value, file: path, source: source, diagnostics: &diagnostics)
+        let restStart = closing < source.lineStarts.count ? source.lineStarts[closing] : utf8.count
+        let markdown = String(repeating: "\n", count: closing) + String(decoding: utf8[restStart...], as: UTF8.self)
+        return (FrontMatter(startLine: 1, endLine: closing, value: value), fields, markdown)
+    }
+
+    /// The date of a file named `YYYY-MM-DD.md`.
+    static func fileDate(_ path: String) -> CalendarDate? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.lowercased().hasSuffix(".md") else { return nil }
+        return CalendarDate(iso: name.dropLast(3))
+    }
+
+    /// Index of the first byte that is not part of valid UTF-8, nil when all is valid.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.endIndex else { return index }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length {
+                let next = bytes[index + offset]
+                guard next & 0xC0 == 0x80 else { return index }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return index }
+            index += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+import RedflagCore
+
+/// One `#tag` as written in a journal, resolved against the vocabulary.
+///
+/// `name` is canonical (`#liar` → `lie`, `#insult` → `abuse` with subtype `verbal`); `raw` is the
+/// text as written, without the `#`. `line` is 1-based, `column` is the 1-based UTF-8 byte offset
+/// of the `#` in the original source line.
+public struct Tag: Hashable, Sendable, Codable {
+    public var name: String
+    public var subtype: String?
+    public var raw: String
+    public var line: Int
+    public var column: Int
+    /// False when neither the built-in vocabulary nor `redflag.yml` knows the tag.
+    public var isKnown: Bool
+
+    public init(name: String, subtype: String?, raw: String, line: Int, column: Int, isKnown: Bool) {
+        self.name = name
+        self.subtype = subtype
+        self.raw = raw
+        self.line = line
+        self.column = column
+        self.isKnown = isKnown
+    }
+
+    /// `name` or `name/subtype`.
+    public var qualifiedName: String {
+        subtype.map { "\(name)/\($0)" } ?? name
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, subtype, raw, line, column
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        subtype = try container.decodeIfPresent(String.self, forKey: .subtype)
+        raw = try container.decode(String.self, forKey: .raw)
+        line = try container.decode(Int.self, forKey: .line)
+        column = try container.decode(Int.self, forKey: .column)
+        isKnown = true
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(subtype, forKey: .subtype)
+        try container.encode(raw, forKey: .raw)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+    }
+}

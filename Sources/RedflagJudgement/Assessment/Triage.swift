@@ -1,0 +1,46 @@
+import RedflagCore
+import RedflagJournal
+
+/// Every client of a notes directory, most at risk first (`Assessment.riskOrder`): the triage view.
+public struct Triage: Hashable, Sendable {
+    /// One client's line of the triage.
+    public struct Row: Hashable, Sendable {
+        public var client: Client
+        public var assessment: Assessment
+        /// Incidents judged (dated up to as-of, or undated).
+        public var incidents: Int
+        /// The latest dated incident up to as-of.
+        public var lastIncident: CalendarDate?
+        /// Incident counts per sign (canonical tag), signs never seen left out, in SIGNS.md order.
+        public var signTotals: [Timeline.TagCount]
+
+        public init(_ dossier: Dossier) {
+            client = dossier.client
+            assessment = dossier.assessment
+            incidents = dossier.assessment.incidents
+            lastIncident = dossier.timeline.lastIncident
+            signTotals = Vocabulary.signs.compactMap { sign in
+                dossier.timeline.tagCounts.first { $0.tag == sign && $0.subtype == nil && $0.count > 0 }
+            }
+        }
+
+        /// The reasons that decide the verdict (not softened), most severe first.
+        public var topReasons: [Reason] { assessment.reasons.filter { !$0.softened } }
+    }
+
+    public var asOf: CalendarDate
+    public var policyDigest: String
+    public var inputDigest: String
+    /// Most at risk first.
+    public var rows: [Row]
+
+    public init(_ dossiers: [Dossier], asOf: CalendarDate, policyDigest: String, inputDigest: String) {
+        self.asOf = asOf
+        self.policyDigest = policyDigest
+        self.inputDigest = inputDigest
+        rows = dossiers.sorted { Assessment.riskOrder($0.assessment, $1.assessment) }.map(Row.init)
+    }
+
+    /// How many clients have each verdict.
+    public func count(_ verdict: Verdict) -> Int { rows.filter { $0.assessment.verdict == verdict }.count }
+}

@@ -1,4 +1,0 @@
-/// The output formats of `redflag triage`.
-public enum TriageFormat: String, CaseIterable, Sendable {
-    case text, md, html, json, csv
-}

@@ -1,0 +1,53 @@
+import RedflagCore
+import RedflagDetector
+import RedflagJournal
+
+/// A unified diff of a file before and after `--fix`, for `--dry-run`. Pure.
+///
+/// Lines are compared one to one (fixes add text inside lines, never lines); when the line counts
+/// differ, the whole file is one hunk. Line endings are not shown (`\r` is dropped) so the diff reads
+/// the same for CRLF files.
+public enum UnifiedDiff {
+    public static func render(path: String, old: [UInt8], new: [UInt8], context: Int = 3) -> String {
+        let before = lines(old)
+        let after = lines(new)
+        guard before != after else { return "" }
+        var out = "--- a/\(path)\n+++ b/\(path)\n"
+        guard before.count == after.count else {
+            out += "@@ -1,\(before.count) +1,\(after.count) @@\n"
+            out += before.map { "-\($0)\n" }.joined() + after.map { "+\($0)\n" }.joined()
+            return out
+        }
+        let changed = before.indices.filter { before[$0] != after[$0] }
+        var hunks: [ClosedRange<Int>] = []
+        for index in changed {
+            let range = max(0, index - context)...min(before.count - 1, index + context)
+            if let last = hunks.last, range.lowerBound <= last.upperBound + 1 {
+                hunks[hunks.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                hunks.append(range)
+            }
+        }
+        for hunk in hunks {
+            out += "@@ -\(hunk.lowerBound + 1),\(hunk.count) +\(hunk.lowerBound + 1),\(hunk.count) @@\n"
+            for index in hunk {
+                if before[index] == after[index] {
+                    out += " \(before[index])\n"
+                } else {
+                    out += "-\(before[index])\n+\(after[index])\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// Lines split on `\n` bytes (a CRLF's `\r` dropped); a final line ending adds no empty line.
+    private static func lines(_ bytes: [UInt8]) -> [String] {
+        var body = bytes[...]
+        if body.last == UInt8(ascii: "\n") { body = body.dropLast() }
+        guard !body.isEmpty else { return [] }
+        return body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+        }
+    }
+}

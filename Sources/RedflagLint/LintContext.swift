@@ -1,0 +1,29 @@
+import RedflagCore
+import RedflagDetector
+import RedflagJournal
+
+/// What the rules look at: the journal, the as-of date and the trained detector.
+public struct LintContext: Sendable {
+    public var journal: Journal
+    /// "Today" for `future-date`, from `--as-of`.
+    public var asOf: CalendarDate
+    /// The detector, trained on the journal's own tagged entries.
+    public var detector: IncidentDetector
+    /// Confidence at or above which `untagged-incident` reports an entry.
+    public var reportThreshold: Double
+
+    public init(journal: Journal, asOf: CalendarDate, detector: IncidentDetector, reportThreshold: Double) {
+        self.journal = journal
+        self.asOf = asOf
+        self.detector = detector
+        self.reportThreshold = reportThreshold
+    }
+
+    public var files: [ParsedFile] { journal.files }
+    public var vocabulary: Vocabulary { journal.configuration.vocabulary }
+
+    /// True when `tag` is one of the signs (an incident), by the vocabulary's kind.
+    public func isSign(_ tag: Tag) -> Bool {
+        tag.isKnown && vocabulary.kind(of: tag.name) == .incident
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import RedflagCore
+import RedflagDetector
+import RedflagJournal
+
+/// `untagged-incident`: an entry that reads like one of the signs but carries no sign tag.
+///
+/// The detector (`IncidentDetector`, trained on the journal's own tagged entries) names the sign and
+/// a confidence; entries at or above `LintContext.reportThreshold` are reported. An entry with any
+/// sign tag (its own, its dated heading's or its front matter's) is never reported. The detector
+/// reads the entry's text without its tags.
+public struct UntaggedIncidentRule: LintRule {
+    public static let id = "untagged-incident"
+
+    public init() {}
+
+    public var description: RuleDescription {
+        RuleDescription(
+            id: Self.id, name: "Untagged incident",
+            rationale: """
+                An incident without its tag is invisible to the policy: the verdict and the dossier only \
+                count tagged entries. The finding names the sign the entry reads like and how sure the \
+                detector is; `--fix` adds the tag when it is sure enough.
+                """,
+            severity: .warning,
+            triggering: [
+                RuleExample("## 2026-10-30\n\n↓- Invoice 2211 still not paid, 45 days overdue.\n"),
+                RuleExample(
+                    "## 2026-10-12\n\n↓Снова хочет скидку: требует пересчитать поддержку за октябрь, хотя это фикс.\n"),
+                RuleExample(
+                    "↓- 2026-06-03: They ignored my advice on the backups, now they want me to fix it asap.\n"),
+            ],
+            nonTriggering: [
+                RuleExample("- 2026-10-30: Invoice 2211 still not paid, 45 days overdue. #late\n"),
+                RuleExample("- 2026-03-02: Paid early, no late fees, no reminders ever. #paid\n"),
+                RuleExample("- 2026-03-02: I was late to the call (train, 10 min), she didn't mind.\n"),
+                RuleExample("- 2026-03-02: Legal approved the contract.\n"),
+                RuleExample("- 2026-03-02: He did not dispute anything.\n"),
+                RuleExample("## 2026-08-19 #abuse/physical\n\n- Threw the samples at the wall, shouting.\n"),
+                RuleExample(
+                    """
+                    <!-- redflag-disable-next-line untagged-incident -- quoting the contract's late-fee clause -->
+                    - 2026-03-02: "Invoices not paid within 30 days are overdue and incur fees."
+
+                    """),
+            ])
+    }
+
+    public func check(_ context: LintContext) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        for file in context.files {
+            for entry in file.entries where !entry.tags.contains(where: context.isSign) {
+                guard let best = context.detector.suggestions(for: Self.prose(of: entry)).first,
+                    best.confidence >= context.reportThreshold
+                else { continue }
+                findings.append(
+                    finding(
+                        file.path, line: entry.line, column: entry.column,
+                        "untagged incident: “\(best.evidence.split(whereSeparator: \.isNewline).joined(separator: " "))” reads like #\(best.tag) "
+                            + "(confidence \(Self.percent(best.confidence)))",
+                        hint: "add #\(best.tag) to the entry, or put "
+                            + "<!-- redflag-disable-next-line \(Self.id) -- why --> on the line before it",
+                        suggestion: best, entryLines: entry.line...max(entry.line, entry.endLine)))
+            }
+        }
+        return findings
+    }
+
+    /// The entry's text without its tags and web addresses: the detector judges what was written;
+    /// a tag the user chose (`#warned`, `#paid`) is not evidence of a sign, and neither is an
+    /// address such as `https://example.com/terms#late-fees`.
+    static func prose(of entry: Entry) -> String {
+        var text = entry.text
+        for raw in Set(entry.tags.map(\.raw)).sorted(by: { $0.count > $1.count }) {
+            text = text.replacingOccurrences(of: "#" + raw, with: " ")
+        }
+        return text.split(separator: " ", omittingEmptySubsequences: false)
+            .filter { !isWebAddress($0) }
+            .joined(separator: " ")
+    }
+
+    /// `https://…`, `mailto:…`, `www.…`, with any surrounding brackets or punctuation.
+    static func isWebAddress(_ word: Substring) -> Bool {
+        let trimmed = word.drop { "<([\"'".contains($0) }
+        return trimmed.contains("://") || trimmed.hasPrefix("www.") || trimmed.hasPrefix("mailto:")
+    }
+
+    static func percent(_ confidence: Double) -> String {
+        "\(Int((confidence * 100).rounded()))%"
+    }
+}

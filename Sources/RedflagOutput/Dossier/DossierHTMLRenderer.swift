@@ -1,0 +1,57 @@
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+
+/// Renders a dossier as one self-contained HTML page from the `dossier` template.
+///
+/// Inline CSS, an inline SVG chart, no script, no external request; a Content-Security-Policy
+/// meta tag forbids scripts. Entry bodies are cmark's safe HTML; every other string is escaped.
+public enum DossierHTMLRenderer {
+    /// - Parameter indexLink: a relative link to the site's index page, shown when given.
+    public static func render(_ dossier: Dossier, templates: HTMLTemplates, indexLink: String? = nil) -> String {
+        templates.render(view(dossier, indexLink: indexLink), template: "dossier")
+    }
+
+    static func view(_ dossier: Dossier, indexLink: String?) -> HTMLView.DossierView {
+        let assessment = dossier.assessment
+        let timeline = dossier.timeline
+        let client = dossier.client
+        var facts: [HTMLView.FactView] = []
+        func fact(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { facts.append(.init(label: label, value: value)) }
+        }
+        fact("Aliases", client.aliases.joined(separator: ", "))
+        fact("Contact", client.contact)
+        fact("Billing", client.billing?.rawValue)
+        fact("Rate", client.rate)
+        fact("Since", client.since?.description)
+        fact("Status", client.status)
+        fact("Span", DossierMarkdownRenderer.spanText(timeline.span))
+        fact("Incidents", DossierMarkdownRenderer.incidentsText(dossier))
+        fact("Trend", DossierMarkdownRenderer.trendText(timeline.trend))
+        fact("Windows", timeline.windows.map { "\($0.incidents) in \($0.days) days" }.joined(separator: ", "))
+        fact("Positive entries", String(timeline.positives.count))
+        fact("Files", client.files.joined(separator: ", "))
+        let months = dossier.months.map {
+            HTMLView.MonthView(
+                month: $0.month, count: $0.entries.count, entries: $0.entries.map(HTMLView.EntryView.init))
+        }
+        let undated = timeline.undated.map(HTMLView.EntryView.init)
+        let chart = TimelineChart.svg(timeline)
+        return HTMLView.DossierView(
+            title: "\(client.name): \(assessment.verdict.label)", client: .init(id: client.id, name: client.name),
+            verdict: .init(assessment.verdict), score: assessment.score, summary: assessment.summary,
+            asOf: dossier.asOf.description, policyDigest: dossier.policyDigest, inputDigest: dossier.inputDigest,
+            reasons: assessment.reasons.enumerated().map { HTMLView.ReasonView($0.element, number: $0.offset + 1) },
+            hasReasons: !assessment.reasons.isEmpty, facts: facts,
+            tagCounts: timeline.tagCounts.map {
+                HTMLView.TagCountView(
+                    tag: $0.qualifiedName, count: $0.count,
+                    kind: $0.isIncident ? "incident" : Timeline.positiveTags.contains($0.tag) ? "positive" : "context")
+            },
+            chart: chart ?? "", hasChart: chart != nil, months: months, undated: undated, hasUndated: !undated.isEmpty,
+            entryCount: HTMLView.count(timeline.entries.count + undated.count, "entry", "entries"),
+            indexLink: indexLink ?? "", hasIndexLink: indexLink != nil)
+    }
+}

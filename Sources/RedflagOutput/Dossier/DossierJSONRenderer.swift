@@ -1,0 +1,76 @@
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+
+/// Renders a dossier as JSON, schema 1 (docs/dossier.md): deterministic, keys sorted.
+///
+/// ```
+/// {"schema": 1, "asOf", "client": {"id", "name", ...}, "verdict", "score", "softened", "summary",
+///  "incidents", "reasons": [...], "statistics": {...}, "timeline": [...], "undated": [...],
+///  "policyDigest", "inputDigest"}
+/// ```
+public enum DossierJSONRenderer {
+    public static let schemaVersion = 1
+
+    struct Statistics: Encodable {
+        var span: Timeline.Span
+        var tagCounts: [Timeline.TagCount]
+        var months: [Timeline.MonthCount]
+        var windows: [Timeline.WindowCount]
+        var trend: Timeline.Trend
+        var firstIncident: CalendarDate?
+        var lastIncident: CalendarDate?
+        var positives: Int
+
+        enum CodingKeys: String, CodingKey {
+            case span, tagCounts, months, windows, trend, firstIncident, lastIncident, positives
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(span, forKey: .span)
+            try container.encode(tagCounts, forKey: .tagCounts)
+            try container.encode(months, forKey: .months)
+            try container.encode(windows, forKey: .windows)
+            try container.encode(trend, forKey: .trend)
+            try container.encode(firstIncident, forKey: .firstIncident)
+            try container.encode(lastIncident, forKey: .lastIncident)
+            try container.encode(positives, forKey: .positives)
+        }
+    }
+
+    struct Document: Encodable {
+        var schema: Int
+        var asOf: CalendarDate
+        var client: Client
+        var verdict: Verdict
+        var score: Int
+        var softened: Bool
+        var summary: String
+        var incidents: Int
+        var reasons: [ReasonJSON]
+        var statistics: Statistics
+        var timeline: [TimelineEntry]
+        var undated: [TimelineEntry]
+        var policyDigest: String
+        var inputDigest: String
+    }
+
+    /// The dossier as pretty-printed JSON, ending with a newline.
+    public static func render(_ dossier: Dossier) -> String {
+        let timeline = dossier.timeline
+        let assessment = dossier.assessment
+        let document = Document(
+            schema: schemaVersion, asOf: dossier.asOf, client: dossier.client, verdict: assessment.verdict,
+            score: assessment.score, softened: assessment.softened, summary: assessment.summary,
+            incidents: assessment.incidents, reasons: assessment.reasons.map(ReasonJSON.init),
+            statistics: Statistics(
+                span: timeline.span, tagCounts: timeline.tagCounts, months: timeline.months,
+                windows: timeline.windows, trend: timeline.trend, firstIncident: timeline.firstIncident,
+                lastIncident: timeline.lastIncident, positives: timeline.positives.count),
+            timeline: timeline.entries, undated: timeline.undated, policyDigest: dossier.policyDigest,
+            inputDigest: dossier.inputDigest)
+        return JSON.encode(document, pretty: true) + "\n"
+    }
+}

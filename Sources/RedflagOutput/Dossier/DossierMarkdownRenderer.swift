@@ -1,0 +1,144 @@
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+
+/// Renders a dossier as Markdown that reads well on GitHub and in a terminal pager.
+///
+/// Order: the verdict and its reasons (each citing `file:line` of every entry behind it), then the
+/// summary (span, counts, trend, front-matter facts), then the timeline by month, newest month
+/// first, with undated entries apart, and a footer with the as-of date and the digests.
+public enum DossierMarkdownRenderer {
+    public static func render(_ dossier: Dossier) -> String {
+        let assessment = dossier.assessment
+        let verdict = assessment.verdict
+        var out = "# \(MarkdownText.inline(dossier.client.name)): \(verdict.symbol) \(verdict.label)\n\n"
+        out += "**Verdict: \(verdict.rawValue)** (score \(assessment.score)/100) as of \(dossier.asOf). "
+        out += verdict.recommendation + "\n\n"
+        out += "> " + MarkdownText.inline(assessment.summary) + "\n\n"
+        out += reasons(dossier)
+        out += summary(dossier)
+        out += timeline(dossier)
+        out +=
+            "---\n\n" + footer(asOf: dossier.asOf, policyDigest: dossier.policyDigest, inputDigest: dossier.inputDigest)
+        return out
+    }
+
+    /// The closing lines every Markdown output that shows a verdict carries.
+    static func footer(asOf: CalendarDate, policyDigest: String, inputDigest: String) -> String {
+        "As of \(asOf) · policy digest `\(policyDigest)` · input digest `\(inputDigest)`\n"
+    }
+
+    static func reasons(_ dossier: Dossier) -> String {
+        let reasons = dossier.assessment.reasons
+        var out = "## Why\n\n"
+        if reasons.isEmpty {
+            return out + "No sign has reached its threshold.\n\n"
+        }
+        for (index, reason) in reasons.enumerated() {
+            let outcome = reason.softened ? "\(reason.outcome.rawValue), softened to keep" : reason.outcome.rawValue
+            out += "### \(index + 1). #\(reason.tag): \(outcome)\n\n"
+            out += "\(MarkdownText.inline(reason.summary)).\n\n"
+            out += "*\(MarkdownText.inline(reason.principle))*\n\n"
+            if let next = reason.nextThreshold {
+                out += "- **Next threshold:** \(MarkdownText.inline(next.sentence))\n"
+            }
+            if let advice = reason.advice { out += "- **Advice:** \(MarkdownText.inline(advice))\n" }
+            if reason.softened { out += "- **Softened:** recent positive entries and no recent incident\n" }
+            out += "- **Evidence** (\(reason.entries.count)):\n"
+            for entry in reason.entries {
+                let date = entry.date?.description ?? "undated"
+                out += "  - \(date) `\(entry.reference)`: \(MarkdownText.inline(entry.quote))\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func summary(_ dossier: Dossier) -> String {
+        let timeline = dossier.timeline
+        let client = dossier.client
+        var rows: [(String, String)] = [("Client", "\(MarkdownText.inline(client.name)) (`\(client.id)`)")]
+        if !client.aliases.isEmpty {
+            rows.append(("Aliases", client.aliases.map(MarkdownText.inline).joined(separator: ", ")))
+        }
+        if let contact = client.contact { rows.append(("Contact", MarkdownText.inline(contact))) }
+        if let billing = client.billing { rows.append(("Billing", billing.rawValue)) }
+        if let rate = client.rate { rows.append(("Rate", MarkdownText.inline(rate))) }
+        if let since = client.since { rows.append(("Since", since.description)) }
+        if let status = client.status { rows.append(("Status", MarkdownText.inline(status))) }
+        rows.append(("Span", spanText(timeline.span)))
+        rows.append(("Incidents", incidentsText(dossier)))
+        rows.append(("Trend", trendText(timeline.trend)))
+        rows.append(("Windows", timeline.windows.map { "\($0.incidents) in \($0.days) days" }.joined(separator: ", ")))
+        rows.append(("Positive entries", String(timeline.positives.count)))
+        rows.append(("Files", client.files.map { "`\($0)`" }.joined(separator: ", ")))
+        var out = "## Summary\n\n| Fact | Value |\n|---|---|\n"
+        for (key, value) in rows { out += "| \(key) | \(value) |\n" }
+        out += "\n"
+        if !timeline.tagCounts.isEmpty {
+            out += "### Entries per tag\n\n| Tag | Entries | Kind |\n|---|--:|---|\n"
+            for count in timeline.tagCounts {
+                let kind =
+                    count.isIncident ? "incident" : Timeline.positiveTags.contains(count.tag) ? "positive" : "context"
+                out += "| #\(MarkdownText.inline(count.qualifiedName)) | \(count.count) | \(kind) |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func spanText(_ span: Timeline.Span) -> String {
+        guard let start = span.start else { return "no dated entry" }
+        guard let end = span.lastEntry, let days = span.days else { return "since \(start)" }
+        return "\(start) to \(end) (\(days) days)"
+    }
+
+    static func incidentsText(_ dossier: Dossier) -> String {
+        let timeline = dossier.timeline
+        var text = String(dossier.assessment.incidents)
+        if let first = timeline.firstIncident, let last = timeline.lastIncident {
+            text += ", first \(first), last \(last)"
+        }
+        return text
+    }
+
+    static func trendText(_ trend: Timeline.Trend) -> String {
+        "\(trend.direction.rawValue): \(HTMLView.count(trend.recent, "incident", "incidents")) in the last "
+            + "\(Timeline.trendPeriod) days, "
+            + "\(trend.previous) in the \(Timeline.trendPeriod) before"
+    }
+
+    static func timeline(_ dossier: Dossier) -> String {
+        var out = "## Timeline\n\nNewest month first; entries in date order within a month.\n\n"
+        let months = dossier.months
+        if months.isEmpty && dossier.timeline.undated.isEmpty { out += "No entries.\n\n" }
+        for month in months {
+            let count = month.entries.count == 1 ? "1 entry" : "\(month.entries.count) entries"
+            out += "### \(month.month) (\(count))\n\n"
+            for entry in month.entries { out += line(entry) }
+            out += "\n"
+        }
+        if !dossier.timeline.undated.isEmpty {
+            out += "### Undated (\(dossier.timeline.undated.count))\n\n"
+            for entry in dossier.timeline.undated { out += line(entry) }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func line(_ item: TimelineEntry) -> String {
+        let entry = item.entry
+        var out = "- **\(entry.date?.description ?? "undated")**"
+        if let time = entry.time { out += " \(MarkdownText.inline(time))" }
+        var seen = Set<String>()
+        let tags = entry.tags.map(\.qualifiedName).filter { seen.insert($0).inserted }
+        if !tags.isEmpty { out += " " + tags.map { "`#\($0)`" }.joined(separator: " ") }
+        if item.isFuture { out += " *(after the as-of date: not judged)*" }
+        if let title = entry.title, !title.isEmpty { out += " *\(MarkdownText.inline(title))*" }
+        out += " (`\(entry.file):\(entry.line)`)"
+        let text = MarkdownText.inline(entry.text)
+        if !text.isEmpty { out += "\\\n  " + text }
+        return out + "\n"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Mustache
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+
+/// The Mustache templates of the HTML outputs: `dossier`, `triage` and the shared `style` partial.
+///
+/// The defaults live in `Resources/templates/*.mustache`; a directory given to `load(overrides:)`
+/// replaces any of them by file name (`dossier.mustache`, ...) and may add partials of its own.
+/// Templates escape `{{variable}}`; only `{{{chart}}}` (generated SVG) and `{{{body}}}` (cmark's safe
+/// HTML of an entry) are inserted raw. The variables are documented in docs/dossier.md.
+public struct HTMLTemplates: Sendable {
+    /// The templates every renderer needs, by name (file name without `.mustache`).
+    public static let names = ["dossier", "entry", "triage", "style"]
+    /// The file extension of template files.
+    public static let fileExtension = "mustache"
+
+    let library: MustacheLibrary
+
+    /// Parses `sources` (template name → Mustache text). Every name of `names` must be present.
+    public init(sources: [String: String]) throws(TemplateError) {
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            do {
+                try library.register(sources[name] ?? "", named: name)
+            } catch {
+                throw TemplateError(message: "template '\(name).\(HTMLTemplates.fileExtension)' is invalid: \(error)")
+            }
+        }
+        for name in HTMLTemplates.names where sources[name] == nil {
+            throw TemplateError(message: "template '\(name).\(HTMLTemplates.fileExtension)' is missing")
+        }
+        self.library = library
+    }
+
+    /// Reads the default templates from the bundle, then every `*.mustache` file of `overrides`
+    /// (when given) on top of them.
+    public static func load(overrides: String? = nil) throws(TemplateError) -> HTMLTemplates {
+        var sources = try read(directory: defaultDirectory(), required: true)
+        if let overrides {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: overrides, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                throw TemplateError(message: "\(overrides): no such template directory")
+            }
+            sources.merge(try read(directory: URL(fileURLWithPath: overrides), required: false)) { _, new in new }
+        }
+        return try HTMLTemplates(sources: sources)
+    }
+
+    /// Renders template `name` with `context`; an unknown name renders as empty text.
+    func render(_ context: Any, template name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    static func defaultDirectory() throws(TemplateError) -> URL {
+        // Foundation on Linux takes the copied `Resources/` folder as the bundle's resource folder;
+        // elsewhere it is a subfolder of it.
+        if let url = Bundle.module.url(forResource: "templates", withExtension: nil)
+            ?? Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources")
+        {
+            return url
+        }
+        throw TemplateError(message: "the default templates are missing from the RedflagKit bundle")
+    }
+
+    static func read(directory: URL, required: Bool) throws(TemplateError) -> [String: String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw TemplateError(message: "\(directory.path): cannot list the templates")
+        }
+        var sources: [String: String] = [:]
+        for file in names.sorted() where file.hasSuffix("." + fileExtension) {
+            let url = directory.appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw TemplateError(message: "\(url.path): cannot read the template")
+            }
+            sources[String(file.dropLast(fileExtension.count + 1))] = String(decoding: data, as: UTF8.self)
+        }
+        if required && sources.isEmpty {
+            throw TemplateError(message: "\(directory.path): no default templates found")
+        }
+        return sources
+    }
+}

@@ -1,0 +1,207 @@
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+import RedflagMarkdown
+
+/// The values HTML templates receive (documented in docs/dossier.md). Plain strings are escaped by
+/// the templates; only `DossierView.chart` and `EntryView.body` are HTML, and they are safe.
+///
+/// Every value a template tests with a section (`{{#x}}`) is non-optional: a missing value would make
+/// Mustache look it up in the enclosing context instead (an entry without a title would show the
+/// page's title).
+enum HTMLView {
+    /// "1 entry", "2 entries".
+    static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == 1 ? singular : plural)"
+    }
+
+    struct VerdictView {
+        /// `keep`, `watch`, `fire`.
+        var word: String
+        /// `KEEP`, `WATCH`, `FIRE`.
+        var label: String
+        var symbol: String
+        var recommendation: String
+        var isFire: Bool
+        var isWatch: Bool
+        var isKeep: Bool
+
+        init(_ verdict: Verdict) {
+            word = verdict.rawValue
+            label = verdict.label
+            symbol = verdict.symbol
+            recommendation = verdict.recommendation
+            isFire = verdict == .fire
+            isWatch = verdict == .watch
+            isKeep = verdict == .keep
+        }
+    }
+
+    struct CitationView {
+        var anchor: String
+        var reference: String
+        var date: String
+        var quote: String
+    }
+
+    struct ReasonView {
+        var number: Int
+        var rule: String
+        var tag: String
+        var outcome: VerdictView
+        var softened: Bool
+        var summary: String
+        var principle: String
+        var nextThreshold: String
+        var hasNextThreshold: Bool
+        var advice: String
+        var hasAdvice: Bool
+        var entries: [CitationView]
+        /// "1 entry", "3 entries".
+        var entryCount: String
+
+        init(_ reason: Reason, number: Int) {
+            self.number = number
+            rule = reason.rule
+            tag = reason.tag
+            outcome = VerdictView(reason.outcome)
+            softened = reason.softened
+            summary = reason.summary
+            principle = reason.principle
+            nextThreshold = reason.nextThreshold?.sentence ?? ""
+            hasNextThreshold = reason.nextThreshold != nil
+            advice = reason.advice ?? ""
+            hasAdvice = reason.advice != nil
+            entries = reason.entries.map {
+                CitationView(
+                    anchor: Dossier.anchor(file: $0.file, line: $0.line), reference: $0.reference,
+                    date: $0.date?.description ?? "undated", quote: $0.quote)
+            }
+            entryCount = HTMLView.count(reason.entries.count, "entry", "entries")
+        }
+    }
+
+    struct TagView {
+        var name: String
+        var isIncident: Bool
+        var isPositive: Bool
+    }
+
+    struct EntryView {
+        var anchor: String
+        var date: String
+        var time: String
+        var hasTime: Bool
+        var title: String
+        var hasTitle: Bool
+        var reference: String
+        var tags: [TagView]
+        /// cmark's safe HTML of the entry's Markdown (raw HTML omitted, unsafe links removed).
+        var body: String
+        var isIncident: Bool
+        var isPositive: Bool
+        var isFuture: Bool
+
+        init(_ item: TimelineEntry) {
+            let entry = item.entry
+            anchor = Dossier.anchor(file: entry.file, line: entry.line)
+            date = entry.date?.description ?? "undated"
+            time = entry.time ?? ""
+            hasTime = entry.time != nil
+            title = entry.title ?? ""
+            hasTitle = !title.isEmpty
+            reference = "\(entry.file):\(entry.line)"
+            var seen = Set<String>()
+            tags = entry.tags.filter { seen.insert($0.qualifiedName).inserted }.map {
+                TagView(
+                    name: $0.qualifiedName, isIncident: Vocabulary.signs.contains($0.name),
+                    isPositive: Timeline.positiveTags.contains($0.name))
+            }
+            body = CommonMark.safeHTML(entry.markdown)
+            isIncident = item.isIncident
+            isPositive = item.isPositive
+            isFuture = item.isFuture
+        }
+    }
+
+    struct MonthView {
+        var month: String
+        var count: Int
+        var entries: [EntryView]
+    }
+
+    struct FactView {
+        var label: String
+        var value: String
+    }
+
+    struct TagCountView {
+        var tag: String
+        var count: Int
+        var kind: String
+    }
+
+    struct ClientView {
+        var id: String
+        var name: String
+    }
+
+    struct DossierView {
+        var title: String
+        var client: ClientView
+        var verdict: VerdictView
+        var score: Int
+        var summary: String
+        var asOf: String
+        var policyDigest: String
+        var inputDigest: String
+        var reasons: [ReasonView]
+        var hasReasons: Bool
+        var facts: [FactView]
+        var tagCounts: [TagCountView]
+        /// The generated SVG chart; empty when there is no dated entry.
+        var chart: String
+        var hasChart: Bool
+        var months: [MonthView]
+        var undated: [EntryView]
+        var hasUndated: Bool
+        /// "22 entries".
+        var entryCount: String
+        /// Link back to the index page in a site; empty for a standalone dossier.
+        var indexLink: String
+        var hasIndexLink: Bool
+    }
+
+    struct TriageReasonView {
+        var tag: String
+        var outcome: String
+    }
+
+    struct TriageClientView {
+        var id: String
+        var name: String
+        /// Relative link to the client's dossier in a site; empty for a standalone triage.
+        var link: String
+        var hasLink: Bool
+        var verdict: VerdictView
+        var score: Int
+        var incidents: Int
+        var lastIncident: String
+        var summary: String
+        var reasons: [TriageReasonView]
+        var hasReasons: Bool
+    }
+
+    struct TriageView {
+        var title: String
+        var asOf: String
+        var policyDigest: String
+        var inputDigest: String
+        var tally: String
+        var fire: Int
+        var watch: Int
+        var keep: Int
+        var clients: [TriageClientView]
+    }
+}

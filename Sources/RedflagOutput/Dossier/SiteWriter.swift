@@ -1,0 +1,71 @@
+import Foundation
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+
+/// Writes a `Site` to disk: the only code of the site that touches the file system.
+///
+/// Safety: the output directory may not be the notes directory nor inside it (after resolving
+/// symbolic links); it is created when missing (its parent must exist); no file is written through
+/// a symbolic link, and page names are `[a-z0-9-]+.html`, so nothing is written outside it.
+public enum SiteWriter {
+    /// Writes every page of `site` into `output`; returns the paths written.
+    @discardableResult
+    public static func write(_ site: Site, to output: String, notes: String) throws(SiteError) -> [String] {
+        let directory = try prepare(output: output, notes: notes)
+        var written: [String] = []
+        for page in site.pages {
+            guard SitePaths.isSafeFileName(page.fileName) else {
+                throw SiteError(message: "refusing the page name '\(page.fileName)'")
+            }
+            let url = directory.appendingPathComponent(page.fileName)
+            if let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType {
+                if type == .typeSymbolicLink {
+                    throw SiteError(message: "\(url.path) is a symbolic link: refusing to write through it")
+                }
+                if type != .typeRegular {
+                    throw SiteError(message: "\(url.path) exists and is not a regular file")
+                }
+            }
+            do {
+                try Data(page.html.utf8).write(to: url, options: .atomic)
+            } catch {
+                throw SiteError(message: "\(url.path): cannot write (\(error.localizedDescription))")
+            }
+            written.append(url.path)
+        }
+        return written
+    }
+
+    /// Checks `output` against `notes` and creates it when missing; returns its resolved URL.
+    static func prepare(output: String, notes: String) throws(SiteError) -> URL {
+        let manager = FileManager.default
+        let notesPath = URL(fileURLWithPath: notes).resolvingSymlinksInPath().standardizedFileURL.path
+        let given = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = given.deletingLastPathComponent().resolvingSymlinksInPath()
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SiteError(message: "\(output): the folder \(parent.path) does not exist (create it first)")
+        }
+        // Resolve through the parent, which exists: a missing path is not resolved by Foundation.
+        var resolved = parent.standardizedFileURL.appendingPathComponent(given.lastPathComponent)
+        if (try? manager.destinationOfSymbolicLink(atPath: resolved.path)) != nil {
+            resolved = resolved.resolvingSymlinksInPath().standardizedFileURL
+        }
+        if SitePaths.isInside(resolved.path, notesPath) {
+            throw SiteError(
+                message: "\(output) is the notes directory or inside it: give an output folder outside \(notes)")
+        }
+        if manager.fileExists(atPath: resolved.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw SiteError(message: "\(output) exists and is not a directory") }
+        } else {
+            do {
+                try manager.createDirectory(at: resolved, withIntermediateDirectories: false)
+            } catch {
+                throw SiteError(message: "\(output): cannot create the folder (\(error.localizedDescription))")
+            }
+        }
+        return resolved
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+
+/// Renders a `Triage` as a terminal table, Markdown, JSON (schema 1), CSV or HTML.
+///
+/// Every format states the as-of date, the policy digest and the input digest.
+public enum TriageRenderer {
+    public static let schemaVersion = 1
+    /// The width of the text table.
+    public static let textWidth = 80
+
+    /// Renders `triage` as `format`. `color` adds ANSI colours to the text table's verdicts;
+    /// `templates` are used by the HTML format only.
+    public static func render(
+        _ triage: Triage, format: TriageFormat, color: Bool = false, templates: HTMLTemplates
+    ) -> String {
+        switch format {
+        case .text: text(triage, color: color)
+        case .md: markdown(triage)
+        case .json: json(triage)
+        case .csv: csv(triage)
+        case .html: TriageHTMLRenderer.render(triage, templates: templates, links: nil)
+        }
+    }
+
+    // MARK: - Text
+
+    /// The 80-column table: verdict, score, client, incidents, last incident, top reasons.
+    public static func text(_ triage: Triage, color: Bool) -> String {
+        let clientWidth = 22
+        let reasonWidth = textWidth - (8 + 5 + 2 + clientWidth + 2 + 3 + 2 + 10 + 2)
+        var out = "redflag triage as of \(triage.asOf): \(tally(triage))\n\n"
+        out +=
+            pad("VERDICT", 8) + "SCORE  " + pad("CLIENT", clientWidth) + "  INC  " + pad("LAST INC", 10)
+            + "  TOP REASONS\n"
+        for row in triage.rows {
+            let verdict = row.assessment.verdict
+            var label = pad(verdict.label, 8)
+            if color {
+                let code = verdict == .fire ? "1;31" : verdict == .watch ? "1;33" : "32"
+                label =
+                    "\u{1B}[\(code)m\(verdict.label)\u{1B}[0m" + String(repeating: " ", count: 8 - verdict.label.count)
+            }
+            out +=
+                label + pad(String(row.assessment.score), 5, right: true) + "  "
+                + pad(cut(row.client.name, clientWidth), clientWidth) + "  "
+                + pad(String(row.incidents), 3, right: true) + "  "
+                + pad(row.lastIncident?.description ?? "-", 10) + "  "
+                + fitting(row.topReasons.map { "#" + $0.tag }, width: reasonWidth) + "\n"
+        }
+        out += "\nas of:  \(triage.asOf)\npolicy: \(triage.policyDigest)\ninput:  \(triage.inputDigest)\n"
+        return out.replacingOccurrences(of: " +\n", with: "\n", options: .regularExpression)
+    }
+
+    /// As many of `items` as fit in `width`, space-separated, then `+N` for the rest; `-` when none.
+    static func fitting(_ items: [String], width: Int) -> String {
+        guard !items.isEmpty else { return "-" }
+        var shown: [String] = []
+        for (index, item) in items.enumerated() {
+            let rest = items.count - index - 1
+            let candidate = (shown + [item]).joined(separator: " ") + (rest > 0 ? " +\(rest)" : "")
+            if candidate.count > width { break }
+            shown.append(item)
+        }
+        if shown.isEmpty { return cut(items[0], width - 3) + (items.count > 1 ? " +\(items.count - 1)" : "") }
+        let rest = items.count - shown.count
+        return shown.joined(separator: " ") + (rest > 0 ? " +\(rest)" : "")
+    }
+
+    /// "10 clients: 3 fire, 4 watch, 3 keep".
+    static func tally(_ triage: Triage) -> String {
+        let clients = triage.rows.count == 1 ? "1 client" : "\(triage.rows.count) clients"
+        return "\(clients): "
+            + Verdict.allCases.reversed().map { "\(triage.count($0)) \($0.rawValue)" }
+            .joined(separator: ", ")
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
+
+    /// `text` cut to `width` characters, a cut marked with `…`; control characters become spaces.
+    static func cut(_ text: String, _ width: Int) -> String {
+        let clean = String(
+            text.map { $0.isNewline || ($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) ? " " : $0 })
+        return clean.count <= width ? clean : String(clean.prefix(width - 1)) + "…"
+    }
+
+    // MARK: - Markdown
+
+    public static func markdown(_ triage: Triage) -> String {
+        var out = "# Triage as of \(triage.asOf)\n\n\(tally(triage)), most at risk first.\n\n"
+        out += "| Verdict | Score | Client | Incidents | Last incident | Top reasons |\n"
+        out += "|---|--:|---|--:|---|---|\n"
+        for row in triage.rows {
+            let verdict = row.assessment.verdict
+            let reasons = row.topReasons.map { "#\($0.tag) → \($0.outcome.rawValue)" }.joined(separator: ", ")
+            let cells = [
+                "\(verdict.symbol) **\(verdict.rawValue)**", String(row.assessment.score),
+                "\(MarkdownText.inline(row.client.name)) (`\(row.client.id)`)", String(row.incidents),
+                row.lastIncident?.description ?? "—", reasons.isEmpty ? "—" : reasons,
+            ]
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        out +=
+            "\n"
+            + DossierMarkdownRenderer.footer(
+                asOf: triage.asOf, policyDigest: triage.policyDigest, inputDigest: triage.inputDigest)
+        return out
+    }
+
+    // MARK: - JSON
+
+    struct ClientJSON: Encodable {
+        var id: String
+        var name: String
+        var verdict: Verdict
+        var score: Int
+        var softened: Bool
+        var summary: String
+        var incidents: Int
+        var lastIncident: CalendarDate?
+        var signs: [String: Int]
+        var reasons: [ReasonJSON]
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, verdict, score, softened, summary, incidents, lastIncident, signs, reasons
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encode(verdict, forKey: .verdict)
+            try container.encode(score, forKey: .score)
+            try container.encode(softened, forKey: .softened)
+            try container.encode(summary, forKey: .summary)
+            try container.encode(incidents, forKey: .incidents)
+            try container.encode(lastIncident, forKey: .lastIncident)
+            try container.encode(signs, forKey: .signs)
+            try container.encode(reasons, forKey: .reasons)
+        }
+    }
+
+    struct Document: Encodable {
+        var schema: Int
+        var asOf: CalendarDate
+        var policyDigest: String
+        var inputDigest: String
+        var clients: [ClientJSON]
+    }
+
+    /// `{"schema": 1, "asOf", "policyDigest", "inputDigest", "clients": [...]}`, most at risk first.
+    public static func json(_ triage: Triage) -> String {
+        let clients = triage.rows.map { row in
+            ClientJSON(
+                id: row.client.id, name: row.client.name, verdict: row.assessment.verdict,
+                score: row.assessment.score, softened: row.assessment.softened, summary: row.assessment.summary,
+                incidents: row.incidents, lastIncident: row.lastIncident,
+                signs: Dictionary(uniqueKeysWithValues: row.signTotals.map { ($0.tag, $0.count) }),
+                reasons: row.assessment.reasons.map(ReasonJSON.init))
+        }
+        let document = Document(
+            schema: schemaVersion, asOf: triage.asOf, policyDigest: triage.policyDigest,
+            inputDigest: triage.inputDigest, clients: clients)
+        return JSON.encode(document, pretty: true) + "\n"
+    }
+
+    // MARK: - CSV
+
+    /// One line per client (RFC 4180, CRLF); reasons as `tag:outcome` separated by spaces.
+    public static func csv(_ triage: Triage) -> String {
+        var out = "id,name,verdict,score,incidents,lastIncident,reasons,asOf,policyDigest,inputDigest\r\n"
+        for row in triage.rows {
+            let reasons = row.assessment.reasons.map { "\($0.tag):\($0.softened ? "softened" : $0.outcome.rawValue)" }
+            let fields = [
+                row.client.id, row.client.name, row.assessment.verdict.rawValue, String(row.assessment.score),
+                String(row.incidents), row.lastIncident?.description ?? "", reasons.joined(separator: " "),
+                triage.asOf.description, triage.policyDigest, triage.inputDigest,
+            ]
+            out += fields.map(ScanRenderer.csvField).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+}

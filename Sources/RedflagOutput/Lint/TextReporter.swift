@@ -1,0 +1,57 @@
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+
+/// The compiler format editors jump to, with an excerpt and a hint:
+///
+/// ```
+/// notes/acme.md:12:1: warning: untagged incident: reads like #late ... [untagged-incident]
+///     - 2026-10-30: Invoice 2211 still not paid, 45 days overdue.
+///     ^
+///   hint: add #late to the entry, ...
+/// ```
+/// and a summary line: `7 warnings, 1 error in 23 files`.
+public struct TextReporter: LintReporter {
+    public init() {}
+
+    public func render(_ result: LintResult, options: ReportOptions) -> String {
+        var out = ""
+        for finding in result.findings {
+            let label = finding.severity.rawValue + ":"
+            let shownLabel = options.color ? "\u{1B}[1;\(Self.colorCode(finding.severity))m\(label)\u{1B}[0m" : label
+            let rule = options.color ? "\u{1B}[2m[\(finding.rule)]\u{1B}[0m" : "[\(finding.rule)]"
+            out +=
+                "\(options.display(finding.file)):\(finding.line):\(finding.column): \(shownLabel) \(finding.message) \(rule)\n"
+            if let source = result.sources[finding.file], finding.line <= source.lineCount {
+                let excerpt = source.excerpt(line: finding.line, column: finding.column).split(
+                    separator: "\n", omittingEmptySubsequences: false)
+                if let text = excerpt.first, let caret = excerpt.last {
+                    out += "    \(text)\n"
+                    out += options.color ? "    \u{1B}[32m\(caret)\u{1B}[0m\n" : "    \(caret)\n"
+                }
+            }
+            if let hint = finding.hint { out += "  hint: \(hint)\n" }
+        }
+        out += Self.summary(result) + "\n"
+        return out
+    }
+
+    /// `N warnings, M errors in K files` (notes added when there are any; "no problems" when none).
+    public static func summary(_ result: LintResult) -> String {
+        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        let files = count(result.files.count, "file")
+        guard !result.findings.isEmpty else { return "no problems in \(files)" }
+        var parts = [count(result.count(.warning), "warning"), count(result.count(.error), "error")]
+        if result.count(.note) > 0 { parts.append(count(result.count(.note), "note")) }
+        return parts.joined(separator: ", ") + " in " + files
+    }
+
+    static func colorCode(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "31"
+        case .warning: "33"
+        case .note: "36"
+        }
+    }
+}

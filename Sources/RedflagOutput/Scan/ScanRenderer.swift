@@ -1,0 +1,188 @@
+import Foundation
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+
+/// The output formats of `redflag scan`.
+public enum ScanFormat: String, CaseIterable, Sendable {
+    case text, json, jsonl, csv
+}
+
+/// Renders entries for `scan`. Schema 1 (docs/scan-json.md): `{"schema": 1, "entries": [...]}`.
+public enum ScanRenderer {
+    public static let schemaVersion = 1
+
+    /// One entry of the JSON schema.
+    struct EntryJSON: Encodable {
+        var client: String
+        var date: CalendarDate?
+        var time: String?
+        var title: String?
+        var file: String
+        var line: Int
+        var endLine: Int
+        var text: String
+        var tags: [Tag]
+
+        init(_ entry: Entry) {
+            client = entry.client
+            date = entry.date
+            time = entry.time
+            title = entry.title
+            file = entry.file
+            line = entry.line
+            endLine = entry.endLine
+            text = entry.text
+            tags = entry.tags
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case client, date, time, title, file, line, endLine, text, tags
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(client, forKey: .client)
+            try container.encode(date, forKey: .date)
+            try container.encode(time, forKey: .time)
+            try container.encode(title, forKey: .title)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(endLine, forKey: .endLine)
+            try container.encode(text, forKey: .text)
+            try container.encode(tags, forKey: .tags)
+        }
+    }
+
+    struct Document: Encodable {
+        var schema: Int
+        var entries: [EntryJSON]
+    }
+
+    /// Renders `entries` (already in output order). Text and JSON end with a newline.
+    public static func render(_ entries: [Entry], format: ScanFormat) -> String {
+        switch format {
+        case .json:
+            return JSON.encode(Document(schema: schemaVersion, entries: entries.map(EntryJSON.init)), pretty: true)
+                + "\n"
+        case .jsonl:
+            var out = ""
+            for entry in entries { JSONLine.append(entry, to: &out) }
+            return out
+        case .csv:
+            return csv(entries)
+        case .text:
+            return entries.map(textLine).joined()
+        }
+    }
+
+    /// `DATE  CLIENT  file:line  text` (undated entries show `----------`).
+    static func textLine(_ entry: Entry) -> String {
+        let date = entry.date?.description ?? "----------"
+        let text = entry.text.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " / ")
+        // Tags inherited from a dated heading or front matter are not in the text: show them.
+        let inherited = entry.tags.map { "#" + $0.raw }.filter { !text.contains($0) }
+        var seen = Set<String>()
+        let tags = inherited.filter { seen.insert($0).inserted }.map { "  " + $0 }.joined()
+        return "\(date)  \(entry.client)  \(entry.file):\(entry.line)  \(text)\(tags)\n"
+    }
+
+    static func csv(_ entries: [Entry]) -> String {
+        var out = "client,date,file,line,endLine,tags,text\r\n"
+        for entry in entries {
+            let fields = [
+                entry.client, entry.date?.description ?? "", entry.file, String(entry.line), String(entry.endLine),
+                entry.tags.map(\.qualifiedName).joined(separator: " "), entry.text,
+            ]
+            out += fields.map(csvField).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// RFC 4180 quoting; a leading `= + - @` is prefixed with `'` so spreadsheets never run it.
+    static func csvField(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Deterministic JSON: sorted keys, no escaped slashes.
+public enum JSON {
+    public static func encode(_ value: some Encodable, pretty: Bool) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The JSON Lines form of a scan entry, written directly: byte for byte what `JSONEncoder` makes of
+/// `EntryJSON` with sorted keys (a test holds the two together), several times faster, because
+/// `scan --format jsonl` is the format for large notes directories.
+enum JSONLine {
+    static func append(_ entry: Entry, to out: inout String) {
+        out += "{\"client\":"
+        string(entry.client, to: &out)
+        out += ",\"date\":"
+        optional(entry.date?.description, to: &out)
+        out += ",\"endLine\":\(entry.endLine),\"file\":"
+        string(entry.file, to: &out)
+        out += ",\"line\":\(entry.line),\"tags\":["
+        for (index, tag) in entry.tags.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"column\":\(tag.column),\"line\":\(tag.line),\"name\":"
+            string(tag.name, to: &out)
+            out += ",\"raw\":"
+            string(tag.raw, to: &out)
+            out += ",\"subtype\":"
+            optional(tag.subtype, to: &out)
+            out += "}"
+        }
+        out += "],\"text\":"
+        string(entry.text, to: &out)
+        out += ",\"time\":"
+        optional(entry.time, to: &out)
+        out += ",\"title\":"
+        optional(entry.title, to: &out)
+        out += "}\n"
+    }
+
+    private static func optional(_ value: String?, to out: inout String) {
+        if let value { string(value, to: &out) } else { out += "null" }
+    }
+
+    /// A JSON string: `"` and `\\` escaped, control characters as short escapes or `\\u00XX`.
+    static func string(_ value: String, to out: inout String) {
+        out += "\""
+        var needsEscaping = false
+        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            needsEscaping = true
+            break
+        }
+        guard needsEscaping else {
+            out += value
+            out += "\""
+            return
+        }
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
