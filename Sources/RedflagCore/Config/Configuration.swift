@@ -167,12 +167,3 @@ public struct Configuration: Hashable, Sendable {
         return name
     }
 }
-
-/// `redflag.yml` could not be used: every problem found, each with file, line and column.
-public struct ConfigurationError: Error, Hashable, Sendable {
-    public var diagnostics: [Diagnostic]
-
-    public init(diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics
-    }
-}

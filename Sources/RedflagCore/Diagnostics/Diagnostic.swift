@@ -1,18 +1,3 @@
-/// How serious a diagnostic or a lint finding is.
-public enum Severity: String, Hashable, Comparable, Sendable, Codable, CaseIterable {
-    case note, warning, error
-
-    private var rank: Int {
-        switch self {
-        case .note: 0
-        case .warning: 1
-        case .error: 2
-        }
-    }
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-}
-
 /// A problem met while reading notes or configuration: never fatal for the other files.
 ///
 /// Printed as `path:line:col: severity: message` (the compiler format editors jump to), with the

@@ -1,10 +1,5 @@
 import RedflagCore
 
-/// How a client is billed, from front matter `billing:`.
-public enum Billing: String, Hashable, Sendable, Codable, CaseIterable {
-    case hourly, fixed, retainer
-}
-
 /// A client of the notes directory: one top-level `NAME.md` or folder `NAME/`.
 public struct Client: Hashable, Sendable, Codable {
     /// Slug of NAME: lowercase ASCII letters, digits and `-`.

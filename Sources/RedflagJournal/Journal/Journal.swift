@@ -1,0 +1,52 @@
+import RedflagCore
+
+/// A whole notes directory: its clients, files, entries and the problems met reading them.
+public struct Journal: Hashable, Sendable {
+    /// The notes directory as given by the user.
+    public var root: String
+    public var configuration: Configuration
+    /// Clients sorted by id.
+    public var clients: [Client]
+    /// Files sorted by path.
+    public var files: [ParsedFile]
+    /// Problems with folders, files and the configuration (each file's own are also in `files`).
+    public var diagnostics: [Diagnostic]
+
+    public init(
+        root: String, configuration: Configuration, clients: [Client], files: [ParsedFile], diagnostics: [Diagnostic]
+    ) {
+        self.root = root
+        self.configuration = configuration
+        self.clients = clients
+        self.files = files
+        self.diagnostics = diagnostics
+    }
+
+    /// Every entry, in output order (client, date with undated last, file, line).
+    public var entries: [Entry] {
+        // Sort positions, not the (large) entries themselves: far fewer copies and reference counts.
+        let all = files.flatMap(\.entries)
+        return all.indices.sorted { Entry.outputOrder(all[$0], all[$1]) }.map { all[$0] }
+    }
+
+    /// Every diagnostic: directory-level ones first, then each file's, in path order.
+    public var allDiagnostics: [Diagnostic] {
+        diagnostics + files.flatMap(\.diagnostics)
+    }
+
+    /// The client whose id, name or alias is `query` (case-insensitive).
+    public func client(matching query: String) -> Client? {
+        clients.first { $0.id == query.lowercased() } ?? clients.first { $0.matches(query) }
+    }
+
+    /// Up to three client ids, names or aliases closest to `query`, for "did you mean" errors.
+    public func closestClients(to query: String) -> [String] {
+        let names = clients.flatMap { [$0.id, $0.name] + $0.aliases }
+        let byDistance = Spelling.suggestions(for: query, in: names)
+        let bySubstring = clients.filter {
+            $0.name.lowercased().contains(query.lowercased()) || $0.id.contains(query.lowercased())
+        }.map(\.id)
+        var seen = Set<String>()
+        return (bySubstring + byDistance).filter { seen.insert($0).inserted }.prefix(3).map { $0 }
+    }
+}
