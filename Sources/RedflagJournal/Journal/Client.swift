@@ -3,7 +3,7 @@ import RedflagCore
 /// A client of the notes directory: one top-level `NAME.md` or folder `NAME/`.
 public struct Client: Hashable, Sendable, Codable {
     /// Slug of NAME: lowercase ASCII letters, digits and `-`.
-    public var id: String
+    public var id: ClientID
     /// Front matter `client:`, or NAME.
     public var name: String
     public var aliases: [String]
@@ -20,7 +20,7 @@ public struct Client: Hashable, Sendable, Codable {
     public var files: [String]
 
     public init(
-        id: String, name: String, aliases: [String] = [], contact: String? = nil,
+        id: ClientID, name: String, aliases: [String] = [], contact: String? = nil,
         since: CalendarDate? = nil, billing: Billing? = nil, rate: String? = nil,
         status: String? = nil, extra: [String: String] = [:], files: [String] = []
     ) {
@@ -39,7 +39,7 @@ public struct Client: Hashable, Sendable, Codable {
     /// True when `query` is this client's id, name or one of its aliases, ignoring case.
     public func matches(_ query: String) -> Bool {
         let folded = query.lowercased()
-        return id == folded || name.lowercased() == folded
-            || aliases.contains { $0.lowercased() == folded } || Slug.make(query) == id
+        return id.rawValue == folded || name.lowercased() == folded
+            || aliases.contains { $0.lowercased() == folded } || ClientID(slugging: query) == id
     }
 }

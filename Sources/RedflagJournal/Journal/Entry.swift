@@ -7,7 +7,7 @@ import RedflagCore
 /// lines of `file`, a path relative to the notes directory.
 public struct Entry: Hashable, Sendable {
     /// The client id (slug).
-    public var client: String
+    public var client: ClientID
     public var date: CalendarDate?
     /// `HH:MM` from a dated heading, when given.
     public var time: String?
@@ -25,7 +25,7 @@ public struct Entry: Hashable, Sendable {
     public var tags: [Tag]
 
     public init(
-        client: String, date: CalendarDate?, time: String? = nil, title: String? = nil, file: String,
+        client: ClientID, date: CalendarDate?, time: String? = nil, title: String? = nil, file: String,
         line: Int, column: Int = 1, endLine: Int, text: String, markdown: String, tags: [Tag]
     ) {
         self.client = client

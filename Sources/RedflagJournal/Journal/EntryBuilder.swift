@@ -5,7 +5,7 @@ import RedflagMarkdown
 /// The journal grammar over a cmark block outline: dated sections, dated blocks, entries.
 struct EntryBuilder {
     let path: String
-    let client: String
+    let client: ClientID
     let source: SourceText
     let scanner: TagScanner
     let vocabulary: Vocabulary
@@ -35,7 +35,7 @@ struct EntryBuilder {
     private var lastEntry: Int?
 
     init(
-        path: String, client: String, source: SourceText, scanner: TagScanner, vocabulary: Vocabulary,
+        path: String, client: ClientID, source: SourceText, scanner: TagScanner, vocabulary: Vocabulary,
         fileDate: CalendarDate?, fileTags: [FrontMatterFields.WrittenTag]
     ) {
         self.path = path

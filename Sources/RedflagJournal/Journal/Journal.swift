@@ -36,16 +36,16 @@ public struct Journal: Hashable, Sendable {
 
     /// The client whose id, name or alias is `query` (case-insensitive).
     public func client(matching query: String) -> Client? {
-        clients.first { $0.id == query.lowercased() } ?? clients.first { $0.matches(query) }
+        clients.first { $0.id.rawValue == query.lowercased() } ?? clients.first { $0.matches(query) }
     }
 
     /// Up to three client ids, names or aliases closest to `query`, for "did you mean" errors.
     public func closestClients(to query: String) -> [String] {
-        let names = clients.flatMap { [$0.id, $0.name] + $0.aliases }
+        let names = clients.flatMap { [$0.id.rawValue, $0.name] + $0.aliases }
         let byDistance = Spelling.suggestions(for: query, in: names)
         let bySubstring = clients.filter {
-            $0.name.lowercased().contains(query.lowercased()) || $0.id.contains(query.lowercased())
-        }.map(\.id)
+            $0.name.lowercased().contains(query.lowercased()) || $0.id.rawValue.contains(query.lowercased())
+        }.map(\.id.rawValue)
         var seen = Set<String>()
         return (bySubstring + byDistance).filter { seen.insert($0).inserted }.prefix(3).map { $0 }
     }

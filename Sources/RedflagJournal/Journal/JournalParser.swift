@@ -14,7 +14,7 @@ public struct JournalParser: Sendable {
     }
 
     /// Parses one file. `path` is relative to the notes directory; `client` is the client id.
-    public func parse(path: String, client: String, bytes: [UInt8]) -> ParsedFile {
+    public func parse(path: String, client: ClientID, bytes: [UInt8]) -> ParsedFile {
         var diagnostics: [Diagnostic] = []
         var body = bytes[...]
         let hasBOM = body.starts(with: [0xEF, 0xBB, 0xBF])

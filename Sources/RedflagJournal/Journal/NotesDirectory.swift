@@ -12,7 +12,7 @@ public enum NotesDirectory {
     public struct FileRef: Hashable, Sendable {
         /// Path relative to the notes directory, `/`-separated.
         public var path: String
-        public var client: String
+        public var client: ClientID
     }
 
     /// Loads everything under `root`. When `configuration` is nil, `root/redflag.yml` is read
@@ -59,13 +59,13 @@ public enum NotesDirectory {
 
     /// The client id of a notes file from its path relative to the notes root:
     /// `acme.md` → acme, `acme/2024-03.md` → acme.
-    public static func clientID(forRelativePath path: String) -> String {
+    public static func clientID(forRelativePath path: String) -> ClientID {
         let components = path.split(separator: "/")
-        guard let first = components.first else { return Slug.make(path) }
+        guard let first = components.first else { return ClientID(slugging: path) }
         if components.count == 1, first.lowercased().hasSuffix(".md") {
-            return Slug.make(String(first.dropLast(3)))
+            return ClientID(slugging: first.dropLast(3))
         }
-        return Slug.make(String(first))
+        return ClientID(slugging: first)
     }
 
     /// Reads `root/redflag.yml` when present.
@@ -108,22 +108,22 @@ public enum NotesDirectory {
             guard manager.fileExists(atPath: full, isDirectory: &isDirectory) else {
                 // A broken link to a notes file is reported when it cannot be read, not skipped.
                 if name.lowercased().hasSuffix(".md") {
-                    refs.append(FileRef(path: name, client: Slug.make(String(name.dropLast(3)))))
+                    refs.append(FileRef(path: name, client: ClientID(slugging: name.dropLast(3))))
                 }
                 continue
             }
             if isDirectory.boolValue {
-                let client = Slug.make(name)
+                let client = ClientID(slugging: name)
                 walk(full, relative: name, client: client, visited: &visited, into: &refs, diagnostics: &diagnostics)
             } else if name.lowercased().hasSuffix(".md") {
-                refs.append(FileRef(path: name, client: Slug.make(String(name.dropLast(3)))))
+                refs.append(FileRef(path: name, client: ClientID(slugging: name.dropLast(3))))
             }
         }
         return refs.sorted { $0.path < $1.path }
     }
 
     private static func walk(
-        _ folder: String, relative: String, client: String, visited: inout Set<String>, into refs: inout [FileRef],
+        _ folder: String, relative: String, client: ClientID, visited: inout Set<String>, into refs: inout [FileRef],
         diagnostics: inout [Diagnostic]
     ) {
         let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
@@ -195,13 +195,13 @@ public enum NotesDirectory {
 
     /// One `Client` per client id, from the front matter of its files in path order (first set wins).
     static func clients(from files: [ParsedFile], refs: [FileRef]) -> [Client] {
-        var byID: [String: Client] = [:]
+        var byID: [ClientID: Client] = [:]
         for ref in refs where byID[ref.client] == nil {
             let top = ref.path.split(separator: "/").first.map(String.init) ?? ref.path
             let name = top.lowercased().hasSuffix(".md") && !ref.path.contains("/") ? String(top.dropLast(3)) : top
             byID[ref.client] = Client(id: ref.client, name: name)
         }
-        var named = Set<String>()
+        var named = Set<ClientID>()
         for file in files {
             guard var client = byID[file.client] else { continue }
             let fields = file.fields

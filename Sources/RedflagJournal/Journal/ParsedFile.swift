@@ -5,7 +5,7 @@ public struct ParsedFile: Hashable, Sendable {
     /// Path relative to the notes directory, `/`-separated.
     public var path: String
     /// Client id the file belongs to.
-    public var client: String
+    public var client: ClientID
     public var source: SourceText
     public var frontMatter: FrontMatter?
     /// The known keys of the front matter.

@@ -3,7 +3,7 @@ import RedflagCore
 /// Which entries `scan` shows: by client, tag, date and tagging.
 public struct EntryFilter: Hashable, Sendable {
     /// Client ids to keep; empty keeps all.
-    public var clients: Set<String> = []
+    public var clients: Set<ClientID> = []
     /// Tags (canonical, optionally `name/subtype`) of which an entry needs one (or all, with `requireAll`).
     public var tags: [String] = []
     public var requireAll = false

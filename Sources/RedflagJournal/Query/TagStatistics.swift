@@ -21,7 +21,7 @@ public struct TagStatistics: Hashable, Sendable, Codable {
     public init(entries: [Entry]) {
         struct Tally {
             var entries = 0
-            var clients = Set<String>()
+            var clients = Set<ClientID>()
             var known = true
             var spellings = Set<String>()
         }

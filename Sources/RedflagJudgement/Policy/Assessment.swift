@@ -7,7 +7,7 @@ import RedflagJournal
 /// `incidents`, `policyDigest`.
 public struct Assessment: Hashable, Sendable, Codable {
     /// The client's id.
-    public var client: String
+    public var client: ClientID
     public var asOf: CalendarDate
     /// The most severe outcome among the reasons that were not softened.
     public var verdict: Verdict
@@ -25,7 +25,7 @@ public struct Assessment: Hashable, Sendable, Codable {
     public var policyDigest: String
 
     public init(
-        client: String, asOf: CalendarDate, verdict: Verdict, score: Int, softened: Bool, summary: String,
+        client: ClientID, asOf: CalendarDate, verdict: Verdict, score: Int, softened: Bool, summary: String,
         reasons: [Reason], incidents: Int, policyDigest: String
     ) {
         self.client = client

@@ -11,7 +11,7 @@ extension Timeline {
 
     /// One timeline per client of `journal`, in the journal's client order (by id).
     public static func all(in journal: Journal, asOf: CalendarDate) -> [Timeline] {
-        var byClient: [String: [Entry]] = [:]
+        var byClient: [ClientID: [Entry]] = [:]
         for file in journal.files {
             for entry in file.entries { byClient[entry.client, default: []].append(entry) }
         }

@@ -43,7 +43,7 @@ public struct TimelineEntry: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         entry = Entry(
-            client: try container.decodeIfPresent(String.self, forKey: .client) ?? "",
+            client: try container.decodeIfPresent(ClientID.self, forKey: .client) ?? "",
             date: try container.decodeIfPresent(CalendarDate.self, forKey: .date),
             time: try container.decodeIfPresent(String.self, forKey: .time),
             title: try container.decodeIfPresent(String.self, forKey: .title),

@@ -41,7 +41,7 @@ public struct DuplicateClientRule: LintRule {
 
     /// A name a client answers to, and where it is written.
     private struct Claim {
-        var client: String
+        var client: ClientID
         var text: String
         var file: String
         var line: Int
@@ -62,7 +62,7 @@ public struct DuplicateClientRule: LintRule {
         for key in claims.keys.sorted() {
             // The client whose file or folder has this name owns it; else the first client by id.
             guard let list = claims[key], Set(list.map(\.client)).count > 1,
-                let owner = list.first(where: { $0.client == key }) ?? list.first
+                let owner = list.first(where: { $0.client.rawValue == key }) ?? list.first
             else { continue }
             for claim in list where claim.client != owner.client {
                 findings.append(
@@ -98,6 +98,6 @@ public struct DuplicateClientRule: LintRule {
             }
         }
         // The id last: a name written in front matter is the better place to point at.
-        return result + [Claim(client: client.id, text: client.id, file: first.path, line: 1, column: 1)]
+        return result + [Claim(client: client.id, text: client.id.rawValue, file: first.path, line: 1, column: 1)]
     }
 }

@@ -40,7 +40,8 @@ public enum DossierHTMLRenderer {
         let undated = timeline.undated.map(HTMLView.EntryView.init)
         let chart = TimelineChart.svg(timeline)
         return HTMLView.DossierView(
-            title: "\(client.name): \(assessment.verdict.label)", client: .init(id: client.id, name: client.name),
+            title: "\(client.name): \(assessment.verdict.label)",
+            client: .init(id: client.id.rawValue, name: client.name),
             verdict: .init(assessment.verdict), score: assessment.score, summary: assessment.summary,
             asOf: dossier.asOf.description, policyDigest: dossier.policyDigest, inputDigest: dossier.inputDigest,
             reasons: assessment.reasons.enumerated().map { HTMLView.ReasonView($0.element, number: $0.offset + 1) },

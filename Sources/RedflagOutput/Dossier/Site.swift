@@ -22,13 +22,13 @@ public struct Site: Hashable, Sendable {
     public static let indexName = "index.html"
 
     public init(dossiers: [Dossier], triage: Triage, templates: HTMLTemplates) {
-        let names = Site.fileNames(for: triage.rows.map(\.client.id))
+        let names = Site.fileNames(for: triage.rows.map(\.client.id.rawValue))
         var pages = [
             Page(fileName: Site.indexName, html: TriageHTMLRenderer.render(triage, templates: templates, links: names))
         ]
         for row in triage.rows {
             guard let dossier = dossiers.first(where: { $0.client.id == row.client.id }),
-                let name = names[row.client.id]
+                let name = names[row.client.id.rawValue]
             else { continue }
             pages.append(
                 Page(

@@ -10,8 +10,8 @@ public enum TriageHTMLRenderer {
         let clients = triage.rows.map { row in
             let reasons = row.topReasons.map { HTMLView.TriageReasonView(tag: $0.tag, outcome: $0.outcome.rawValue) }
             return HTMLView.TriageClientView(
-                id: row.client.id, name: row.client.name, link: links?[row.client.id] ?? "",
-                hasLink: links?[row.client.id] != nil,
+                id: row.client.id.rawValue, name: row.client.name, link: links?[row.client.id.rawValue] ?? "",
+                hasLink: links?[row.client.id.rawValue] != nil,
                 verdict: .init(row.assessment.verdict), score: row.assessment.score, incidents: row.incidents,
                 lastIncident: row.lastIncident?.description ?? "—", summary: row.assessment.summary,
                 reasons: reasons, hasReasons: !reasons.isEmpty)

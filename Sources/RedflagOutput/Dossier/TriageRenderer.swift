@@ -158,7 +158,7 @@ public enum TriageRenderer {
     public static func json(_ triage: Triage) -> String {
         let clients = triage.rows.map { row in
             ClientJSON(
-                id: row.client.id, name: row.client.name, verdict: row.assessment.verdict,
+                id: row.client.id.rawValue, name: row.client.name, verdict: row.assessment.verdict,
                 score: row.assessment.score, softened: row.assessment.softened, summary: row.assessment.summary,
                 incidents: row.incidents, lastIncident: row.lastIncident,
                 signs: Dictionary(uniqueKeysWithValues: row.signTotals.map { ($0.tag, $0.count) }),
@@ -177,12 +177,11 @@ public enum TriageRenderer {
         var out = "id,name,verdict,score,incidents,lastIncident,reasons,asOf,policyDigest,inputDigest\r\n"
         for row in triage.rows {
             let reasons = row.assessment.reasons.map { "\($0.tag):\($0.softened ? "softened" : $0.outcome.rawValue)" }
-            let fields = [
-                row.client.id, row.client.name, row.assessment.verdict.rawValue, String(row.assessment.score),
+            out += CSV.row([
+                row.client.id.rawValue, row.client.name, row.assessment.verdict.rawValue, String(row.assessment.score),
                 String(row.incidents), row.lastIncident?.description ?? "", reasons.joined(separator: " "),
                 triage.asOf.description, triage.policyDigest, triage.inputDigest,
-            ]
-            out += fields.map(ScanRenderer.csvField).joined(separator: ",") + "\r\n"
+            ])
         }
         return out
     }

@@ -10,7 +10,7 @@ import RedflagLint
 enum JSONLine {
     static func append(_ entry: Entry, to out: inout String) {
         out += "{\"client\":"
-        string(entry.client, to: &out)
+        string(entry.client.rawValue, to: &out)
         out += ",\"date\":"
         optional(entry.date?.description, to: &out)
         out += ",\"endLine\":\(entry.endLine),\"file\":"

@@ -10,7 +10,7 @@ public enum ScanRenderer {
 
     /// One entry of the JSON schema.
     struct EntryJSON: Encodable {
-        var client: String
+        var client: ClientID
         var date: CalendarDate?
         var time: String?
         var title: String?
@@ -86,20 +86,12 @@ public enum ScanRenderer {
     static func csv(_ entries: [Entry]) -> String {
         var out = "client,date,file,line,endLine,tags,text\r\n"
         for entry in entries {
-            let fields = [
-                entry.client, entry.date?.description ?? "", entry.file, String(entry.line), String(entry.endLine),
+            out += CSV.row([
+                entry.client.rawValue, entry.date?.description ?? "", entry.file, String(entry.line),
+                String(entry.endLine),
                 entry.tags.map(\.qualifiedName).joined(separator: " "), entry.text,
-            ]
-            out += fields.map(csvField).joined(separator: ",") + "\r\n"
+            ])
         }
         return out
-    }
-
-    /// RFC 4180 quoting; a leading `= + - @` is prefixed with `'` so spreadsheets never run it.
-    static func csvField(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

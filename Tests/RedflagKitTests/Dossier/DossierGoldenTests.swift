@@ -37,7 +37,7 @@ struct DossierGoldenTests {
     @Test("dossier golden files", arguments: clients)
     func dossier(_ id: String) throws {
         let samples = try Self.samples()
-        let dossier = try #require(samples.dossiers.first { $0.client.id == id })
+        let dossier = try #require(samples.dossiers.first { $0.client.id.rawValue == id })
         Golden.assertMatches(DossierMarkdownRenderer.render(dossier), named: "dossier-\(id).md")
         Golden.assertMatches(DossierJSONRenderer.render(dossier), named: "dossier-\(id).json")
         Golden.assertMatches(

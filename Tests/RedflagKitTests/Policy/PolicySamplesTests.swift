@@ -25,7 +25,7 @@ struct PolicySamplesTests {
         let journal = NotesDirectory.load(root: samples)
         let policy = try Policy(configuration: journal.configuration)
         let timelines = Timeline.all(in: journal, asOf: Make.day("2026-11-29"))
-        return Dictionary(uniqueKeysWithValues: timelines.map { ($0.client.id, policy.assess($0)) })
+        return Dictionary(uniqueKeysWithValues: timelines.map { ($0.client.id.rawValue, policy.assess($0)) })
     }
 
     @Test("every client's verdict matches the hand-checked table")

@@ -30,7 +30,8 @@ struct ScanJSONLinesTests {
             + "nbsp \u{A0} ls \u{2028} emoji 🚩 cyrillic ложь nul \u{0} bs \u{08} ff \u{0C}"
         let tag = Tag(name: "lie", subtype: "x\"y", raw: "Lie\\", line: 1, column: 2, isKnown: true)
         let entry = Entry(
-            client: awkward, date: nil, time: "09:30", title: awkward, file: "a/\u{1F}b.md", line: 3, endLine: 4,
+            client: ClientID(rawValue: awkward), date: nil, time: "09:30", title: awkward, file: "a/\u{1F}b.md",
+            line: 3, endLine: 4,
             text: awkward, markdown: awkward, tags: [tag, tag])
         let direct = ScanRenderer.render([entry], format: .jsonl)
         #expect(direct == Self.encoderLines([entry]))
