@@ -37,87 +37,22 @@ public struct Vocabulary: Hashable, Sendable {
     public private(set) var aliases: [String: Target]
 
     /// The ten signs' canonical tags, in SIGNS.md order.
-    public static let signs = [
-        "abuse", "lie", "unreasonable", "late", "dispute", "changed-mind", "ignored-advice",
-        "competitor", "legal",
-    ]
+    public static let signs = Sign.incidents.map(\.tag)
     /// Context tags.
-    public static let contextTags = ["warned", "paid", "referral", "praise"]
+    public static let contextTags = Sign.context.map(\.tag)
 
-    /// The built-in vocabulary.
+    /// The built-in vocabulary: every `Sign` with its summary and aliases.
     public static let standard: Vocabulary = {
         var vocabulary = Vocabulary(terms: [:], aliases: [:])
-        let summaries: [String: String] = [
-            "abuse": "abusive behaviour: physical (tantrums, threats) or verbal (belittling, insults)",
-            "lie": "a lie: the client said something they knew was false",
-            "unreasonable": "an unreasonable demand, past the bar you set",
-            "late": "a late payment (or a client who is constantly late)",
-            "dispute": "an invoice disputed or delayed, or a price cut after agreement",
-            "changed-mind": "a decision reversed, scope changed again",
-            "ignored-advice": "your advice ignored, then you are expected to fix the result",
-            "competitor": "competitors' prices or timelines used against agreed work",
-            "legal": "possible legal trouble or liability",
-            "warned": "you told the client the behaviour bothers you",
-            "paid": "paid on time",
-            "referral": "the client referred new work",
-            "praise": "the client praised the work",
-        ]
-        for name in signs { vocabulary.terms[name] = Term(name: name, kind: .incident, summary: summaries[name] ?? "") }
-        for name in contextTags {
-            vocabulary.terms[name] = Term(name: name, kind: .context, summary: summaries[name] ?? "")
-        }
-        for (alias, target) in builtInAliases {
-            vocabulary.addAlias(alias, target: target)
+        for sign in Sign.allCases {
+            vocabulary.terms[sign.tag] = Term(
+                name: sign.tag, kind: sign.isIncident ? .incident : .context, summary: sign.summary)
+            for (alias, subtype) in sign.aliases {
+                vocabulary.aliases[alias] = Target(name: sign.tag, subtype: subtype)
+            }
         }
         return vocabulary
     }()
-
-    /// Built-in aliases: written form → `canonical` or `canonical/subtype`. Documented in
-    /// docs/journal-format.md; keep the two in step.
-    public static let builtInAliases: [(String, String)] = [
-        // abuse
-        ("abusive", "abuse"), ("verbal-abuse", "abuse/verbal"), ("insult", "abuse/verbal"),
-        ("insulted", "abuse/verbal"), ("rude", "abuse/verbal"), ("belittling", "abuse/verbal"),
-        ("harassment", "abuse/verbal"), ("threat", "abuse/physical"), ("threatened", "abuse/physical"),
-        ("tantrum", "abuse/physical"), ("physical-abuse", "abuse/physical"),
-        ("хамство", "abuse/verbal"), ("оскорбление", "abuse/verbal"), ("грубость", "abuse/verbal"),
-        ("угроза", "abuse/physical"), ("истерика", "abuse/physical"), ("агрессия", "abuse/physical"),
-        // lie
-        ("liar", "lie"), ("lied", "lie"), ("lies", "lie"), ("lying", "lie"), ("dishonest", "lie"),
-        ("ложь", "lie"), ("враньё", "lie"), ("вранье", "lie"), ("обман", "lie"), ("соврал", "lie"),
-        // unreasonable
-        ("unreasonable-demand", "unreasonable"), ("demanding", "unreasonable"),
-        ("out-of-hours", "unreasonable"), ("неадекват", "unreasonable"),
-        ("неразумно", "unreasonable"),
-        // late
-        ("late-payment", "late"), ("slow-payer", "late"), ("slow-payment", "late"),
-        ("overdue", "late"), ("unpaid", "late"), ("просрочка", "late"), ("опоздание", "late"),
-        ("долг", "late"),
-        // dispute
-        ("disputed", "dispute"), ("invoice-dispute", "dispute"), ("haggling", "dispute"),
-        ("haggle", "dispute"), ("chargeback", "dispute"), ("спор", "dispute"), ("торг", "dispute"),
-        // changed-mind
-        ("flip-flop", "changed-mind"), ("flipflop", "changed-mind"), ("changed_mind", "changed-mind"),
-        ("scope-change", "changed-mind"), ("mind-change", "changed-mind"),
-        ("передумал", "changed-mind"), ("передумали", "changed-mind"),
-        // ignored-advice
-        ("ignored", "ignored-advice"), ("ignored_advice", "ignored-advice"),
-        ("didnt-listen", "ignored-advice"), ("проигнорировал", "ignored-advice"),
-        ("не-послушал", "ignored-advice"),
-        // competitor
-        ("competition", "competitor"), ("competitors", "competitor"),
-        ("конкурент", "competitor"), ("конкуренты", "competitor"),
-        // legal
-        ("lawsuit", "legal"), ("lawyer", "legal"), ("liability", "legal"), ("sue", "legal"),
-        ("юрист", "legal"), ("суд", "legal"), ("иск", "legal"),
-        // context
-        ("warning", "warned"), ("warn", "warned"), ("предупредил", "warned"),
-        ("предупреждение", "warned"),
-        ("paid-on-time", "paid"), ("payment", "paid"), ("оплачено", "paid"), ("оплата", "paid"),
-        ("referred", "referral"), ("рекомендация", "referral"),
-        ("thanks", "praise"), ("kudos", "praise"), ("похвала", "praise"),
-        ("благодарность", "praise"),
-    ]
 
     init(terms: [String: Term], aliases: [String: Target]) {
         self.terms = terms

@@ -210,7 +210,8 @@ struct IncidentMatcher: Sendable {
                 let subject = before.last(where: { IncidentMatcher.firstPerson.contains(words[$0]) }),
                 !(subject + 1..<match.start).contains(where: { IncidentMatcher.thirdPerson.contains(words[$0]) }),
                 // "said that I'm stupid": an insult reported about the user, not the user's own act.
-                !(match.sign == "abuse" && subject > 0 && IncidentMatcher.reportedSpeech.contains(words[subject - 1]))
+                !(match.sign == Sign.abuse.tag && subject > 0
+                    && IncidentMatcher.reportedSpeech.contains(words[subject - 1]))
             {
                 return false
             }

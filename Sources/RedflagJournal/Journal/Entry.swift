@@ -13,10 +13,8 @@ public struct Entry: Hashable, Sendable {
     public var time: String?
     /// The title after the date in a dated heading, when given.
     public var title: String?
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var endLine: Int
+    /// Where the entry is written: its first line and column through its last line.
+    public var range: SourceRange
     /// Plain text (inline markup removed; blocks joined by newlines), date prefix removed.
     public var text: String
     /// The entry's Markdown source, exactly as written (front matter never included).
@@ -32,16 +30,37 @@ public struct Entry: Hashable, Sendable {
         self.date = date
         self.time = time
         self.title = title
-        self.file = file
-        self.line = line
-        self.column = column
-        self.endLine = endLine
+        self.range = SourceRange(start: SourceLocation(file: file, line: line, column: column), endLine: endLine)
         self.text = text
         self.markdown = markdown
         self.tags = tags
     }
 
-    public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+    public var location: SourceLocation { range.start }
+
+    /// The file, relative to the notes directory.
+    public var file: String {
+        get { range.start.file }
+        set { range.start.file = newValue }
+    }
+
+    /// The entry's first line (1-based).
+    public var line: Int {
+        get { range.start.line }
+        set { range.start.line = newValue }
+    }
+
+    /// The column (1-based UTF-8 bytes) where the entry's block starts.
+    public var column: Int {
+        get { range.start.column }
+        set { range.start.column = newValue }
+    }
+
+    /// The entry's last line (1-based).
+    public var endLine: Int {
+        get { range.endLine }
+        set { range.endLine = newValue }
+    }
 
     /// Canonical tag names on this entry, each once, in first-seen order.
     public var tagNames: [String] {

@@ -184,7 +184,7 @@ struct EntryBuilder {
     private func resolve(_ raw: String, line: Int, column: Int) -> Tag {
         let resolution = vocabulary.resolve(raw)
         return Tag(
-            name: resolution.name, subtype: resolution.subtype, raw: raw, line: line, column: column,
+            name: resolution.name, subtype: resolution.subtype, raw: raw, file: path, line: line, column: column,
             isKnown: resolution.isKnown)
     }
 

@@ -9,19 +9,28 @@ public struct Tag: Hashable, Sendable, Codable {
     public var name: String
     public var subtype: String?
     public var raw: String
-    public var line: Int
-    public var column: Int
+    /// Where the tag is written: from its `#` through its last byte, on one line.
+    public var range: SourceRange
     /// False when neither the built-in vocabulary nor `redflag.yml` knows the tag.
     public var isKnown: Bool
 
-    public init(name: String, subtype: String?, raw: String, line: Int, column: Int, isKnown: Bool) {
+    public init(
+        name: String, subtype: String?, raw: String, file: String = "", line: Int, column: Int, isKnown: Bool
+    ) {
         self.name = name
         self.subtype = subtype
         self.raw = raw
-        self.line = line
-        self.column = column
+        self.range = SourceRange(
+            start: SourceLocation(file: file, line: line, column: column), endLine: line,
+            endColumn: column + raw.utf8.count)
         self.isKnown = isKnown
     }
+
+    /// The line of the `#` (1-based).
+    public var line: Int { range.start.line }
+
+    /// The column of the `#` (1-based UTF-8 bytes).
+    public var column: Int { range.start.column }
 
     /// `name` or `name/subtype`.
     public var qualifiedName: String {
@@ -37,8 +46,11 @@ public struct Tag: Hashable, Sendable, Codable {
         name = try container.decode(String.self, forKey: .name)
         subtype = try container.decodeIfPresent(String.self, forKey: .subtype)
         raw = try container.decode(String.self, forKey: .raw)
-        line = try container.decode(Int.self, forKey: .line)
-        column = try container.decode(Int.self, forKey: .column)
+        let line = try container.decode(Int.self, forKey: .line)
+        let column = try container.decode(Int.self, forKey: .column)
+        range = SourceRange(
+            start: SourceLocation(file: "", line: line, column: column), endLine: line,
+            endColumn: column + raw.utf8.count)
         isKnown = true
     }
 

@@ -148,7 +148,7 @@ extension Policy {
     ) -> (warning: TimelineEntry?, repeatEntry: TimelineEntry?) {
         let dated = judged.filter { $0.entry.date != nil }
         guard let first = dated.firstIndex(where: { rule.matches($0.entry) }),
-            let warned = dated[first...].firstIndex(where: { $0.entry.hasTag("warned") })
+            let warned = dated[first...].firstIndex(where: { $0.entry.hasTag(Sign.warned.tag) })
         else { return (nil, nil) }
         let repeatEntry = dated[(warned + 1)...].first { rule.matches($0.entry) }
         return (dated[warned], repeatEntry)
@@ -158,7 +158,7 @@ extension Policy {
     static func isOutstanding(rule: Rule, judged: [TimelineEntry]) -> Bool {
         let dated = judged.filter { $0.entry.date != nil }
         guard let last = dated.lastIndex(where: { rule.matches($0.entry) }) else { return false }
-        return !dated[last...].contains { $0.entry.hasTag("paid") }
+        return !dated[last...].contains { $0.entry.hasTag(Sign.paid.tag) }
     }
 
     static func summary(

@@ -110,7 +110,7 @@ public struct Rule: Hashable, Sendable, Codable {
         switch subtypes {
         case .any: tag
         case .only(let subtype): "\(tag)/\(subtype)"
-        case .excluding: tag == "abuse" ? "abuse/verbal" : tag
+        case .excluding: tag == Sign.abuse.tag ? "\(tag)/\(Sign.verbalAbuse)" : tag
         }
     }
 

@@ -16,7 +16,7 @@ public struct Timeline: Hashable, Sendable, Codable {
     /// The length, in days, of each of the two periods compared by `trend`.
     public static let trendPeriod = 90
     /// Tags that count as positive context.
-    public static let positiveTags = ["paid", "referral", "praise"]
+    public static let positiveTags = Sign.allCases.filter(\.isPositive).map(\.tag)
 
     /// Facts about the client from its front matter.
     public var client: Client

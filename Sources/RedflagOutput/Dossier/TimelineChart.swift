@@ -6,12 +6,10 @@ import RedflagLint
 /// The inline SVG chart of a dossier: incidents per month, stacked and coloured by sign, with
 /// axis labels, a legend, and a `<title>`/`<desc>` for screen readers. Pure; every text escaped.
 public enum TimelineChart {
-    /// Fill colours per sign (Okabe–Ito based, distinguishable with common colour blindness).
-    public static let colors: [String: String] = [
-        "abuse": "#d55e00", "lie": "#cc79a7", "unreasonable": "#e69f00", "late": "#0072b2",
-        "dispute": "#009e73", "changed-mind": "#56b4e9", "ignored-advice": "#f0e442",
-        "competitor": "#7f7f7f", "legal": "#1a1a1a",
-    ]
+    /// The fill colour of a sign's bars (`Sign.color`; a custom tag is grey).
+    static func color(_ sign: String) -> String {
+        Sign(rawValue: sign)?.color ?? "#444"
+    }
 
     static let width = 760
     static let height = 260
@@ -89,7 +87,7 @@ public enum TimelineChart {
                 let barHeight = y(stacked) - y0
                 stacked += count
                 out += "<rect class=\"bar\" x=\"\(number(x))\" y=\"\(number(y0))\" width=\"\(number(barWidth))\" "
-                out += "height=\"\(number(barHeight))\" fill=\"\(colors[sign] ?? "#444")\">"
+                out += "height=\"\(number(barHeight))\" fill=\"\(color(sign))\">"
                 out += "<title>\(month): \(count) #\(HTML.escape(sign))</title></rect>\n"
             }
             if index % labelEvery == 0 {
@@ -108,7 +106,7 @@ public enum TimelineChart {
         let legendY = height - 12
         for sign in signs {
             out +=
-                "<rect x=\"\(number(legendX))\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(colors[sign] ?? "#444")\"/>"
+                "<rect x=\"\(number(legendX))\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(color(sign))\"/>"
             out +=
                 "<text class=\"legend\" x=\"\(number(legendX + 16))\" y=\"\(legendY)\">#\(HTML.escape(sign))</text>\n"
             legendX += 16 + Double(sign.count + 1) * 7 + 14

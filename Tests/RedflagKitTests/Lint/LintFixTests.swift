@@ -115,7 +115,7 @@ struct LintFixTests {
             suggestion: IncidentSuggestion(tag: "late", confidence: 0.99, evidence: ""), entryLines: 1...2)
         // The tag would land after "open`x", which is fine; force the first line by a one-line entry range.
         var oneLine = finding
-        oneLine.entryLines = 1...1
+        oneLine.range.endLine = 1
         let plan = FixPlanner.plan(
             file: file, bytes: Array(text.utf8), findings: [oneLine], threshold: 0.8, parser: parser)
         #expect(plan.isEmpty)
