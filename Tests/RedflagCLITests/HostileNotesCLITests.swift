@@ -44,7 +44,8 @@ struct HostileNotesCLITests {
         "scan, tags, triage, lint, dossier, the fix preview: no raw control or bidi character on stdout or stderr",
         arguments: [
             ["scan", "NOTES"], ["tags", "NOTES"], ["triage", "NOTES", "--as-of", "2026-11-29"],
-            ["lint", "NOTES", "--as-of", "2026-11-29"], ["lint", "NOTES", "--format", "github", "--as-of", "2026-11-29"],
+            ["lint", "NOTES", "--as-of", "2026-11-29"],
+            ["lint", "NOTES", "--format", "github", "--as-of", "2026-11-29"],
             ["dossier", "acme", "--notes", "NOTES", "--as-of", "2026-11-29"],
             ["lint", "NOTES", "--fix", "--dry-run", "--as-of", "2026-11-29"],
         ])
@@ -69,7 +70,8 @@ struct HostileNotesCLITests {
         defer { try? FileManager.default.removeItem(at: notes) }
         for command in [
             ["scan", notes.path, "--format", "json"], ["lint", notes.path, "--format", "json"] + Self.asOf,
-            ["lint", notes.path, "--format", "sarif"] + Self.asOf, ["triage", notes.path, "--format", "json"] + Self.asOf,
+            ["lint", notes.path, "--format", "sarif"] + Self.asOf,
+            ["triage", notes.path, "--format", "json"] + Self.asOf,
         ] {
             let result = try CLI.run(command)
             #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(command)")
@@ -84,7 +86,8 @@ struct HostileNotesCLITests {
         let root = try CLI.notes(["notes/acme.md": "## 2026-01-01\n\nHe lied #lie\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let notes = root.appendingPathComponent("notes").path
-        let sibling = try CLI.run(["site", notes, "--output", root.appendingPathComponent("notes-site").path] + Self.asOf)
+        let sibling = try CLI.run(
+            ["site", notes, "--output", root.appendingPathComponent("notes-site").path] + Self.asOf)
         #expect(sibling.status == 0, "\(sibling.stderr)")
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("notes-site/acme.html").path))
         let inside = try CLI.run(["site", notes, "--output", notes + "/site"] + Self.asOf)
@@ -145,7 +148,8 @@ struct HostileNotesCLITests {
     @Test("scan, triage and lint JSON are the same bytes on every run")
     func sameBytesEveryRun() throws {
         for command in [
-            ["scan", "journal-samples", "--format", "json"], ["triage", "journal-samples", "--format", "json"] + Self.asOf,
+            ["scan", "journal-samples", "--format", "json"],
+            ["triage", "journal-samples", "--format", "json"] + Self.asOf,
             ["lint", "journal-samples", "--format", "json"] + Self.asOf,
         ] {
             let first = try CLI.run(command)

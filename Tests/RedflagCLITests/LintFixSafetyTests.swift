@@ -114,7 +114,8 @@ struct LintFixSafetyTests {
                 CLI.executable.path, "lint", "journal-samples",
             ] + Self.asOf, environment: ["OUT": folder.path])
         // 0 or 1 as usual (the findings decide), never a signal (128 + n).
-        let status = Int(result.stdout.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+        let status = Int(
+            result.stdout.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
         #expect(status.map { $0 <= 2 } == true, "\(result.stdout) \(result.stderr)")
         let written = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("out.txt").path)
         #expect((written[.size] as? Int ?? 0) <= 1024)

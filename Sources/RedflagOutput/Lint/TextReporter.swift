@@ -23,7 +23,8 @@ public struct TextReporter: LintReporter {
             let shownLabel = options.color ? "\u{1B}[1;\(Self.colorCode(finding.severity))m\(label)\u{1B}[0m" : label
             let rule = options.color ? "\u{1B}[2m[\(finding.rule)]\u{1B}[0m" : "[\(finding.rule)]"
             let file = TerminalText.sanitized(options.display(finding.file))
-            out += "\(file):\(finding.line):\(finding.column): \(shownLabel) \(TerminalText.sanitized(finding.message)) \(rule)\n"
+            out +=
+                "\(file):\(finding.line):\(finding.column): \(shownLabel) \(TerminalText.sanitized(finding.message)) \(rule)\n"
             if let source = result.sources[finding.file], finding.line <= source.lineCount {
                 let (text, caret) = TerminalText.excerpt(source.line(finding.line), column: finding.column)
                 out += "    \(text)\n"

@@ -96,7 +96,9 @@ struct SiteTests {
         let notes = root.appendingPathComponent("notes")
         try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
         let site = try Self.site()
-        #expect(try SiteWriter.write(site, to: root.appendingPathComponent("notes-site").path, notes: notes.path).count == 2)
+        #expect(
+            try SiteWriter.write(site, to: root.appendingPathComponent("notes-site").path, notes: notes.path).count == 2
+        )
         #expect(throws: SiteError.self) { try SiteWriter.write(site, to: notes.path + "/site", notes: notes.path) }
     }
 
@@ -112,7 +114,8 @@ struct SiteTests {
         try Data("mine".utf8).write(to: output.appendingPathComponent("evil.html"))
         #expect(throws: SiteError.self) { try SiteWriter.write(site, to: output.path, notes: notes.path) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["evil.html"])
-        #expect(String(decoding: try Data(contentsOf: output.appendingPathComponent("evil.html")), as: UTF8.self) == "mine")
+        #expect(
+            String(decoding: try Data(contentsOf: output.appendingPathComponent("evil.html")), as: UTF8.self) == "mine")
 
         try FileManager.default.removeItem(at: output.appendingPathComponent("evil.html"))
         try SiteWriter.write(site, to: output.path, notes: notes.path)

@@ -106,8 +106,12 @@ struct TerminalInjectionTests {
         let lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let excerpt = try #require(lines.firstIndex { $0.contains("\\u{1B}[1mdone") && $0.contains("#lei") })
         #expect(
-            lines[excerpt + 1].firstIndex(of: "^").map { lines[excerpt + 1].distance(from: lines[excerpt + 1].startIndex, to: $0) }
-                == lines[excerpt].range(of: "#lei").map { lines[excerpt].distance(from: lines[excerpt].startIndex, to: $0.lowerBound) },
+            lines[excerpt + 1].firstIndex(of: "^").map {
+                lines[excerpt + 1].distance(from: lines[excerpt + 1].startIndex, to: $0)
+            }
+                == lines[excerpt].range(of: "#lei").map {
+                    lines[excerpt].distance(from: lines[excerpt].startIndex, to: $0.lowerBound)
+                },
             "\(lines[excerpt])\n\(lines[excerpt + 1])")
         #expect(plain.contains("notes/e\\u{1B}[31mvil\\u{202E}.md:"))
         let github = GitHubActionsReporter().render(result, options: ReportOptions(root: "notes"))
