@@ -1,4 +1,5 @@
 import Foundation
+import RedflagTestSupport
 import Testing
 
 /// `lint --fix` as a user meets it on a real disk: read-only files (as root and as a real
@@ -136,6 +137,35 @@ struct LintFixSafetyTests {
         let fixed = try CLI.run(["lint", notes.path, "--fix"] + Self.asOf)
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(Self.text(notes.appendingPathComponent("acme.md")) == Self.fixed)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: notes.path) == ["acme.md"])
+    }
+
+    @Test("killed (SIGKILL) at points through a --fix run: the note is always its old or its new bytes, whole")
+    func realKills() throws {
+        let filler = String(repeating: "- 2026-01-01: a quiet day of work, nothing to report.\n", count: 300)
+        let old = filler + Self.overdue
+        let new = filler + Self.fixed
+        let timeout = try #require(Subprocess.find(["timeout"]), "coreutils timeout is needed")
+        let notes = try CLI.notes(["acme.md": old])
+        defer { try? FileManager.default.removeItem(at: notes) }
+        let file = notes.appendingPathComponent("acme.md")
+        // How long a whole run takes here, then kills spread over it, the last ones near its end.
+        let start = Date()
+        _ = try CLI.run(["lint", notes.path, "--fix"] + Self.asOf)
+        let whole = Date().timeIntervalSince(start)
+        #expect(Self.text(file) == new)
+        for fraction in [0.5, 0.8, 0.95, 0.99] {
+            try Data(old.utf8).write(to: file)
+            let delay = String(format: "%.3f", whole * fraction)
+            _ = try CLI.run(
+                timeout, ["--signal=KILL", delay, CLI.executable.path, "lint", notes.path, "--fix"] + Self.asOf)
+            let now = Self.text(file)
+            #expect(now == old || now == new, "killed after \(delay) s: the note is neither old nor new")
+        }
+        // The next run finishes the job and leaves nothing behind.
+        try Data(old.utf8).write(to: file)
+        _ = try CLI.run(["lint", notes.path, "--fix"] + Self.asOf)
+        #expect(Self.text(file) == new)
         #expect(try FileManager.default.contentsOfDirectory(atPath: notes.path) == ["acme.md"])
     }
 
