@@ -54,6 +54,12 @@ struct LintFixSafetyTests {
         let setpriv = try #require(
             ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) },
             "setpriv (util-linux) is needed to run redflag as a non-root user")
+        let redflag = try Self.executableForNobody(setpriv: setpriv)
+        defer {
+            if redflag != CLI.executable.path {
+                try? FileManager.default.removeItem(at: URL(fileURLWithPath: redflag).deletingLastPathComponent())
+            }
+        }
         // Owned by root, mode 0644 and 0755: nobody may read the notes but not write them.
         let notes = try CLI.notes(["acme.md": Self.overdue])
         defer { try? FileManager.default.removeItem(at: notes) }
@@ -62,7 +68,7 @@ struct LintFixSafetyTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
         let result = try CLI.run(
             setpriv,
-            ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path, "lint", notes.path, "--fix"]
+            ["--reuid=65534", "--regid=65534", "--clear-groups", redflag, "lint", notes.path, "--fix"]
                 + Self.asOf, in: FileManager.default.temporaryDirectory)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("acme.md: error: not fixed: the file is read-only"), "\(result.stderr)")
@@ -77,12 +83,37 @@ struct LintFixSafetyTests {
         try FileManager.default.setAttributes([.ownerAccountID: 65534], ofItemAtPath: own.path)
         let second = try CLI.run(
             setpriv,
-            ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path, "lint", folder.path, "--fix"]
+            ["--reuid=65534", "--regid=65534", "--clear-groups", redflag, "lint", folder.path, "--fix"]
                 + Self.asOf, in: FileManager.default.temporaryDirectory)
         #expect(second.status == 2, "\(second.stderr)")
         #expect(second.stderr.contains("is read-only"), "\(second.stderr)")
         #expect(Self.text(own) == Self.overdue)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["acme.md"])
+    }
+
+    /// The redflag binary as user nobody can run it: the built one when nobody may reach it (its
+    /// folders are open to others), else a copy with its resource bundles in a temporary folder
+    /// (a CI checkout may sit in a folder only root can enter).
+    static func executableForNobody(setpriv: String) throws -> String {
+        let built = CLI.executable
+        let probe = try CLI.run(
+            setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/test", "-x", built.path])
+        if probe.status == 0, ProcessInfo.processInfo.environment["REDFLAG_TEST_COPY_BINARY"] == nil {
+            return built.path
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        let buildFolder = built.deletingLastPathComponent()
+        for name in try FileManager.default.contentsOfDirectory(atPath: buildFolder.path)
+        where name.hasPrefix("redflag_") && name.hasSuffix(".resources") && !name.contains("Tests") {
+            try FileManager.default.copyItem(
+                at: buildFolder.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let copy = folder.appendingPathComponent("redflag")
+        try FileManager.default.copyItem(at: built, to: copy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+        return copy.path
     }
 
     @Test("a write past the file-size limit (ulimit -f) is reported, not a crash; the file is whole")
