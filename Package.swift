@@ -83,18 +83,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared by the test targets: running a subprocess (redflag, Chromium, Python) with a deadline.
+        .target(name: "RedflagTestSupport", path: "Tests/RedflagTestSupport"),
         .testTarget(
             name: "RedflagKitTests",
             dependencies: [
                 "RedflagKit",
                 "RedflagMarkdown",
+                "RedflagTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures"), .copy("Snapshots")]
         ),
         .testTarget(
             name: "RedflagCLITests",
-            dependencies: ["redflag"]
+            dependencies: ["redflag", "RedflagTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,28 @@
 #!/usr/bin/env bash
 # Installs what redflag needs to build (libcmark-dev, pkg-config) and, with --test, what its
-# tests need (chromium for the real-browser tests, python3 for the corpus generator).
+# tests need (chromium for the real-browser tests, python3 for the corpus generator, Python's
+# jsonschema for the SARIF schema test).
 # Installs with apt-get when run as root; otherwise says exactly what to install.
 set -euo pipefail
+
+# The SARIF schema test runs `python3` from PATH with the jsonschema module (from PyPI).
+install_jsonschema() {
+    if python3 -c 'import jsonschema' >/dev/null 2>&1; then return 0; fi
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+        echo "The tests need Python's jsonschema, and pip is missing for $(command -v python3)." >&2
+        echo "Install pip (Debian: apt-get install python3-pip), then: python3 -m pip install jsonschema" >&2
+        exit 1
+    fi
+    echo "Installing jsonschema (PyPI) ..." >&2
+    if python3 -m pip install --quiet jsonschema; then return 0; fi
+    # Debian's own python3 is "externally managed" (PEP 668): its packaged jsonschema serves.
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1 && [[ $(command -v python3) == /usr/bin/* ]]; then
+        echo "pip refused; installing Debian's python3-jsonschema instead ..." >&2
+        apt-get install -y -qq --no-install-recommends python3-jsonschema >/dev/null && return 0
+    fi
+    echo "Could not install jsonschema for $(command -v python3): run  python3 -m pip install jsonschema" >&2
+    exit 1
+}
 
 packages=(libcmark-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
@@ -15,7 +35,10 @@ for package in "${packages[@]}"; do
         missing+=("$package")
     fi
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+if [[ ${#missing[@]} -eq 0 ]]; then
+    [[ "${1:-}" == "--test" ]] && install_jsonschema
+    exit 0
+fi
 
 if [[ $(id -u) -ne 0 ]]; then
     if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
@@ -33,3 +56,5 @@ echo "Installing ${missing[*]} ..." >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+[[ "${1:-}" == "--test" ]] && install_jsonschema
+exit 0

@@ -4,14 +4,30 @@ import RedflagKit
 
 /// Printing for commands: stdout for results, stderr for diagnostics, colour only on a terminal.
 enum Console {
-    /// Writes `text` to standard output as is.
+    /// Writes `text` to standard output as is (renderers made it safe). A failed write (a full
+    /// disk, a closed pipe) is not a crash.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        _ = fileSizeSignalIgnored
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 
-    /// Writes `text` and a newline to standard error.
+    /// Output redirected to a file past the file-size limit (`ulimit -f`) fails with `EFBIG`
+    /// instead of killing the process with `SIGXFSZ`.
+    private static let fileSizeSignalIgnored: Bool = {
+        signal(SIGXFSZ, SIG_IGN)
+        return true
+    }()
+
+    /// Writes `text` and a newline to standard error, control and bidi characters (from notes, file
+    /// names) escaped by `TerminalText`.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        raw(TerminalText.sanitized(text, keepingNewlines: true))
+    }
+
+    /// Writes `text` and a newline to standard error as is: for lines redflag coloured itself.
+    private static func raw(_ text: String) {
+        _ = fileSizeSignalIgnored
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 
     /// True when standard output is a terminal and `NO_COLOR` is not set.
@@ -30,13 +46,13 @@ enum Console {
         for diagnostic in diagnostics {
             var shown = diagnostic
             shown.file = display(path: diagnostic.file, root: root)
-            var line = shown.description
+            var line = TerminalText.sanitized(shown.description)
             if color {
                 let label = diagnostic.severity.rawValue + ":"
                 let code = diagnostic.severity == .error ? "31" : diagnostic.severity == .warning ? "33" : "36"
                 line = line.replacingOccurrences(of: " " + label, with: " \u{1B}[1;\(code)m\(label)\u{1B}[0m")
             }
-            error(line)
+            raw(line)
             if let hint = diagnostic.hint { error("  hint: \(hint)") }
         }
     }

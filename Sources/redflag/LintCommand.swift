@@ -151,7 +151,10 @@ struct LintCommand: ParsableCommand {
             for skip in plan.skipped { Console.error("\(shown):\(skip.line): note: not fixed: \(skip.reason)") }
             guard !plan.isEmpty else { continue }
             if dryRun {
-                Console.out(UnifiedDiff.render(path: shown, old: plan.original, new: plan.result))
+                // A preview for a terminal: control and bidi characters of the note shown escaped.
+                Console.out(
+                    TerminalText.sanitized(
+                        UnifiedDiff.render(path: shown, old: plan.original, new: plan.result), keepingNewlines: true))
                 added += plan.insertions.count
                 fileCount += 1
                 continue
@@ -164,8 +167,13 @@ struct LintCommand: ParsableCommand {
                 for insertion in plan.insertions {
                     Console.error("\(shown):\(insertion.line): fixed: added\(insertion.text)")
                 }
+            case .unchanged:
+                break
             case .changedOnDisk:
                 Console.error("\(shown): warning: changed while redflag was fixing it; left untouched (run again)")
+            case let .refused(reason):
+                Console.error("\(shown): error: not fixed: \(reason)")
+                failed = true
             case let .failed(reason):
                 Console.error("\(shown): error: \(reason); left untouched")
                 failed = true

@@ -1,4 +1,5 @@
 import Foundation
+import RedflagTestSupport
 import Testing
 
 /// Runs the built `redflag` binary, as a user would.
@@ -26,33 +27,26 @@ enum CLI {
         return repositoryRoot.appendingPathComponent(".build/debug/redflag")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws
-        -> Result
-    {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? repositoryRoot
+    /// Runs `redflag arguments` (NO_COLOR set) with a deadline: a hung command fails the test with
+    /// `Subprocess.Timeout` instead of stalling the suite.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+        timeout: Double = Subprocess.defaultTimeout
+    ) throws -> Result {
+        try run(executable.path, arguments, environment: environment, in: directory, timeout: timeout)
+    }
+
+    /// Runs any program (`env`, `setpriv`, `bash` wrapping redflag) the way `run` runs redflag.
+    static func run(
+        _ program: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+        timeout: Double = Subprocess.defaultTimeout
+    ) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes concurrently with the process so large outputs cannot block it.
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        let result = try Subprocess.run(
+            program, arguments, environment: env, directory: directory ?? repositoryRoot, timeout: timeout)
+        return Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
     }
 
     /// A new temporary notes directory holding `files` (relative path → contents).

@@ -1,4 +1,5 @@
 import Foundation
+import RedflagTestSupport
 import Testing
 
 /// Real-browser checks: headless Chromium renders the generated pages (`--dump-dom`) and the tests
@@ -6,18 +7,10 @@ import Testing
 @Suite("Site and dossier in headless Chromium", .serialized)
 struct SiteBrowserTests {
     /// The chromium executable, or nil.
-    static var chromium: String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
-            for name in ["chromium", "chromium-browser"] {
-                let candidate = "\(directory)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
-    }
+    static var chromium: String? { Subprocess.find(["chromium", "chromium-browser"]) }
 
-    /// The DOM of `file` after Chromium loaded it (scripts, if any could run, have run).
+    /// The DOM of `file` after Chromium loaded it (scripts, if any could run, have run). Chromium
+    /// runs with a deadline: a hung browser fails the test (`Subprocess.Timeout`).
     static func dumpDOM(_ file: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         guard let chromium else {
             Issue.record(
@@ -28,21 +21,14 @@ struct SiteBrowserTests {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "redflag-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
-            "--virtual-time-budget=2000", "--dump-dom", file.absoluteString,
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "chromium failed on \(file.path)", sourceLocation: sourceLocation)
-        return String(decoding: data, as: UTF8.self)
+        let result = try Subprocess.run(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                "--virtual-time-budget=2000", "--dump-dom", file.absoluteString,
+            ], timeout: 90)
+        #expect(result.status == 0, "chromium failed on \(file.path)", sourceLocation: sourceLocation)
+        return result.stdoutText
     }
 
     static func site(_ notes: String) throws -> URL {

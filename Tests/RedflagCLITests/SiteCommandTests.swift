@@ -9,6 +9,7 @@ struct SiteCommandTests {
         let result = try CLI.run(["site", "journal-samples", "--output", output.path, "--as-of", "2026-11-29"])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+            .filter { $0 != ".redflag-site.json" }
         #expect(
             files == [
                 "albers.html", "brightwave.html", "cafe-ole.html", "duarte-imoveis.html", "helix.html", "index.html",

@@ -63,7 +63,8 @@ public struct SourceText: Hashable, Sendable {
         return text + "\n" + padding + "^"
     }
 
-    private static func displayWidth(_ character: Character) -> Int {
+    /// Terminal columns a character takes: 2 for wide East Asian characters and emoji, else 1.
+    public static func displayWidth(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,

@@ -21,7 +21,8 @@ public enum DossierMarkdownRenderer {
         out += timeline(dossier)
         out +=
             "---\n\n" + footer(asOf: dossier.asOf, policyDigest: dossier.policyDigest, inputDigest: dossier.inputDigest)
-        return out
+        // Printed on the terminal by default: no control or bidi character from the notes reaches it raw.
+        return TerminalText.sanitized(out, keepingNewlines: true)
     }
 
     /// The closing lines every Markdown output that shows a verdict carries.

@@ -52,7 +52,7 @@ public struct HTMLTemplates: Sendable {
 
     /// Renders template `name` with `context`; an unknown name renders as empty text.
     func render(_ context: Any, template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        HTML.showingControls(library.render(context, withTemplate: name) ?? "")
     }
 
     static func defaultDirectory() throws(TemplateError) -> URL {

@@ -8,26 +8,42 @@ import RedflagLint
 ///
 /// Safety: the output directory may not be the notes directory nor inside it (after resolving
 /// symbolic links); it is created when missing (its parent must exist); no file is written through
-/// a symbolic link, and page names are `[a-z0-9-]+.html`, so nothing is written outside it.
+/// a symbolic link, and page names are `[a-z0-9-]+.html`, so nothing is written outside it. An
+/// existing page is overwritten only when the folder's `SiteManifest` says redflag wrote it; every
+/// page is checked before the first is written, so a refusal leaves the folder as it was.
 public enum SiteWriter {
-    /// Writes every page of `site` into `output`; returns the paths written.
+    /// Writes the manifest, then every page of `site`, into `output`; returns the paths written.
     @discardableResult
     public static func write(_ site: Site, to output: String, notes: String) throws(SiteError) -> [String] {
         let directory = try prepare(output: output, notes: notes)
-        var written: [String] = []
+        let manifest = try SiteManifest.read(in: directory)
+        let owned = Set(manifest?.pages ?? [])
         for page in site.pages {
             guard SitePaths.isSafeFileName(page.fileName) else {
                 throw SiteError(message: "refusing the page name '\(page.fileName)'")
             }
             let url = directory.appendingPathComponent(page.fileName)
-            if let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType {
-                if type == .typeSymbolicLink {
-                    throw SiteError(message: "\(url.path) is a symbolic link: refusing to write through it")
-                }
-                if type != .typeRegular {
-                    throw SiteError(message: "\(url.path) exists and is not a regular file")
-                }
+            guard let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            else { continue }
+            if type == .typeSymbolicLink {
+                throw SiteError(message: "\(url.path) is a symbolic link: refusing to write through it")
             }
+            if type != .typeRegular {
+                throw SiteError(message: "\(url.path) exists and is not a regular file")
+            }
+            if !owned.contains(page.fileName) {
+                throw SiteError(
+                    message: "\(url.path) exists and redflag did not write it: refusing to overwrite it "
+                        + "(move it away, or give an empty or new --output folder)")
+            }
+        }
+        // The manifest first: a page written before a later one fails is already redflag's.
+        // Earlier pages still on disk stay listed, so that they can be told from the user's files.
+        let earlier = owned.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
+        try SiteManifest(pages: site.pages.map(\.fileName) + earlier).write(in: directory)
+        var written: [String] = []
+        for page in site.pages {
+            let url = directory.appendingPathComponent(page.fileName)
             do {
                 try Data(page.html.utf8).write(to: url, options: .atomic)
             } catch {

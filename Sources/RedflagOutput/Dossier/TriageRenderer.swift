@@ -49,7 +49,7 @@ public enum TriageRenderer {
                 + pad(cut(row.client.name, clientWidth), clientWidth) + "  "
                 + pad(String(row.incidents), 3, right: true) + "  "
                 + pad(row.lastIncident?.description ?? "-", 10) + "  "
-                + fitting(row.topReasons.map { "#" + $0.tag }, width: reasonWidth) + "\n"
+                + fitting(row.topReasons.map { TerminalText.sanitized("#" + $0.tag) }, width: reasonWidth) + "\n"
         }
         out += "\nas of:  \(triage.asOf)\npolicy: \(triage.policyDigest)\ninput:  \(triage.inputDigest)\n"
         return out.replacingOccurrences(of: " +\n", with: "\n", options: .regularExpression)
@@ -83,10 +83,10 @@ public enum TriageRenderer {
         return right ? fill + text : text + fill
     }
 
-    /// `text` cut to `width` characters, a cut marked with `…`; control characters become spaces.
+    /// `text` cut to `width` characters, a cut marked with `…`; newlines become spaces, other
+    /// control and bidi characters are escaped (`TerminalText`).
     static func cut(_ text: String, _ width: Int) -> String {
-        let clean = String(
-            text.map { $0.isNewline || ($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) ? " " : $0 })
+        let clean = TerminalText.sanitized(String(text.map { $0.isNewline ? " " : $0 }))
         return clean.count <= width ? clean : String(clean.prefix(width - 1)) + "…"
     }
 
@@ -110,7 +110,7 @@ public enum TriageRenderer {
             "\n"
             + DossierMarkdownRenderer.footer(
                 asOf: triage.asOf, policyDigest: triage.policyDigest, inputDigest: triage.inputDigest)
-        return out
+        return TerminalText.sanitized(out, keepingNewlines: true)
     }
 
     // MARK: - JSON

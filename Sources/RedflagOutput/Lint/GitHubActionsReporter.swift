@@ -26,10 +26,12 @@ public struct GitHubActionsReporter: LintReporter {
         return out
     }
 
-    /// Escapes a message: `%` → `%25`, `\r` → `%0D`, `\n` → `%0A`.
+    /// Escapes a message: `%` → `%25`, `\r` → `%0D`, `\n` → `%0A`; other control and bidi
+    /// characters as `TerminalText` shows them (the Actions log is a terminal: it acts on escapes).
     public static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        TerminalText.sanitized(
+            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+                .replacingOccurrences(of: "\n", with: "%0A"))
     }
 
     /// Escapes a property value: as a message, plus `:` → `%3A` and `,` → `%2C`.

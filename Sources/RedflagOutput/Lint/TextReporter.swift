@@ -11,7 +11,8 @@ import RedflagLint
 ///     ^
 ///   hint: add #late to the entry, ...
 /// ```
-/// and a summary line: `7 warnings, 1 error in 23 files`.
+/// and a summary line: `7 warnings, 1 error in 23 files`. Note-derived text (paths, messages, the
+/// excerpt, hints) goes through `TerminalText`; the caret stays under its character.
 public struct TextReporter: LintReporter {
     public init() {}
 
@@ -21,17 +22,15 @@ public struct TextReporter: LintReporter {
             let label = finding.severity.rawValue + ":"
             let shownLabel = options.color ? "\u{1B}[1;\(Self.colorCode(finding.severity))m\(label)\u{1B}[0m" : label
             let rule = options.color ? "\u{1B}[2m[\(finding.rule)]\u{1B}[0m" : "[\(finding.rule)]"
+            let file = TerminalText.sanitized(options.display(finding.file))
             out +=
-                "\(options.display(finding.file)):\(finding.line):\(finding.column): \(shownLabel) \(finding.message) \(rule)\n"
+                "\(file):\(finding.line):\(finding.column): \(shownLabel) \(TerminalText.sanitized(finding.message)) \(rule)\n"
             if let source = result.sources[finding.file], finding.line <= source.lineCount {
-                let excerpt = source.excerpt(line: finding.line, column: finding.column).split(
-                    separator: "\n", omittingEmptySubsequences: false)
-                if let text = excerpt.first, let caret = excerpt.last {
-                    out += "    \(text)\n"
-                    out += options.color ? "    \u{1B}[32m\(caret)\u{1B}[0m\n" : "    \(caret)\n"
-                }
+                let (text, caret) = TerminalText.excerpt(source.line(finding.line), column: finding.column)
+                out += "    \(text)\n"
+                out += options.color ? "    \u{1B}[32m\(caret)\u{1B}[0m\n" : "    \(caret)\n"
             }
-            if let hint = finding.hint { out += "  hint: \(hint)\n" }
+            if let hint = finding.hint { out += "  hint: \(TerminalText.sanitized(hint))\n" }
         }
         out += Self.summary(result) + "\n"
         return out

@@ -72,7 +72,8 @@ public enum ScanRenderer {
         }
     }
 
-    /// `DATE  CLIENT  file:line  text` (undated entries show `----------`).
+    /// `DATE  CLIENT  file:line  text` (undated entries show `----------`), safe for a terminal
+    /// (`TerminalText`: the line holds nothing redflag adds but spaces).
     static func textLine(_ entry: Entry) -> String {
         let date = entry.date?.description ?? "----------"
         let text = entry.text.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " / ")
@@ -80,7 +81,8 @@ public enum ScanRenderer {
         let inherited = entry.tags.map { "#" + $0.raw }.filter { !text.contains($0) }
         var seen = Set<String>()
         let tags = inherited.filter { seen.insert($0).inserted }.map { "  " + $0 }.joined()
-        return "\(date)  \(entry.client)  \(entry.file):\(entry.line)  \(text)\(tags)\n"
+        let line = "\(date)  \(entry.client)  \(entry.file):\(entry.line)  \(text)\(tags)"
+        return TerminalText.sanitized(line) + "\n"
     }
 
     static func csv(_ entries: [Entry]) -> String {

@@ -3,11 +3,12 @@ import RedflagJournal
 import RedflagJudgement
 import RedflagLint
 
-/// The text table of `redflag tags`.
+/// The text table of `redflag tags`; tags and spellings go through `TerminalText`.
 public enum TagTable {
     public static func render(_ statistics: TagStatistics, vocabulary: Vocabulary) -> String {
         guard !statistics.rows.isEmpty else { return "No tags found.\n" }
-        let width = max(3, statistics.rows.map { $0.tag.count + ($0.tag.contains("/") ? 2 : 0) }.max() ?? 3)
+        let shown = { (tag: String) in TerminalText.sanitized(tag) }
+        let width = max(3, statistics.rows.map { shown($0.tag).count + ($0.tag.contains("/") ? 2 : 0) }.max() ?? 3)
         func pad(_ text: String, _ count: Int) -> String {
             text + String(repeating: " ", count: max(0, count - text.count))
         }
@@ -16,7 +17,7 @@ public enum TagTable {
         }
         var out = pad("TAG", width) + "  ENTRIES  CLIENTS  KIND\n"
         for row in statistics.rows {
-            let name = row.tag.contains("/") ? "  " + row.tag : row.tag
+            let name = row.tag.contains("/") ? "  " + shown(row.tag) : shown(row.tag)
             let head = String(row.tag.split(separator: "/").first ?? "")
             let kind: String
             if !row.known {
@@ -30,7 +31,7 @@ public enum TagTable {
             let aliases = row.spellings.filter { $0 != row.tag && $0 != head }
             let written =
                 aliases.isEmpty || row.tag.contains("/")
-                ? "" : "  as " + aliases.map { "#" + $0 }.joined(separator: ", ")
+                ? "" : "  as " + aliases.map { "#" + shown($0) }.joined(separator: ", ")
             out +=
                 pad(name, width) + "  " + left(String(row.entries), 7) + "  " + left(String(row.clients), 7) + "  "
                 + kind + written + "\n"

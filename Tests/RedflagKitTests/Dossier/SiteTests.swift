@@ -68,7 +68,9 @@ struct SiteTests {
         let written = try SiteWriter.write(site, to: output.path, notes: notes.path)
         #expect(written.count == 2)
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["evil.html", "index.html"])
+            try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [
+                SiteManifest.fileName, "evil.html", "index.html",
+            ])
 
         let outside = root.appendingPathComponent("outside.html")
         try Data("keep me".utf8).write(to: outside)
@@ -81,5 +83,58 @@ struct SiteTests {
         #expect(throws: SiteError.self, "a missing parent folder is not created") {
             try SiteWriter.write(site, to: root.appendingPathComponent("no/such/site").path, notes: notes.path)
         }
+    }
+
+    @Test("a sibling folder whose name starts with the notes folder's name is not inside it")
+    func siblingPrefix() throws {
+        #expect(!SitePaths.isInside("/x/notes-site", "/x/notes"))
+        #expect(!SitePaths.isInside("/x/notes2/a.html", "/x/notes"))
+        #expect(SitePaths.isInside("/x/notes/site", "/x/notes"))
+        #expect(SitePaths.isInside("/x/notes", "/x/notes/"))
+        let root = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let notes = root.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        let site = try Self.site()
+        #expect(
+            try SiteWriter.write(site, to: root.appendingPathComponent("notes-site").path, notes: notes.path).count == 2
+        )
+        #expect(throws: SiteError.self) { try SiteWriter.write(site, to: notes.path + "/site", notes: notes.path) }
+    }
+
+    @Test("the manifest: pages redflag wrote are overwritten, a user's file of the same name is not")
+    func manifest() throws {
+        let root = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let notes = root.appendingPathComponent("notes")
+        let output = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let site = try Self.site()
+        // A user's page where redflag would write one: refused, and nothing at all is written.
+        try Data("mine".utf8).write(to: output.appendingPathComponent("evil.html"))
+        #expect(throws: SiteError.self) { try SiteWriter.write(site, to: output.path, notes: notes.path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["evil.html"])
+        #expect(
+            String(decoding: try Data(contentsOf: output.appendingPathComponent("evil.html")), as: UTF8.self) == "mine")
+
+        try FileManager.default.removeItem(at: output.appendingPathComponent("evil.html"))
+        try SiteWriter.write(site, to: output.path, notes: notes.path)
+        let manifest = try #require(try SiteManifest.read(in: output))
+        #expect(manifest.pages == ["evil.html", "index.html"])
+        // An earlier page still on disk stays in the manifest (issue 12 removes pages of gone clients).
+        try SiteManifest(pages: manifest.pages + ["gone.html"]).write(in: output)
+        try Data("old page".utf8).write(to: output.appendingPathComponent("gone.html"))
+        try SiteWriter.write(site, to: output.path, notes: notes.path)
+        #expect(try SiteManifest.read(in: output)?.pages == ["evil.html", "gone.html", "index.html"])
+
+        // A manifest redflag did not write, or a link in its place, is refused.
+        try Data("{\"pages\": [\"index.html\"]}".utf8).write(to: output.appendingPathComponent(SiteManifest.fileName))
+        #expect(throws: SiteError.self) { try SiteWriter.write(site, to: output.path, notes: notes.path) }
+        try FileManager.default.removeItem(at: output.appendingPathComponent(SiteManifest.fileName))
+        try FileManager.default.createSymbolicLink(
+            atPath: output.appendingPathComponent(SiteManifest.fileName).path,
+            withDestinationPath: root.appendingPathComponent("elsewhere.json").path)
+        #expect(throws: SiteError.self) { try SiteWriter.write(site, to: output.path, notes: notes.path) }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("elsewhere.json").path))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RedflagTestSupport
 import Testing
 
 @testable import RedflagCore
@@ -105,34 +106,60 @@ struct LintReporterTests {
         #expect(tagRegion?["startColumn"] as? Int == 15)
     }
 
-    /// Opt-in: validates the journal-samples SARIF against the official OASIS schema with Python's
-    /// `jsonschema` (`REDFLAG_SARIF_SCHEMA=/path/to/sarif-schema-2.1.0.json`). The schema is not
-    /// vendored; the structure test above always runs.
-    @Test(
-        "SARIF validates against the SARIF 2.1.0 JSON schema",
-        .enabled(if: ProcessInfo.processInfo.environment["REDFLAG_SARIF_SCHEMA"] != nil))
-    func sarifSchema() throws {
-        let schema = try #require(ProcessInfo.processInfo.environment["REDFLAG_SARIF_SCHEMA"])
+    /// Validates `log` (SARIF text) against the vendored OASIS SARIF 2.1.0 schema
+    /// (Fixtures/sarif) with Python's `jsonschema`; returns its exit status and what it printed.
+    static func validateSARIF(_ log: String) throws -> Subprocess.Result {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let log = folder.appendingPathComponent("lint.sarif")
-        try Data(SARIFReporter().render(Self.samples(), options: Self.options).utf8).write(to: log)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
+        let file = folder.appendingPathComponent("lint.sarif")
+        try Data(log.utf8).write(to: file)
+        let schema = TestPaths.fixtures.appendingPathComponent("sarif/sarif-schema-2.1.0.json")
+        let python = try #require(
+            Subprocess.find(["python3"]), "python3 is missing: run `make test` (scripts/install-deps.sh --test)")
+        let result = try Subprocess.run(
+            python,
+            [
+                "-c",
+                """
+                import json, sys
+                try:
+                    import jsonschema
+                except ImportError:
+                    print("jsonschema is missing: run `make test` or `python3 -m pip install jsonschema`")
+                    sys.exit(3)
+                schema = json.load(open(sys.argv[1])); log = json.load(open(sys.argv[2]))
+                errors = list(jsonschema.Draft4Validator(schema).iter_errors(log))
+                [print(e.message, list(e.path)) for e in errors]
+                sys.exit(1 if errors else 0)
+                """,
+                schema.path, file.path,
+            ], timeout: 60)
+        #expect(result.status != 3, "\(result.stdoutText)")
+        return result
+    }
+
+    @Test("SARIF validates against the SARIF 2.1.0 JSON schema (journal-samples and hostile text)")
+    func sarifSchema() throws {
+        let samples = try Self.validateSARIF(SARIFReporter().render(Self.samples(), options: Self.options))
+        #expect(samples.status == 0, "\(samples.stdoutText)\(samples.stderrText)")
+        let hostile = try LintHarness.lint([
+            ("e\u{1B}[31mvil\u{202E}.md", "- 2026-10-30: Invoice \u{1B}]0;pwned\u{07} still not paid #lei\u{0}\n")
+        ])
+        let rendered = SARIFReporter().render(hostile, options: Self.options)
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "JSON escapes C0 controls")
+        let result = try Self.validateSARIF(rendered)
+        #expect(result.status == 0, "\(result.stdoutText)\(result.stderrText)")
+    }
+
+    @Test("the SARIF schema check can fail: a log with a wrong version and a string line is rejected")
+    func sarifSchemaRejects() throws {
+        let bad = """
+            {"version": "9.9", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"},
+            "locations": [{"physicalLocation": {"region": {"startLine": "one"}}}]}]}]}
             """
-            import json, sys, jsonschema
-            schema = json.load(open(sys.argv[1])); log = json.load(open(sys.argv[2]))
-            errors = list(jsonschema.Draft4Validator(schema).iter_errors(log))
-            [print(e.message, list(e.path)) for e in errors]
-            sys.exit(1 if errors else 0)
-            """,
-            schema, log.path,
-        ]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try Self.validateSARIF(bad)
+        #expect(result.status == 1)
+        #expect(result.stdoutText.contains("9.9"))
     }
 
     @Test("SARIF columns are Unicode code points, converted from UTF-8 bytes")

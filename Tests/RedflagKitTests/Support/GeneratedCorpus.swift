@@ -1,4 +1,5 @@
 import Foundation
+import RedflagTestSupport
 import Testing
 
 /// A notes directory made by scripts/gencorpus.py (deterministic for a seed), with its manifest.
@@ -37,18 +38,16 @@ struct GeneratedCorpus {
     init(seed: String, clients: Int, entriesPerClient: Int, crlfRate: Double = 1.0 / 30) throws {
         directory = try TestPaths.temporaryDirectory()
         let manifestURL = directory.appendingPathComponent("manifest.jsonl")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", TestPaths.repositoryRoot.appendingPathComponent("scripts/gencorpus.py").path,
-            "--out", directory.appendingPathComponent("notes").path, "--clients", String(clients),
-            "--entries-per-client", String(entriesPerClient), "--seed", seed, "--crlf-rate", String(crlfRate),
-            "--manifest", manifestURL.path,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "gencorpus.py failed (python3 is needed: run make test)")
+        let python = try #require(Subprocess.find(["python3"]), "python3 is needed: run make test")
+        let result = try Subprocess.run(
+            python,
+            [
+                TestPaths.repositoryRoot.appendingPathComponent("scripts/gencorpus.py").path,
+                "--out", directory.appendingPathComponent("notes").path, "--clients", String(clients),
+                "--entries-per-client", String(entriesPerClient), "--seed", seed, "--crlf-rate", String(crlfRate),
+                "--manifest", manifestURL.path,
+            ])
+        try #require(result.status == 0, "gencorpus.py failed: \(result.stderrText)")
         manifest = try String(contentsOf: manifestURL, encoding: .utf8).split(separator: "\n").map {
             try JSONDecoder().decode(ManifestFile.self, from: Data($0.utf8))
         }
