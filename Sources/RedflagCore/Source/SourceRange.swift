@@ -2,7 +2,7 @@
 ///
 /// Lines are 1-based; columns are 1-based UTF-8 byte offsets, as in `SourceLocation`. The end is
 /// inclusive; `endColumn` is 0 when the range runs to the end of `endLine` (an entry's block).
-public struct SourceRange: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourceRange: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var start: SourceLocation
     public var endLine: Int
     public var endColumn: Int

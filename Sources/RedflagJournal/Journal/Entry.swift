@@ -5,7 +5,7 @@ import RedflagCore
 /// An entry is a paragraph, an item of a top-level list (with its nested lists) or a block quote
 /// inside a dated section, or a block that carries its own date. `line`/`endLine` are 1-based
 /// lines of `file`, a path relative to the notes directory.
-public struct Entry: Hashable, Sendable {
+public struct Entry: Hashable, Sendable, Codable {
     /// The client id (slug).
     public var client: ClientID
     public var date: CalendarDate?

@@ -36,30 +36,4 @@ public struct Tag: Hashable, Sendable, Codable {
     public var qualifiedName: String {
         subtype.map { "\(name)/\($0)" } ?? name
     }
-
-    enum CodingKeys: String, CodingKey {
-        case name, subtype, raw, line, column
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        subtype = try container.decodeIfPresent(String.self, forKey: .subtype)
-        raw = try container.decode(String.self, forKey: .raw)
-        let line = try container.decode(Int.self, forKey: .line)
-        let column = try container.decode(Int.self, forKey: .column)
-        range = SourceRange(
-            start: SourceLocation(file: "", line: line, column: column), endLine: line,
-            endColumn: column + raw.utf8.count)
-        isKnown = true
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(subtype, forKey: .subtype)
-        try container.encode(raw, forKey: .raw)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
-    }
 }

@@ -19,25 +19,9 @@ public enum DossierJSONRenderer {
         var months: [Timeline.MonthCount]
         var windows: [Timeline.WindowCount]
         var trend: Timeline.Trend
-        var firstIncident: CalendarDate?
-        var lastIncident: CalendarDate?
+        @Nullable var firstIncident: CalendarDate?
+        @Nullable var lastIncident: CalendarDate?
         var positives: Int
-
-        enum CodingKeys: String, CodingKey {
-            case span, tagCounts, months, windows, trend, firstIncident, lastIncident, positives
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(span, forKey: .span)
-            try container.encode(tagCounts, forKey: .tagCounts)
-            try container.encode(months, forKey: .months)
-            try container.encode(windows, forKey: .windows)
-            try container.encode(trend, forKey: .trend)
-            try container.encode(firstIncident, forKey: .firstIncident)
-            try container.encode(lastIncident, forKey: .lastIncident)
-            try container.encode(positives, forKey: .positives)
-        }
     }
 
     struct Document: Encodable {
@@ -51,8 +35,8 @@ public enum DossierJSONRenderer {
         var incidents: Int
         var reasons: [ReasonJSON]
         var statistics: Statistics
-        var timeline: [TimelineEntry]
-        var undated: [TimelineEntry]
+        var timeline: [TimelineEntryJSON]
+        var undated: [TimelineEntryJSON]
         var policyDigest: String
         var inputDigest: String
     }
@@ -69,7 +53,8 @@ public enum DossierJSONRenderer {
                 span: timeline.span, tagCounts: timeline.tagCounts, months: timeline.months,
                 windows: timeline.windows, trend: timeline.trend, firstIncident: timeline.firstIncident,
                 lastIncident: timeline.lastIncident, positives: timeline.positives.count),
-            timeline: timeline.entries, undated: timeline.undated, policyDigest: dossier.policyDigest,
+            timeline: timeline.entries.map(TimelineEntryJSON.init),
+            undated: timeline.undated.map(TimelineEntryJSON.init), policyDigest: dossier.policyDigest,
             inputDigest: dossier.inputDigest)
         return JSON.encode(document, pretty: true) + "\n"
     }

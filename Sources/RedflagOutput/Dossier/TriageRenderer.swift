@@ -123,27 +123,9 @@ public enum TriageRenderer {
         var softened: Bool
         var summary: String
         var incidents: Int
-        var lastIncident: CalendarDate?
+        @Nullable var lastIncident: CalendarDate?
         var signs: [String: Int]
         var reasons: [ReasonJSON]
-
-        enum CodingKeys: String, CodingKey {
-            case id, name, verdict, score, softened, summary, incidents, lastIncident, signs, reasons
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(verdict, forKey: .verdict)
-            try container.encode(score, forKey: .score)
-            try container.encode(softened, forKey: .softened)
-            try container.encode(summary, forKey: .summary)
-            try container.encode(incidents, forKey: .incidents)
-            try container.encode(lastIncident, forKey: .lastIncident)
-            try container.encode(signs, forKey: .signs)
-            try container.encode(reasons, forKey: .reasons)
-        }
     }
 
     struct Document: Encodable {

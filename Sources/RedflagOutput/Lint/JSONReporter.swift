@@ -18,28 +18,33 @@ public struct JSONReporter: LintReporter {
 
     public init() {}
 
-    public func render(_ result: LintResult, options: ReportOptions) -> String {
-        let findings: [[String: Any]] = result.findings.map { finding in
-            [
-                "rule": finding.rule,
-                "severity": finding.severity.rawValue,
-                "file": options.display(finding.file),
-                "line": finding.line,
-                "column": finding.column,
-                "message": finding.message,
-                "suggestion": finding.suggestion.map { ["tag": $0.tag, "confidence": $0.confidence] as [String: Any] }
-                    ?? NSNull(),
-            ]
-        }
-        return Self.serialize(["schema": Self.schema, "findings": findings])
+    struct SuggestionJSON: Encodable, Sendable {
+        var tag: String
+        var confidence: Double
     }
 
-    /// Pretty, key-sorted JSON with a final newline.
-    static func serialize(_ object: Any) -> String {
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+    struct FindingJSON: Encodable, Sendable {
+        var rule: String
+        var severity: Severity
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+        @Nullable var suggestion: SuggestionJSON?
+    }
+
+    struct Document: Encodable, Sendable {
+        var schema: Int
+        var findings: [FindingJSON]
+    }
+
+    public func render(_ result: LintResult, options: ReportOptions) -> String {
+        let findings = result.findings.map { finding in
+            FindingJSON(
+                rule: finding.rule, severity: finding.severity, file: options.display(finding.file),
+                line: finding.line, column: finding.column, message: finding.message,
+                suggestion: finding.suggestion.map { SuggestionJSON(tag: $0.tag, confidence: $0.confidence) })
+        }
+        return JSON.encode(Document(schema: Self.schema, findings: findings), pretty: true) + "\n"
     }
 }

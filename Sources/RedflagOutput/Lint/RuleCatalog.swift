@@ -68,13 +68,23 @@ public enum RuleCatalog {
 }
 
 extension RuleCatalog {
+    struct RuleJSON: Encodable, Sendable {
+        var id: String
+        var name: String
+        var severity: Severity
+        var rationale: String
+    }
+
+    struct Document: Encodable, Sendable {
+        var schema: Int
+        var rules: [RuleJSON]
+    }
+
     /// JSON: `{"schema": 1, "rules": [{"id", "name", "severity", "rationale"}]}`.
     public static func json(_ rules: [RuleDescription]) -> String {
-        JSONReporter.serialize([
-            "schema": JSONReporter.schema,
-            "rules": rules.map {
-                ["id": $0.id, "name": $0.name, "severity": $0.severity.rawValue, "rationale": $0.rationale]
-            },
-        ])
+        let document = Document(
+            schema: JSONReporter.schema,
+            rules: rules.map { RuleJSON(id: $0.id, name: $0.name, severity: $0.severity, rationale: $0.rationale) })
+        return JSON.encode(document, pretty: true) + "\n"
     }
 }

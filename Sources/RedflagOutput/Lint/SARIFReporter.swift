@@ -18,53 +18,37 @@ public struct SARIFReporter: LintReporter {
 
     public func render(_ result: LintResult, options: ReportOptions) -> String {
         let index = Dictionary(result.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let rules: [[String: Any]] = result.rules.map { rule in
-            [
-                "id": rule.id,
-                "name": rule.name.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
-                "shortDescription": ["text": rule.name],
-                "fullDescription": ["text": rule.rationale],
-                "help": ["text": rule.rationale],
-                "helpUri": Self.informationURI + "#" + rule.id,
-                "defaultConfiguration": ["level": Self.level(rule.severity)],
-            ]
+        let rules = result.rules.map { rule in
+            SARIFLog.Rule(
+                id: rule.id,
+                name: rule.name.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
+                shortDescription: .init(text: rule.name), fullDescription: .init(text: rule.rationale),
+                help: .init(text: rule.rationale), helpUri: Self.informationURI + "#" + rule.id,
+                defaultConfiguration: .init(level: Self.level(rule.severity)))
         }
-        let results: [[String: Any]] = result.findings.map { finding in
-            var entry: [String: Any] = [
-                "ruleId": finding.rule,
-                "level": Self.level(finding.severity),
-                "message": ["text": finding.message + (finding.hint.map { " (hint: \($0))" } ?? "")],
-                "locations": [
-                    [
-                        "physicalLocation": [
-                            "artifactLocation": ["uri": Self.uri(options.display(finding.file))],
-                            "region": [
-                                "startLine": finding.line,
-                                "startColumn": Self.codePointColumn(finding, in: result.sources[finding.file]),
-                            ],
-                        ]
-                    ]
+        let results = result.findings.map { finding in
+            SARIFLog.Result(
+                ruleId: finding.rule, ruleIndex: index[finding.rule], level: Self.level(finding.severity),
+                message: .init(text: finding.message + (finding.hint.map { " (hint: \($0))" } ?? "")),
+                locations: [
+                    .init(
+                        physicalLocation: .init(
+                            artifactLocation: .init(uri: Self.uri(options.display(finding.file))),
+                            region: .init(
+                                startLine: finding.line,
+                                startColumn: Self.codePointColumn(finding, in: result.sources[finding.file]))))
                 ],
-            ]
-            if let ruleIndex = index[finding.rule] { entry["ruleIndex"] = ruleIndex }
-            if let suggestion = finding.suggestion {
-                entry["properties"] = ["suggestion": ["tag": suggestion.tag, "confidence": suggestion.confidence]]
-            }
-            return entry
+                properties: finding.suggestion.map {
+                    .init(suggestion: .init(tag: $0.tag, confidence: $0.confidence))
+                })
         }
-        let run: [String: Any] = [
-            "tool": [
-                "driver": [
-                    "name": "redflag",
-                    "version": options.toolVersion,
-                    "informationUri": Self.informationURI,
-                    "rules": rules,
-                ]
-            ],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        ]
-        return JSONReporter.serialize(["$schema": Self.schemaURI, "version": "2.1.0", "runs": [run]])
+        let run = SARIFLog.Run(
+            tool: .init(
+                driver: .init(
+                    name: "redflag", version: options.toolVersion, informationUri: Self.informationURI, rules: rules)),
+            columnKind: "unicodeCodePoints", results: results)
+        let log = SARIFLog(schema: Self.schemaURI, version: "2.1.0", runs: [run])
+        return JSON.encode(log, pretty: true) + "\n"
     }
 
     static func level(_ severity: Severity) -> String {

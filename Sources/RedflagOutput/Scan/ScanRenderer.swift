@@ -11,14 +11,14 @@ public enum ScanRenderer {
     /// One entry of the JSON schema.
     struct EntryJSON: Encodable {
         var client: ClientID
-        var date: CalendarDate?
-        var time: String?
-        var title: String?
+        @Nullable var date: CalendarDate?
+        @Nullable var time: String?
+        @Nullable var title: String?
         var file: String
         var line: Int
         var endLine: Int
         var text: String
-        var tags: [Tag]
+        var tags: [TagJSON]
 
         init(_ entry: Entry) {
             client = entry.client
@@ -29,24 +29,7 @@ public enum ScanRenderer {
             line = entry.line
             endLine = entry.endLine
             text = entry.text
-            tags = entry.tags
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case client, date, time, title, file, line, endLine, text, tags
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(client, forKey: .client)
-            try container.encode(date, forKey: .date)
-            try container.encode(time, forKey: .time)
-            try container.encode(title, forKey: .title)
-            try container.encode(file, forKey: .file)
-            try container.encode(line, forKey: .line)
-            try container.encode(endLine, forKey: .endLine)
-            try container.encode(text, forKey: .text)
-            try container.encode(tags, forKey: .tags)
+            tags = entry.tags.map(TagJSON.init)
         }
     }
 
