@@ -1,8 +1,7 @@
 import ArgumentParser
-import Foundation
 import RedflagKit
 
-/// `redflag dossier CLIENT`: one client's verdict, reasons, summary and timeline.
+/// `redflag dossier [NOTES_DIR] CLIENT`: one client's verdict, reasons, summary and timeline.
 struct DossierCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case md, html, json
@@ -12,80 +11,67 @@ struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Show one client's verdict with its evidence, summary and full timeline.",
         discussion: """
-            CLIENT is an id, a name or an alias (case-insensitive). The dossier states the as-of date,
-            the policy digest and the input digest. See docs/dossier.md for the formats.
+            Give the client alone (the notes directory is then found as for every command) or the notes directory \
+            and the client: 'redflag dossier acme', 'redflag dossier notes acme'. CLIENT is an id, a name or an \
+            alias (case-insensitive). The dossier states the as-of date, the policy digest and the input digest. \
+            See docs/dossier.md for the formats.
             """)
 
-    @Argument(help: "The client: id, name or alias.")
-    var client: String
+    @Argument(
+        help: ArgumentHelp("[notes-dir] client: the client's id, name or alias, after the notes directory if given."),
+        completion: .directory)
+    var arguments: [String]
 
-    @Option(help: "The notes directory.", completion: .directory)
-    var notes: String = "."
+    /// The notes directory as an option, as earlier versions took it.
+    @Option(name: .customLong("notes"), help: .hidden, completion: .directory)
+    var notesOption: String?
+
+    @Option(
+        help: ArgumentHelp("Read this configuration file instead of NOTES_DIR/redflag.yml.", valueName: "file"),
+        completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
 
     @Option(help: "Output format.")
     var format: Format = .md
 
-    @Option(help: "Write to this file instead of standard output (its folder must exist).", completion: .file())
-    var output: String?
-
     @OptionGroup var asOf: AsOfOption
 
-    @Option(
-        help: "A folder of Mustache templates overriding the defaults by file name (HTML only).",
-        completion: .directory)
-    var template: String?
+    @OptionGroup var output: OutputOption
+
+    @OptionGroup var template: TemplateOption
+
+    func validate() throws {
+        guard (1...2).contains(arguments.count), arguments.count == 1 || notesOption == nil else {
+            throw ValidationError("give the client, or the notes directory and the client (redflag dossier notes acme)")
+        }
+    }
 
     func run() throws {
-        let judgement = try Judgement.load(notes: notes, asOf: asOf.date)
-        guard let match = judgement.journal.client(matching: client),
-            let dossier = judgement.dossiers.first(where: { $0.client.id == match.id })
-        else {
-            let close = judgement.journal.closestClients(to: client)
-            let hint =
-                close.isEmpty
-                ? "run 'redflag triage' to list the clients" : "did you mean \(close.joined(separator: ", "))?"
-            Console.error("error: unknown client '\(client)'\n  hint: \(hint)")
-            throw ExitCode(2)
+        let day = try asOf.date()
+        let notes = NotesOptions(notes: arguments.count == 2 ? arguments[0] : notesOption, config: config)
+        let workspace = try notes.workspace()
+        let templates = try template.templates()
+        let (journal, hadErrors) = load(workspace)
+        let client = try workspace.client(matching: arguments[arguments.count - 1], in: journal)
+        let judgement = workspace.judge(journal, asOf: day)
+        guard let dossier = judgement.dossier(for: client.id) else {
+            throw RedflagError.unknownClient(client.id.rawValue, suggestions: [])
         }
         let text: String
         switch format {
         case .md: text = DossierMarkdownRenderer.render(dossier)
         case .json: text = DossierJSONRenderer.render(dossier)
-        case .html: text = DossierHTMLRenderer.render(dossier, templates: try Judgement.templates(template))
+        case .html: text = DossierHTMLRenderer.render(dossier, templates: templates)
         }
-        if let output {
-            try OutputFile.write(text, to: output, notes: notes)
-        } else {
-            Console.out(text)
-        }
-        if judgement.hadErrors { throw ExitCode(2) }
+        try output.write(text, notes: workspace.root)
+        if hadErrors { throw CommandOutcome.hadErrors }
     }
 }
 
-/// Writes a command's output file: the folder must exist, the notes directory is never written to.
-enum OutputFile {
-    static func write(_ text: String, to path: String, notes: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let parent = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            Console.error("error: \(path): the folder \(parent.path) does not exist\n  hint: create it first")
-            throw ExitCode(2)
-        }
-        var target = parent.resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
-        if (try? FileManager.default.destinationOfSymbolicLink(atPath: target)) != nil {
-            target = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
-        }
-        if SitePaths.isInside(target, URL(fileURLWithPath: notes).resolvingSymlinksInPath().path) {
-            Console.error("error: \(path): refusing to write inside the notes directory\n  hint: write it elsewhere")
-            throw ExitCode(2)
-        }
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            Console.error("error: \(path): cannot write the file (\(error.localizedDescription))")
-            throw ExitCode(2)
-        }
+extension NotesOptions {
+    init(notes: String?, config: String?) {
+        self.init()
+        self.notes = notes
+        self.config = config
     }
 }

@@ -24,7 +24,7 @@ struct LintCommand: ParsableCommand {
     }
 
     @Argument(help: "Notes directories or notes files.", completion: .file())
-    var paths: [String] = ["."]
+    var paths: [String] = []
 
     @Option(help: "Output format: text, json, sarif, github (md: only with --list-rules).")
     var format: Format = .text
@@ -35,8 +35,12 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Report only findings at or above this severity: note, warning or error.")
     var minSeverity: Severity = .note
 
-    @Option(help: "The day to lint as of (YYYY-MM-DD); default today. Dates after it are future-date findings.")
-    var asOf: CalendarDate?
+    @OptionGroup var asOf: AsOfOption
+
+    @Option(
+        help: ArgumentHelp("Read this configuration file instead of NOTES_DIR/redflag.yml.", valueName: "file"),
+        completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
 
     @Flag(help: "List every rule with its rationale and examples, then exit.")
     var listRules = false
@@ -69,25 +73,31 @@ struct LintCommand: ParsableCommand {
             }
             return
         }
-        let asOf = asOf ?? Self.today()
+        let asOf = try asOf.date()
         var results: [LintResult] = []
         var runtimeError = false
-        for target in try LintTarget.resolve(paths) {
-            guard let outcome = lint(target, asOf: asOf) else {
+        for target in try LintTarget.resolve(paths.isEmpty ? [Workspace.locateNotes(from: ".")] : paths) {
+            let workspace: Workspace
+            do {
+                workspace = try Workspace.open(notes: target.root, configFile: config)
+            } catch {
+                // This notes directory cannot be linted (invalid redflag.yml): say why, go on.
+                Console.report(error.diagnostics, root: target.root)
                 runtimeError = true
                 continue
             }
+            let outcome = lint(target, in: workspace, asOf: asOf)
             runtimeError = runtimeError || outcome.hadErrors
             var result = outcome.result
             if fix {
                 let (fixed, failed) = applyFixes(result, journal: outcome.journal, target: target)
                 runtimeError = runtimeError || failed
-                if fixed, !dryRun, let again = lint(target, asOf: asOf, quiet: true) { result = again.result }
+                if fixed, !dryRun { result = lint(target, in: workspace, asOf: asOf, quiet: true).result }
             }
             results.append(result.displayed(root: target.root))
         }
         // Nothing could be linted (invalid redflag.yml, unreadable path): the errors are printed.
-        if runtimeError, results.isEmpty { throw ExitCode(2) }
+        if runtimeError, results.isEmpty { throw CommandOutcome.hadErrors }
         let merged = LintResult.merging(results)
         let shown = merged.filtered(minimum: minSeverity)
         if !(fix && dryRun) {
@@ -99,25 +109,18 @@ struct LintCommand: ParsableCommand {
                 case .text, .md: TextReporter()
                 }
             let options = ReportOptions(
-                root: "", color: format == .text && Console.colorOnStdout,
-                toolVersion: Redflag.configuration.version)
+                root: "", color: format == .text && Console.stdoutStyle.color, toolVersion: Redflag.version)
             Console.out(reporter.render(shown, options: options))
         }
-        if runtimeError { throw ExitCode(2) }
-        if shown.fails(at: strict ? .warning : .error) { throw ExitCode(1) }
+        if runtimeError { throw CommandOutcome.hadErrors }
+        if shown.fails(at: strict ? .warning : .error) { throw CommandOutcome.findings }
     }
 
-    /// One lint run; nil when redflag.yml (or its `lint:` section) is invalid, after printing why.
-    private func lint(_ target: LintTarget, asOf: CalendarDate, quiet: Bool = false) -> (
+    /// One lint run over a target of an opened workspace; read problems no rule covers are printed.
+    private func lint(_ target: LintTarget, in workspace: Workspace, asOf: CalendarDate, quiet: Bool = false) -> (
         result: LintResult, journal: Journal, hadErrors: Bool
-    )? {
-        let journal = target.load()
-        let configProblems = journal.diagnostics.filter { $0.file == Configuration.fileName && $0.severity == .error }
-        let (settings, lintProblems) = LintConfiguration.parse(journal.configuration.lint, ruleIDs: LintRules.ids)
-        if !configProblems.isEmpty || !lintProblems.isEmpty {
-            Console.report(configProblems + lintProblems, root: target.root)
-            return nil
-        }
+    ) {
+        let journal = target.files.map { workspace.load(including: $0) } ?? workspace.load()
         // Problems of reading that no rule covers (unreadable files, invalid UTF-8) go to stderr.
         let files = Set(target.files ?? journal.files.map(\.path))
         let other =
@@ -126,7 +129,7 @@ struct LintCommand: ParsableCommand {
                 file.diagnostics.filter { !LintRules.coversDiagnostic($0, in: file) }
             }
         if !quiet { Console.report(other, root: target.root) }
-        let result = Linter(configuration: settings).lint(journal, asOf: asOf, paths: target.files.map(Set.init))
+        let result = workspace.lint(journal, asOf: asOf, paths: target.files.map(Set.init))
         return (result, journal, journal.diagnostics.contains { $0.severity == .error })
     }
 
@@ -140,7 +143,7 @@ struct LintCommand: ParsableCommand {
         var fileCount = 0
         for file in journal.files where result.findings.contains(where: { $0.file == file.path }) {
             let full = (target.root as NSString).appendingPathComponent(file.path)
-            let shown = Console.display(path: file.path, root: target.root)
+            let shown = DisplayPath.join(root: target.root, file.path)
             guard let bytes = AtomicFileWriter.read(full) else {
                 Console.error("\(shown): error: cannot read the file to fix it")
                 failed = true
@@ -182,92 +185,5 @@ struct LintCommand: ParsableCommand {
         let verb = dryRun ? "would add" : "added"
         Console.error("\(verb) \(added) tag\(added == 1 ? "" : "s") in \(fileCount) file\(fileCount == 1 ? "" : "s")")
         return (changed, failed)
-    }
-
-    /// Today's date on this machine's clock (the command layer is the only place that reads it).
-    static func today() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(daysSinceEpoch: 0)
-    }
-}
-
-/// What one lint run covers: a notes root, and either all of it or some of its files.
-struct LintTarget {
-    /// The notes directory as it will be shown (relative to the working directory when possible).
-    var root: String
-    /// Files relative to `root`; nil for the whole directory.
-    var files: [String]?
-
-    /// Groups the command-line paths by notes root (in order of first appearance).
-    static func resolve(_ paths: [String]) throws -> [LintTarget] {
-        var targets: [LintTarget] = []
-        let manager = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                Console.error("\(path): error: no such file or directory")
-                throw ExitCode(2)
-            }
-            if isDirectory.boolValue {
-                targets.append(LintTarget(root: path, files: nil))
-                continue
-            }
-            let (root, relative) = notesRoot(of: path)
-            if let index = targets.firstIndex(where: { $0.root == root && $0.files != nil }) {
-                if targets[index].files?.contains(relative) == false { targets[index].files?.append(relative) }
-            } else {
-                targets.append(LintTarget(root: root, files: [relative]))
-            }
-        }
-        return targets
-    }
-
-    /// The notes root of a file: the nearest folder above it with redflag.yml; else the working
-    /// directory when the file is inside it; else the file's folder. Also the file's path relative
-    /// to the root.
-    static func notesRoot(of file: String) -> (root: String, relative: String) {
-        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        var folder = (absolute as NSString).deletingLastPathComponent
-        var found: String?
-        while true {
-            if FileManager.default.fileExists(
-                atPath: (folder as NSString).appendingPathComponent(Configuration.fileName))
-            {
-                found = folder
-                break
-            }
-            let parent = (folder as NSString).deletingLastPathComponent
-            if parent == folder || folder.isEmpty { break }
-            folder = parent
-        }
-        let root = found ?? (absolute.hasPrefix(cwd + "/") ? cwd : (absolute as NSString).deletingLastPathComponent)
-        let relative = String(absolute.dropFirst(root.count + (root.hasSuffix("/") ? 0 : 1)))
-        // Show the root relative to the working directory, as the user typed paths.
-        let shown: String
-        if root == cwd {
-            shown = "."
-        } else if root.hasPrefix(cwd + "/") {
-            shown = String(root.dropFirst(cwd.count + 1))
-        } else {
-            shown = root
-        }
-        return (shown, relative)
-    }
-
-    /// Loads the whole notes directory (the detector learns from all of it, `duplicate-client`
-    /// compares all clients), plus any named file the directory walk does not include.
-    func load() -> Journal {
-        var journal = NotesDirectory.load(root: root)
-        guard let files else { return journal }
-        let known = Set(journal.files.map(\.path))
-        let missing = files.filter { !known.contains($0) }
-        if !missing.isEmpty {
-            let extra = NotesDirectory.load(root: root, paths: missing, configuration: journal.configuration)
-            journal.files = (journal.files + extra.files).sorted { $0.path < $1.path }
-            journal.diagnostics += extra.diagnostics
-        }
-        return journal
     }
 }

@@ -9,12 +9,12 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "List the dated, tagged entries of a notes directory.",
         discussion: """
-            Entries are sorted by client, date (undated last), file and line. The JSON schema is
-            documented in docs/scan-json.md. Tags may be given with or without '#', as aliases
-            (--tag liar) or with a subtype (--tag abuse/physical).
+            Entries are sorted by client, date (undated last), file and line. The JSON schema is documented in \
+            docs/scan-json.md. Tags may be given with or without '#', as aliases (--tag liar) or with a subtype \
+            (--tag abuse/physical).
             """)
 
-    @OptionGroup var location: NotesArgument
+    @OptionGroup var notes: NotesOptions
 
     @Option(help: "Output format.")
     var format: ScanFormat = .text
@@ -31,30 +31,23 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("not-tag"), help: "Leave out entries with this tag; repeatable.")
     var notTags: [String] = []
 
-    @Option(help: "Only entries on or after this date (YYYY-MM-DD).")
-    var since: CalendarDate?
+    @Option(help: ArgumentHelp("Only entries on or after this day (YYYY-MM-DD, today, -30d, ...).", valueName: "date"))
+    var since: String?
 
-    @Option(help: "Only entries on or before this date (YYYY-MM-DD).")
-    var until: CalendarDate?
+    @Option(help: ArgumentHelp("Only entries on or before this day (YYYY-MM-DD, today, -30d, ...).", valueName: "date"))
+    var until: String?
 
     @Flag(help: "Only entries without any tag.")
     var untagged = false
 
     func run() throws {
-        let (journal, hadErrors) = loadJournal(location.notes)
+        let workspace = try notes.workspace()
         var filter = EntryFilter()
-        var unknownClient = false
+        filter.since = try since.map { try day($0, option: "--since") }
+        filter.until = try until.map { try day($0, option: "--until") }
+        let (journal, hadErrors) = load(workspace)
         for query in clients {
-            if let client = journal.client(matching: query) {
-                filter.clients.insert(client.id)
-            } else {
-                unknownClient = true
-                let close = journal.closestClients(to: query)
-                let hint =
-                    close.isEmpty
-                    ? "run 'redflag triage' to list the clients" : "did you mean \(close.joined(separator: ", "))?"
-                Console.error("error: unknown client '\(query)'\n  hint: \(hint)")
-            }
+            filter.clients.insert(try workspace.client(matching: query, in: journal).id)
         }
         let vocabulary = journal.configuration.vocabulary
         func canonical(_ tag: String) -> String {
@@ -64,12 +57,16 @@ struct ScanCommand: ParsableCommand {
         filter.tags = tags.map(canonical)
         filter.requireAll = all
         filter.excludedTags = notTags.map(canonical)
-        filter.since = since
-        filter.until = until
         filter.untaggedOnly = untagged
-        if !unknownClient {
-            Console.out(ScanRenderer.render(journal.entries.filter(filter.accepts), format: format))
+        Console.out(ScanRenderer.render(journal.entries.filter(filter.accepts), format: format))
+        if hadErrors { throw CommandOutcome.hadErrors }
+    }
+
+    private func day(_ text: String, option: String) throws -> CalendarDate {
+        do {
+            return try DateExpression.parse(text, today: Today.date)
+        } catch {
+            throw ValidationError("\(option): \(error)")
         }
-        if hadErrors || unknownClient { throw ExitCode(2) }
     }
 }

@@ -1,41 +1,43 @@
 import ArgumentParser
 import RedflagKit
 
-/// `redflag site NOTES_DIR --output DIR`: the triage as index.html and one HTML dossier per client.
+/// `redflag site [NOTES_DIR] --output DIR`: the triage as index.html and one HTML dossier per client.
 struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "Write a static site: the triage as index.html and one HTML dossier per client.",
         discussion: """
-            Pages are self-contained (inline CSS and SVG, no script) and linked relatively, so the
-            folder opens from disk or can be published as is. Nothing is written outside --output,
-            which must not be the notes directory or inside it.
+            Pages are self-contained (inline CSS and SVG, no script) and linked relatively, so the folder opens \
+            from disk or can be published as is. Nothing is written outside --output, which must not be the notes \
+            directory or inside it; a page already there is replaced only if redflag wrote it.
             """)
 
-    @Argument(help: "The notes directory.", completion: .directory)
-    var notes: String
+    @OptionGroup var notes: NotesOptions
 
     @Option(
-        help: "The folder to write the site to (created if missing; its parent must exist).",
+        help: ArgumentHelp(
+            "The folder to write the site to (created if missing; its parent must exist).", valueName: "dir"),
         completion: .directory)
     var output: String
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(help: "A folder of Mustache templates overriding the defaults by file name.", completion: .directory)
-    var template: String?
+    @OptionGroup var template: TemplateOption
 
     func run() throws {
-        let judgement = try Judgement.load(notes: notes, asOf: asOf.date)
-        let templates = try Judgement.templates(template)
+        let day = try asOf.date()
+        let workspace = try notes.workspace()
+        let templates = try template.templates()
+        let (journal, hadErrors) = load(workspace)
+        let judgement = workspace.judge(journal, asOf: day)
         let site = Site(dossiers: judgement.dossiers, triage: judgement.triage, templates: templates)
+        let written: [String]
         do {
-            let written = try SiteWriter.write(site, to: output, notes: notes)
-            Console.error("wrote \(written.count) pages to \(output) (open \(output)/\(Site.indexName))")
+            written = try SiteWriter.write(site, to: output, notes: workspace.root)
         } catch {
-            Console.error("error: \(error.message)")
-            throw ExitCode(2)
+            throw RedflagError.outputRefused(path: output, reason: error.message, hint: nil)
         }
-        if judgement.hadErrors { throw ExitCode(2) }
+        Console.error("wrote \(written.count) pages to \(output) (open \(output)/\(Site.indexName))")
+        if hadErrors { throw CommandOutcome.hadErrors }
     }
 }

@@ -11,20 +11,19 @@ struct TagsCommand: ParsableCommand {
         commandName: "tags",
         abstract: "Count entries and clients per tag; unknown tags are marked.")
 
-    @OptionGroup var location: NotesArgument
+    @OptionGroup var notes: NotesOptions
 
     @Option(help: "Output format.")
     var format: Format = .text
 
     func run() throws {
-        let (journal, hadErrors) = loadJournal(location.notes)
+        let workspace = try notes.workspace()
+        let (journal, hadErrors) = load(workspace)
         let statistics = TagStatistics(entries: journal.entries)
         switch format {
-        case .json:
-            Console.out(JSON.encode(statistics, pretty: true) + "\n")
-        case .text:
-            Console.out(TagTable.render(statistics, vocabulary: journal.configuration.vocabulary))
+        case .json: Console.out(JSON.encode(statistics, pretty: true) + "\n")
+        case .text: Console.out(TagTable.render(statistics, vocabulary: journal.configuration.vocabulary))
         }
-        if hadErrors { throw ExitCode(2) }
+        if hadErrors { throw CommandOutcome.hadErrors }
     }
 }

@@ -1,35 +1,38 @@
 import ArgumentParser
 import RedflagKit
 
+extension TriageFormat: ExpressibleByArgument {}
+
 /// `redflag triage`: every client, most at risk first.
 struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
         abstract: "Rank every client, most at risk first: verdict, score, reasons, incidents.",
         discussion: """
-            The text table fits 80 columns; colour only on a terminal (NO_COLOR turns it off).
-            Every format states the as-of date, the policy digest and the input digest.
+            The text table fits 80 columns; colour only on a terminal (NO_COLOR turns it off). Every format states \
+            the as-of date, the policy digest and the input digest.
             """)
 
-    @OptionGroup var location: NotesArgument
+    @OptionGroup var notes: NotesOptions
 
     @Option(help: "Output format.")
     var format: TriageFormat = .text
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(
-        help: "A folder of Mustache templates overriding the defaults by file name (HTML only).",
-        completion: .directory)
-    var template: String?
+    @OptionGroup var output: OutputOption
+
+    @OptionGroup var template: TemplateOption
 
     func run() throws {
-        let judgement = try Judgement.load(notes: location.notes, asOf: asOf.date)
-        let templates = try Judgement.templates(template)
-        Console.out(
-            TriageRenderer.render(judgement.triage, format: format, color: Console.colorOnStdout, templates: templates))
-        if judgement.hadErrors { throw ExitCode(2) }
+        let day = try asOf.date()
+        let workspace = try notes.workspace()
+        let templates = try template.templates()
+        let (journal, hadErrors) = load(workspace)
+        let triage = workspace.judge(journal, asOf: day).triage
+        let color = output.output == nil && Console.stdoutStyle.color
+        try output.write(
+            TriageRenderer.render(triage, format: format, color: color, templates: templates), notes: workspace.root)
+        if hadErrors { throw CommandOutcome.hadErrors }
     }
 }
-
-extension TriageFormat: ExpressibleByArgument {}

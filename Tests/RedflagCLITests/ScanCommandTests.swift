@@ -95,7 +95,7 @@ struct ScanCommandTests {
         #expect(
             result.stderr.contains("redflag.yml:3:14: error: the alias 'ghosted' points to the unknown tag 'lateness'"))
         #expect(result.stderr.contains("redflag.yml:4:1: error: unknown key 'extra'"))
-        #expect(result.stdout.contains("2024-01-01  a"), "the notes are still listed")
+        #expect(result.stdout.isEmpty, "nothing is listed under a configuration redflag cannot read")
     }
 
     @Test func unreadableFileIsReportedAndOthersStillProcessed() throws {

@@ -23,6 +23,8 @@ public struct Configuration: Hashable, Sendable {
     public var policy: YAMLValue?
     /// The `lint:` section, interpreted by the linter.
     public var lint: YAMLValue?
+    /// The `clients:` section: names and aliases given to clients by id.
+    public var clients: [ClientID: ClientSettings] = [:]
 
     /// The built-in configuration.
     public static let standard = Configuration(
@@ -36,10 +38,18 @@ public struct Configuration: Hashable, Sendable {
         self.lint = lint
     }
 
-    static let topLevelKeys = ["vocabulary", "policy", "lint"]
+    static let topLevelKeys = ["vocabulary", "clients", "policy", "lint"]
 
     /// Parses `redflag.yml`. Collects every problem it can find before throwing.
     public static func parse(_ text: String, file: String = fileName) throws(ConfigurationError) -> Configuration {
+        let (configuration, problems) = read(text, file: file)
+        guard let configuration, problems.isEmpty else { throw ConfigurationError(diagnostics: problems) }
+        return configuration
+    }
+
+    /// Reads `redflag.yml` as far as it can: the configuration (nil when the YAML itself is broken)
+    /// and every problem found, so the sections read by other layers can still be checked.
+    public static func read(_ text: String, file: String = fileName) -> (Configuration?, [Diagnostic]) {
         var problems: [Diagnostic] = []
         func problem(_ value: YAMLValue?, _ message: String, hint: String? = nil) {
             problems.append(
@@ -51,26 +61,35 @@ public struct Configuration: Hashable, Sendable {
         do {
             root = try YAMLValue.parse(text)
         } catch {
-            throw ConfigurationError(diagnostics: [
-                Diagnostic(
-                    .error, file: file, line: error.line, column: error.column,
-                    message: "invalid YAML: \(error.message)", hint: "fix the YAML syntax at this line")
-            ])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, file: file, line: error.line, column: error.column,
+                        message: "invalid YAML: \(error.message)", hint: "fix the YAML syntax at this line")
+                ]
+            )
         }
         var configuration = Configuration(file: file, text: text, vocabulary: .standard, policy: nil, lint: nil)
-        guard let root else { return configuration }
+        guard let root else { return (configuration, []) }
         guard let pairs = root.pairs else {
-            throw ConfigurationError(diagnostics: [
-                Diagnostic(
-                    .error, file: file, line: root.line, column: root.column,
-                    message:
-                        "expected a mapping with keys \(topLevelKeys.joined(separator: ", ")), found \(root.kindName)")
-            ])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, file: file, line: root.line, column: root.column,
+                        message:
+                            "expected a mapping with keys \(topLevelKeys.joined(separator: ", ")), found \(root.kindName)"
+                    )
+                ]
+            )
         }
         for pair in pairs {
             switch pair.key {
             case "vocabulary":
                 configuration.vocabulary = readVocabulary(pair.value, report: problem)
+            case "clients":
+                configuration.clients = ClientSettings.read(pair.value, report: problem)
             case "policy":
                 configuration.policy = pair.value
             case "lint":
@@ -83,8 +102,7 @@ public struct Configuration: Hashable, Sendable {
                     hint: "known keys: \(topLevelKeys.joined(separator: ", "))")
             }
         }
-        if !problems.isEmpty { throw ConfigurationError(diagnostics: problems) }
-        return configuration
+        return (configuration, problems)
     }
 
     private static func readVocabulary(

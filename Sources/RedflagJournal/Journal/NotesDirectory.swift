@@ -41,7 +41,8 @@ public enum NotesDirectory {
         let (files, readProblems) = parse(refs, root: root, vocabulary: config.vocabulary)
         diagnostics += readProblems
         return Journal(
-            root: root, configuration: config, clients: clients(from: files, refs: refs), files: files,
+            root: root, configuration: config, clients: clients(from: files, refs: refs, settings: config.clients),
+            files: files,
             diagnostics: diagnostics)
     }
 
@@ -53,7 +54,8 @@ public enum NotesDirectory {
         let (files, readProblems) = parse(refs, root: root, vocabulary: config.vocabulary)
         diagnostics += readProblems
         return Journal(
-            root: root, configuration: config, clients: clients(from: files, refs: refs), files: files,
+            root: root, configuration: config, clients: clients(from: files, refs: refs, settings: config.clients),
+            files: files,
             diagnostics: diagnostics)
     }
 
@@ -194,7 +196,9 @@ public enum NotesDirectory {
     }
 
     /// One `Client` per client id, from the front matter of its files in path order (first set wins).
-    static func clients(from files: [ParsedFile], refs: [FileRef]) -> [Client] {
+    static func clients(
+        from files: [ParsedFile], refs: [FileRef], settings: [ClientID: ClientSettings] = [:]
+    ) -> [Client] {
         var byID: [ClientID: Client] = [:]
         for ref in refs where byID[ref.client] == nil {
             let top = ref.path.split(separator: "/").first.map(String.init) ?? ref.path
@@ -215,6 +219,12 @@ public enum NotesDirectory {
             for (key, value) in fields.extra where client.extra[key] == nil { client.extra[key] = value }
             client.files.append(file.path)
             byID[file.client] = client
+        }
+        for (id, given) in settings {
+            guard var client = byID[id] else { continue }
+            if let name = given.name { client.name = name }
+            for alias in given.aliases where !client.aliases.contains(alias) { client.aliases.append(alias) }
+            byID[id] = client
         }
         return byID.values.sorted { $0.id < $1.id }
     }

@@ -38,14 +38,9 @@ public enum TriageRenderer {
             + "  TOP REASONS\n"
         for row in triage.rows {
             let verdict = row.assessment.verdict
-            var label = pad(verdict.label, 8)
-            if color {
-                let code = verdict == .fire ? "1;31" : verdict == .watch ? "1;33" : "32"
-                label =
-                    "\u{1B}[\(code)m\(verdict.label)\u{1B}[0m" + String(repeating: " ", count: 8 - verdict.label.count)
-            }
             out +=
-                label + pad(String(row.assessment.score), 5, right: true) + "  "
+                TerminalStyle(color: color).verdictLabel(verdict, width: 8)
+                + pad(String(row.assessment.score), 5, right: true) + "  "
                 + pad(cut(row.client.name, clientWidth), clientWidth) + "  "
                 + pad(String(row.incidents), 3, right: true) + "  "
                 + pad(row.lastIncident?.description ?? "-", 10) + "  "
@@ -79,8 +74,7 @@ public enum TriageRenderer {
     }
 
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
-        return right ? fill + text : text + fill
+        TerminalStyle.pad(text, width, right: right)
     }
 
     /// `text` cut to `width` characters, a cut marked with `…`; newlines become spaces, other

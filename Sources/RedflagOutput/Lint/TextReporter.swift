@@ -19,16 +19,16 @@ public struct TextReporter: LintReporter {
     public func render(_ result: LintResult, options: ReportOptions) -> String {
         var out = ""
         for finding in result.findings {
-            let label = finding.severity.rawValue + ":"
-            let shownLabel = options.color ? "\u{1B}[1;\(Self.colorCode(finding.severity))m\(label)\u{1B}[0m" : label
-            let rule = options.color ? "\u{1B}[2m[\(finding.rule)]\u{1B}[0m" : "[\(finding.rule)]"
+            let style = TerminalStyle(color: options.color)
+            let shownLabel = style.severityLabel(finding.severity)
+            let rule = style.paint("[\(finding.rule)]", .dim)
             let file = TerminalText.sanitized(options.display(finding.file))
             out +=
                 "\(file):\(finding.line):\(finding.column): \(shownLabel) \(TerminalText.sanitized(finding.message)) \(rule)\n"
             if let source = result.sources[finding.file], finding.line <= source.lineCount {
                 let (text, caret) = TerminalText.excerpt(source.line(finding.line), column: finding.column)
                 out += "    \(text)\n"
-                out += options.color ? "    \u{1B}[32m\(caret)\u{1B}[0m\n" : "    \(caret)\n"
+                out += "    " + style.paint(caret, .green) + "\n"
             }
             if let hint = finding.hint { out += "  hint: \(TerminalText.sanitized(hint))\n" }
         }
@@ -44,13 +44,5 @@ public struct TextReporter: LintReporter {
         var parts = [count(result.count(.warning), "warning"), count(result.count(.error), "error")]
         if result.count(.note) > 0 { parts.append(count(result.count(.note), "note")) }
         return parts.joined(separator: ", ") + " in " + files
-    }
-
-    static func colorCode(_ severity: Severity) -> String {
-        switch severity {
-        case .error: "31"
-        case .warning: "33"
-        case .note: "36"
-        }
     }
 }

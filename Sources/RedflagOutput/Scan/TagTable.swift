@@ -9,12 +9,8 @@ public enum TagTable {
         guard !statistics.rows.isEmpty else { return "No tags found.\n" }
         let shown = { (tag: String) in TerminalText.sanitized(tag) }
         let width = max(3, statistics.rows.map { shown($0.tag).count + ($0.tag.contains("/") ? 2 : 0) }.max() ?? 3)
-        func pad(_ text: String, _ count: Int) -> String {
-            text + String(repeating: " ", count: max(0, count - text.count))
-        }
-        func left(_ text: String, _ count: Int) -> String {
-            String(repeating: " ", count: max(0, count - text.count)) + text
-        }
+        func pad(_ text: String, _ count: Int) -> String { TerminalStyle.pad(text, count) }
+        func left(_ text: String, _ count: Int) -> String { TerminalStyle.pad(text, count, right: true) }
         var out = pad("TAG", width) + "  ENTRIES  CLIENTS  KIND\n"
         for row in statistics.rows {
             let name = row.tag.contains("/") ? "  " + shown(row.tag) : shown(row.tag)

@@ -1,5 +1,6 @@
 import RedflagCore
 import RedflagJournal
+import RedflagJudgement
 
 extension Policy {
     /// The policy in force as a `policy:` section of `redflag.yml`, every value commented with

@@ -1,0 +1,138 @@
+import Foundation
+import RedflagCore
+import RedflagJournal
+import RedflagJudgement
+import RedflagLint
+import RedflagOutput
+
+/// A notes directory with its configuration: what a program embedding redflag opens first.
+///
+/// ```swift
+/// let workspace = try Workspace.open(notes: "clients")
+/// let journal = workspace.load()                     // file problems are journal.allDiagnostics
+/// let judgement = workspace.judge(journal, asOf: today)
+/// print(TriageRenderer.render(judgement.triage, format: .md))
+/// ```
+/// Opening throws `RedflagError` for what stops every command (no such folder, an invalid
+/// `redflag.yml`: every problem of every section at once); loading never throws.
+public struct Workspace: Sendable {
+    /// The notes directory as the user gave it (or as found).
+    public let root: String
+    /// The configuration in force: `root/redflag.yml`, the `--config` file, or the defaults.
+    public let configuration: Configuration
+    /// The decision policy built from the configuration.
+    public let policy: Policy
+    /// The `lint:` section, read.
+    public let lintSettings: LintConfiguration
+
+    /// The notes directory to use when none is given: the nearest folder from `directory` upward
+    /// that holds `redflag.yml` (as git finds its repository), else `directory` itself.
+    public static func locateNotes(from directory: String) -> String {
+        let start = URL(fileURLWithPath: directory).standardizedFileURL
+        var folder = start
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Configuration.fileName).path) {
+                return relative(folder.path, to: start.path)
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return directory }
+            folder = parent
+        }
+    }
+
+    /// Opens `notes` with `configFile` (a path) or, when nil, `notes/redflag.yml` when present.
+    public static func open(notes: String, configFile: String? = nil) throws(RedflagError) -> Workspace {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: notes, isDirectory: &isDirectory) else {
+            throw .notesDirectoryNotFound(notes)
+        }
+        guard isDirectory.boolValue else { throw .notADirectory(notes) }
+        let (configuration, readProblems) = try readConfiguration(notes: notes, configFile: configFile)
+        var problems = readProblems
+        var policy = Policy.standard
+        do {
+            policy = try Policy(configuration: configuration)
+        } catch {
+            problems += error.diagnostics
+        }
+        let (lintSettings, lintProblems) = LintConfiguration.parse(
+            configuration.lint, ruleIDs: LintRules.ids, file: configuration.file ?? Configuration.fileName)
+        problems += lintProblems
+        guard problems.isEmpty else {
+            throw .configurationInvalid(
+                problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
+        }
+        return Workspace(root: notes, configuration: configuration, policy: policy, lintSettings: lintSettings)
+    }
+
+    /// Reads every client's notes; problems with single files are the journal's diagnostics, and
+    /// so are warnings about the directory as a whole (no notes; a folder one level too high).
+    public func load() -> Journal {
+        var journal = NotesDirectory.load(root: root, configuration: configuration)
+        journal.diagnostics += NotesCheck.warnings(journal)
+        return journal
+    }
+
+    /// Reads the whole directory plus any of `paths` (relative to the root) the walk does not include,
+    /// for `redflag lint FILE...`: the detector learns from all notes, `duplicate-client` compares
+    /// all clients.
+    public func load(including paths: [String]) -> Journal {
+        var journal = load()
+        let known = Set(journal.files.map(\.path))
+        let missing = paths.filter { !known.contains($0) }
+        guard !missing.isEmpty else { return journal }
+        let extra = NotesDirectory.load(root: root, paths: missing, configuration: configuration)
+        journal.files = (journal.files + extra.files).sorted { $0.path < $1.path }
+        journal.diagnostics += extra.diagnostics
+        return journal
+    }
+
+    /// Every client's timeline judged by the policy as of `asOf`.
+    public func judge(_ journal: Journal, asOf: CalendarDate) -> Judgement {
+        let inputDigest = InputDigest.of(journal)
+        let dossiers = Dossier.all(Timeline.all(in: journal, asOf: asOf), policy: policy, inputDigest: inputDigest)
+        return Judgement(dossiers: dossiers, asOf: asOf, policyDigest: policy.digest, inputDigest: inputDigest)
+    }
+
+    /// The lint findings of `journal` as of `asOf` (only in `paths` when given).
+    public func lint(_ journal: Journal, asOf: CalendarDate, paths: Set<String>? = nil) -> LintResult {
+        Linter(configuration: lintSettings).lint(journal, asOf: asOf, paths: paths)
+    }
+
+    /// The client whose id, name or alias is `query`.
+    public func client(matching query: String, in journal: Journal) throws(RedflagError) -> Client {
+        guard let client = journal.client(matching: query) else {
+            throw .unknownClient(query, suggestions: journal.closestClients(to: query))
+        }
+        return client
+    }
+
+    /// The configuration as far as it could be read, and the problems found in its own sections.
+    private static func readConfiguration(
+        notes: String, configFile: String?
+    ) throws(RedflagError) -> (Configuration, [Diagnostic]) {
+        let path = configFile ?? DisplayPath.join(root: notes, Configuration.fileName)
+        guard FileManager.default.fileExists(atPath: path) else {
+            if let configFile { throw .configurationUnreadable(configFile) }
+            return (.standard, [])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .configurationUnreadable(path)
+        }
+        let (configuration, problems) = Configuration.read(
+            String(decoding: data, as: UTF8.self), file: configFile ?? Configuration.fileName)
+        guard let configuration else { throw .configurationInvalid(problems) }
+        return (configuration, problems)
+    }
+
+    private static func relative(_ path: String, to base: String) -> String {
+        if path == base { return "." }
+        var up = ""
+        var folder = base
+        while !(path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")) {
+            folder = (folder as NSString).deletingLastPathComponent
+            up += up.isEmpty ? ".." : "/.."
+        }
+        return up.isEmpty ? path : up
+    }
+}

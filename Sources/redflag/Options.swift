@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import RedflagKit
+
+/// Where the notes are and which configuration applies: shared by every command that reads notes.
+struct NotesOptions: ParsableArguments {
+    @Argument(
+        help: ArgumentHelp(
+            "The notes directory: NAME.md files and NAME/ folders, one per client. Default: the nearest folder "
+                + "upward that holds redflag.yml, else the current one.",
+            valueName: "notes-dir"),
+        completion: .directory)
+    var notes: String?
+
+    @Option(
+        help: ArgumentHelp("Read this configuration file instead of NOTES_DIR/redflag.yml.", valueName: "file"),
+        completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
+
+    /// The notes directory given, or found.
+    var root: String { notes ?? Workspace.locateNotes(from: ".") }
+
+    /// The workspace; throws `RedflagError` when the folder or its configuration is unusable.
+    func workspace() throws -> Workspace {
+        try Workspace.open(notes: root, configFile: config)
+    }
+}
+
+/// `--as-of DATE`, shared by the commands that judge or lint.
+struct AsOfOption: ParsableArguments {
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Judge as of this day: YYYY-MM-DD, today, yesterday, or an offset such as -7d, -2w, -3m. Default: today.",
+            valueName: "date"))
+    var asOf: String?
+
+    /// The day asked for. "Today" is read from the clock here, once per run (`Today.date`).
+    func date() throws -> CalendarDate {
+        guard let asOf else { return Today.date }
+        do {
+            return try DateExpression.parse(asOf, today: Today.date)
+        } catch {
+            throw ValidationError("--as-of: \(error)")
+        }
+    }
+}
+
+/// The day the command runs: the only place redflag reads the system clock (local time zone).
+enum Today {
+    static let date: CalendarDate = {
+        let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: today.year ?? 1970, month: today.month ?? 1, day: today.day ?? 1)
+            ?? CalendarDate(daysSinceEpoch: 0)
+    }()
+}
+
+/// `--output FILE`: where a command writes its result instead of standard output.
+struct OutputOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Write to this file instead of standard output (its folder must exist; never inside the notes).",
+            valueName: "file"),
+        completion: .file())
+    var output: String?
+
+    /// Writes `text` to the output file, or to standard output.
+    func write(_ text: String, notes: String) throws {
+        if let output {
+            try OutputFile.write(text, to: output, notes: notes)
+        } else {
+            Console.out(text)
+        }
+    }
+}
+
+/// `--template DIR`, for HTML output.
+struct TemplateOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "A folder of Mustache templates overriding the defaults by file name (HTML only).", valueName: "dir"),
+        completion: .directory)
+    var template: String?
+
+    /// The HTML templates, defaults overridden by the folder.
+    func templates() throws -> HTMLTemplates {
+        do {
+            return try HTMLTemplates.load(overrides: template)
+        } catch {
+            throw RedflagError.templatesInvalid(error.message)
+        }
+    }
+}
+
+/// Loads the notes of a workspace and prints every diagnostic; tells whether a file had an error.
+func load(_ workspace: Workspace, including paths: [String]? = nil) -> (Journal, hadErrors: Bool) {
+    let journal = paths.map { workspace.load(including: $0) } ?? workspace.load()
+    let diagnostics = journal.allDiagnostics
+    Console.report(diagnostics, root: workspace.root)
+    return (journal, diagnostics.contains { $0.severity == .error })
+}
