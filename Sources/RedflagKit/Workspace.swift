@@ -59,8 +59,9 @@ public struct Workspace: Sendable {
             configuration.lint, ruleIDs: LintRules.ids, file: configuration.file ?? Configuration.fileName)
         problems += lintProblems
         guard problems.isEmpty else {
+            let shown = shown(problems, notes: notes, configFile: configFile)
             throw .configurationInvalid(
-                problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
+                shown.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
         return Workspace(root: notes, configuration: configuration, policy: policy, lintSettings: lintSettings)
     }
@@ -121,8 +122,20 @@ public struct Workspace: Sendable {
         }
         let (configuration, problems) = Configuration.read(
             String(decoding: data, as: UTF8.self), file: configFile ?? Configuration.fileName)
-        guard let configuration else { throw .configurationInvalid(problems) }
+        guard let configuration else {
+            throw .configurationInvalid(shown(problems, notes: notes, configFile: configFile))
+        }
         return (configuration, problems)
+    }
+
+    /// Problems shown from where the user stands: `notes/redflag.yml:3:5`, or the --config path as given.
+    private static func shown(_ problems: [Diagnostic], notes: String, configFile: String?) -> [Diagnostic] {
+        guard configFile == nil else { return problems }
+        return problems.map { problem in
+            var problem = problem
+            problem.file = DisplayPath.join(root: notes, problem.file)
+            return problem
+        }
     }
 
     private static func relative(_ path: String, to base: String) -> String {

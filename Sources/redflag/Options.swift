@@ -31,7 +31,7 @@ struct AsOfOption: ParsableArguments {
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp(
-            "Judge as of this day: YYYY-MM-DD, today, yesterday, or an offset such as -7d, -2w, -3m. Default: today.",
+            "Judge as of this day: YYYY-MM-DD, today, yesterday, or an offset written --as-of=-7d (d, w, m, y). Default: today.",
             valueName: "date"))
     var asOf: String?
 

@@ -133,3 +133,48 @@ struct ScanCommandTests {
         #expect(result.stdout.contains("unknown (did you mean #lie?)"))
     }
 }
+
+@Suite("The command line as a new user meets it")
+struct FirstUseTests {
+    @Test("plain 'redflag' prints help to stderr and exits 64")
+    func noArguments() throws {
+        let result = try CLI.run([])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("SUBCOMMANDS:"))
+    }
+
+    @Test("dossier takes the notes folder first like every command, or finds it from inside")
+    func dossierFindsTheNotes() throws {
+        let notes = try CLI.notes([
+            "redflag.yml": "", "petrov/2026.md": "- 2026-01-02: He lied about the invoice. #lie\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: notes) }
+        let given = try CLI.run(["dossier", notes.path, "petrov", "--as-of", "2026-02-01"])
+        #expect(given.status == 0)
+        #expect(given.stdout.contains("FIRE"))
+        let inside = try CLI.run(
+            ["dossier", "petrov", "--as-of", "2026-02-01"], in: notes.appendingPathComponent("petrov"))
+        #expect(inside.status == 0)
+        #expect(inside.stdout == given.stdout)
+    }
+
+    @Test("--as-of takes today and offsets, and says why a date is refused")
+    func asOfWords() throws {
+        let notes = try CLI.notes(["acme.md": "- 2026-01-02: fine\n"])
+        defer { try? FileManager.default.removeItem(at: notes) }
+        #expect(try CLI.run(["triage", notes.path, "--as-of", "today"]).status == 0)
+        #expect(try CLI.run(["triage", notes.path, "--as-of=-7d"]).status == 0)
+        let bad = try CLI.run(["triage", notes.path, "--as-of", "2026-11-31"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("November has 30 days"))
+    }
+
+    @Test("a missing notes folder is one clear error, with no empty listing beside it")
+    func missingFolder() throws {
+        let result = try CLI.run(["tags", "/no/such/notes"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("/no/such/notes: error: no such directory"))
+    }
+}

@@ -43,8 +43,10 @@ public struct SourceText: Hashable, Sendable {
 
     /// Lines `first...last` joined with `\n` (line endings normalised).
     public func lines(_ first: Int, through last: Int) -> String {
-        guard first <= last else { return "" }
-        return (max(1, first)...min(last, lineCount)).map(line).joined(separator: "\n")
+        let lower = max(1, first)
+        let upper = min(last, lineCount)
+        guard lower <= upper else { return "" }
+        return (lower...upper).map(line).joined(separator: "\n")
     }
 
     /// The line, then a caret under `column` (a UTF-8 byte column), for compiler-style messages.

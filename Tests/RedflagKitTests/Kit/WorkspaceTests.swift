@@ -1,0 +1,110 @@
+import Foundation
+import RedflagKit
+import Testing
+
+@Suite("Workspace: opening a notes directory")
+struct WorkspaceTests {
+    /// A fresh folder holding `files` (relative path → text).
+    static func folder(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-ws-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
+    }
+
+    @Test("a missing folder and a file are typed errors")
+    func missing() throws {
+        #expect(throws: RedflagError.notesDirectoryNotFound("/no/such/notes")) {
+            try Workspace.open(notes: "/no/such/notes")
+        }
+        let root = try Self.folder(["acme.md": "x\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("acme.md").path
+        #expect(throws: RedflagError.notADirectory(file)) { try Workspace.open(notes: file) }
+        #expect(throws: RedflagError.configurationUnreadable("/no/such.yml")) {
+            try Workspace.open(notes: root.path, configFile: "/no/such.yml")
+        }
+    }
+
+    @Test("every section's problems are reported at once, with lines, under the notes path")
+    func allProblemsAtOnce() throws {
+        let root = try Self.folder([
+            "redflag.yml":
+                "vocabulary:\n  aliases:\n    x: nothing\npolicy:\n  lie:\n    wacth: 1\nlint:\n  rulez: {}\n",
+            "acme.md": "- 2026-01-01: #lie\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let problems: [Diagnostic]
+        do {
+            _ = try Workspace.open(notes: root.path)
+            Issue.record("an invalid redflag.yml must not open")
+            return
+        } catch {
+            guard case let .configurationInvalid(found) = error else {
+                Issue.record("expected configurationInvalid, got \(error)")
+                return
+            }
+            problems = found
+        }
+        let shown = problems.map { "\($0.file):\($0.line ?? 0): \($0.message)" }
+        let file = root.path + "/redflag.yml"
+        try #require(shown.count == 3)
+        #expect(shown[0] == "\(file):3: the alias 'x' points to the unknown tag 'nothing'")
+        #expect(shown[1] == "\(file):6: unknown key 'policy.lie.wacth' (did you mean 'watch'?)")
+        #expect(shown[2].hasPrefix("\(file):8: unknown key 'lint.rulez'"))
+    }
+
+    @Test("--config replaces redflag.yml; clients: gives names and aliases")
+    func explicitConfiguration() throws {
+        let root = try Self.folder([
+            "acme.md": "- 2026-01-01: He lied. #lie\n",
+            "settings.yml": "clients:\n  acme:\n    name: Acme Corp\n    aliases: [ACME Inc]\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = try Workspace.open(
+            notes: root.path, configFile: root.appendingPathComponent("settings.yml").path)
+        let journal = workspace.load()
+        let client = try workspace.client(matching: "acme inc", in: journal)
+        #expect(client.id == "acme")
+        #expect(client.name == "Acme Corp")
+        #expect(throws: RedflagError.unknownClient("acmee", suggestions: ["acme"])) {
+            try workspace.client(matching: "acmee", in: journal)
+        }
+        let judgement = workspace.judge(journal, asOf: CalendarDate(year: 2026, month: 2, day: 1)!)
+        #expect(judgement.dossier(for: "acme")?.assessment.verdict == .fire)
+    }
+
+    @Test("the notes directory is found upward by its redflag.yml, else the folder itself")
+    func locate() throws {
+        let root = try Self.folder(["redflag.yml": "", "acme/2026.md": "x\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inside = root.appendingPathComponent("acme").path
+        #expect(Workspace.locateNotes(from: inside) == "..")
+        #expect(Workspace.locateNotes(from: root.path) == ".")
+        let elsewhere = try Self.folder([:])
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        #expect(Workspace.locateNotes(from: elsewhere.path) == elsewhere.path)
+    }
+
+    @Test("a folder one level too high is named: clients holding other clients, twins, a nested redflag.yml")
+    func tooHigh() throws {
+        let client = "---\nclient: Bright Pixel Agency\n---\n- 2026-01-01: ok\n"
+        let other = "---\nclient: Acme\n---\n- 2026-01-01: ok\n"
+        let root = try Self.folder([
+            "notes/bright.md": client, "notes/acme.md": other, "notes-copy/bright.md": client,
+            "notes-copy/acme.md": other, "c2/redflag.yml": "", "c2/bright.md": client,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let journal = try Workspace.open(notes: root.path).load()
+        let messages = journal.diagnostics.map { "\($0.file) \($0.message)" }
+        #expect(messages.contains("c2/ this client folder has its own redflag.yml"))
+        #expect(messages.contains { $0.hasPrefix("notes/ the client 'notes' holds notes of 2 different clients") })
+        #expect(messages.contains { $0.contains("2 clients are named 'Acme': notes, notes-copy") })
+        #expect(journal.diagnostics.allSatisfy { $0.severity == .warning })
+    }
+}
