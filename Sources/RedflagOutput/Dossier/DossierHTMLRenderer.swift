@@ -47,7 +47,7 @@ public enum DossierHTMLRenderer {
         return HTMLView.DossierView(
             title: "\(client.name): \(assessment.verdict.headline)", client: .init(id: client.id.rawValue, name: client.name),
             verdict: .init(assessment.verdict), score: assessment.score,
-            summary: PlainWords.summary(assessment, positives: timeline.positives.count), todo: todo,
+            summary: PlainWords.detail(assessment, positives: timeline.positives.count), todo: todo,
             hasTodo: !todo.isEmpty, billingNote: assessment.billingAssumed ? PlainWords.billingAssumedText : "",
             hasBillingNote: assessment.billingAssumed,
             noted: assessment.noted.enumerated().map {

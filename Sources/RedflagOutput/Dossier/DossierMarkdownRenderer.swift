@@ -35,9 +35,9 @@ public enum DossierMarkdownRenderer {
         "As of \(asOf) · policy digest `\(policyDigest)` · input digest `\(inputDigest)`\n"
     }
 
-    /// The assessment's one line in plain words (`PlainWords.summary`).
+    /// What the verdict rests on in plain words, under the headline (`PlainWords.detail`).
     static func plainSummary(_ dossier: Dossier) -> String {
-        PlainWords.summary(dossier.assessment, positives: dossier.timeline.positives.count)
+        PlainWords.detail(dossier.assessment, positives: dossier.timeline.positives.count)
     }
 
     static func reasons(_ dossier: Dossier) -> String {
@@ -108,7 +108,8 @@ public enum DossierMarkdownRenderer {
         for (key, value) in rows { out += "| \(key) | \(value) |\n" }
         out += "\n"
         if !timeline.tagCounts.isEmpty {
-            out += "### Entries per tag\n\n| Tag | Entries | Kind |\n|---|--:|---|\n"
+            out += "### Tags\n\nEach tag as often as it is written: a tag on a dated heading or in front matter "
+            out += "counts once.\n\n| Tag | Count | Kind |\n|---|--:|---|\n"
             for count in timeline.tagCounts {
                 let kind =
                     count.isIncident ? "incident" : Timeline.positiveTags.contains(count.tag) ? "positive" : "context"

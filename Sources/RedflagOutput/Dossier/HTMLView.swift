@@ -164,7 +164,7 @@ enum HTMLView {
         var client: ClientView
         var verdict: VerdictView
         var score: Int
-        /// The assessment in one plain line (`PlainWords.summary`).
+        /// What the verdict rests on, in plain words (`PlainWords.detail`).
         var summary: String
         /// What to do, from the reasons that decide the verdict.
         var todo: [String]

@@ -14,7 +14,8 @@ extension Policy {
             "# The decision policy in force (`redflag policy`).",
             "# policy digest: sha256:\(digest)",
             "# Each value says where it came from: the built-in default (SIGNS.md) or a line of redflag.yml.",
-            "# Thresholds count entries (never = not used); windows are days ending at --as-of (ever = no limit).",
+            "# Thresholds count incidents, one per tag occurrence (never = not used); windows are days ending at",
+            "# --as-of (ever = no limit).",
             "policy:",
         ]
         func value(_ indent: Int, _ key: String, _ text: String, _ origin: ValueOrigin) {

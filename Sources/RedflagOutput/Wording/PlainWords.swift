@@ -94,7 +94,10 @@ public enum PlainWords {
         let verb = next.outcome == .fire ? "Fires" : "Watch"
         var sentence = "\(verb) after \(next.more) more \(next.more == 1 ? words.singular : words.plural)"
         if let window = next.window { sentence += " within \(window) days" }
-        if next.orAfterWarning { sentence += ", or 1 more after you warn them (log the warning with #warned)" }
+        if next.orAfterWarning {
+            return "\(verb) if it happens once more after you warn them, or after \(next.more) more"
+                + (next.window.map { " within \($0) days" } ?? "") + "."
+        }
         return sentence + "."
     }
 
@@ -105,38 +108,59 @@ public enum PlainWords {
         return parts.dropLast().joined(separator: ", ") + " and " + last
     }
 
-    /// The whole assessment in one line: "Fire this client: 2 lies, 1 legal risk and 1 dispute.
-    /// Also watch: 1 late payment."
+    /// The whole assessment in one line: "Fire this client: 2 lies and 1 legal risk. Also:
+    /// 1 late payment." (the headline, then `detail`).
     public static func summary(_ assessment: Assessment, positives: Int) -> String {
+        let detail = detail(assessment, positives: positives)
+        return headline(assessment.verdict) + ": " + detail.prefix(1).lowercased() + detail.dropFirst()
+    }
+
+    /// What the headline rests on, as a sentence for a page that already shows the headline:
+    /// "2 lies and 1 legal risk. Also: 1 late payment.", "1 late payment noted, below any
+    /// threshold.", "No warning sign in the notes; 14 good entries."
+    public static func detail(_ assessment: Assessment, positives: Int) -> String {
         let active = assessment.reasons.filter { !$0.softened }
         let fire = active.filter { $0.outcome == .fire }
         let watch = active.filter { $0.outcome == .watch }
         let softened = assessment.reasons.filter(\.softened)
         switch assessment.verdict {
         case .fire:
-            var line = "Fire this client: \(list(fire))."
-            if !watch.isEmpty { line += " Also watch: \(list(watch))." }
+            var line = "\(list(fire))."
+            if !watch.isEmpty { line += " Also: \(list(watch))." }
             return line
         case .watch:
-            return "Watch this client: \(list(watch))."
+            return "\(list(watch))."
         case .keep:
             if !softened.isEmpty {
-                return "Keep: \(list(softened)) would call for a watch, but recent good entries outweigh "
+                return "\(list(softened)) would call for a watch, but recent good entries outweigh "
                     + "\(softened.count == 1 && softened[0].count == 1 ? "it" : "them")."
             }
             if !assessment.noted.isEmpty {
-                return "Keep: \(list(assessment.noted)) noted, below any threshold."
+                return "\(list(assessment.noted)) noted, below any threshold."
             }
             let good = positives == 0 ? "" : positives == 1 ? "; 1 good entry" : "; \(positives) good entries"
-            return "Keep: no warning sign as of \(assessment.asOf)\(good)."
+            if assessment.incidents == 0 { return "No warning sign in the notes\(good)." }
+            let older =
+                assessment.incidents == 1
+                ? "1 older incident no longer counts" : "\(assessment.incidents) older incidents no longer count"
+            return "No recent warning sign (\(older))\(good)."
         }
     }
 
-    /// The advice of the reasons that decide the verdict, each once, most severe first.
+    /// Rules whose advice comes first, most urgent first: your safety, then legal exposure.
+    static let urgent = ["abuse-physical", "legal"]
+
+    /// The advice of the reasons that decide the verdict, each once: safety and legal exposure
+    /// first, then in the reasons' order.
     public static func todo(_ assessment: Assessment) -> [String] {
         var seen = Set<String>()
-        return assessment.reasons.filter { !$0.softened && $0.outcome == assessment.verdict }
-            .compactMap { Advice.text(for: $0, billing: assessment.billing) }
+        let deciding = assessment.reasons.filter { !$0.softened && $0.outcome == assessment.verdict }
+        let ordered = deciding.enumerated().sorted { lhs, rhs in
+            let left = urgent.firstIndex(of: lhs.element.rule) ?? urgent.count
+            let right = urgent.firstIndex(of: rhs.element.rule) ?? urgent.count
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+        return ordered.compactMap { Advice.text(for: $0, billing: assessment.billing) }
             .filter { seen.insert($0).inserted }
     }
 }

@@ -61,6 +61,10 @@ struct PlainWordsTests {
         let late = try Self.reason([Make.ago(3, "late"), Make.ago(40, "late")])
         let next = try #require(late.nextThreshold)
         #expect(PlainWords.next(next, reason: late) == "Fires after 1 more late payment within 365 days.")
+        let verbal = try Self.reason([Make.ago(3, "abuse")])
+        #expect(
+            PlainWords.next(try #require(verbal.nextThreshold), reason: verbal)
+                == "Fires if it happens once more after you warn them, or after 2 more within 365 days.")
     }
 
     @Test("assessment summaries: fire, watch, keep, noted and softened")
@@ -69,12 +73,17 @@ struct PlainWordsTests {
         #expect(PlainWords.summary(fire, positives: 0) == "Fire this client: 2 lies and 1 legal risk.")
         let mixed = Make.assess([Make.ago(3, "dispute"), Make.ago(4, "unreasonable")])
         #expect(
-            PlainWords.summary(mixed, positives: 0) == "Fire this client: 1 dispute. Also watch: 1 unreasonable demand."
+            PlainWords.summary(mixed, positives: 0) == "Fire this client: 1 dispute. Also: 1 unreasonable demand."
         )
         let watch = Make.assess([Make.ago(3, "ignored-advice")])
         #expect(PlainWords.summary(watch, positives: 0) == "Watch this client: 1 case of ignored advice.")
         let keep = Make.assess([Make.ago(3, "paid")])
-        #expect(PlainWords.summary(keep, positives: 1) == "Keep: no warning sign as of 2026-11-29; 1 good entry.")
+        #expect(PlainWords.summary(keep, positives: 1) == "Keep: no warning sign in the notes; 1 good entry.")
+        let old = Make.assess([Make.ago(800, "changed-mind"), Make.ago(3, "paid"), Make.ago(4, "paid")])
+        #expect(
+            PlainWords.summary(old, positives: 2)
+                == "Keep: no recent warning sign (1 older incident no longer counts); 2 good entries.")
+        #expect(PlainWords.detail(old, positives: 2).hasPrefix("No recent warning sign"))
         let noted = Make.assess([Make.ago(3, "late")])
         #expect(PlainWords.summary(noted, positives: 0) == "Keep: 1 late payment noted, below any threshold.")
         let softened = Make.assess([
