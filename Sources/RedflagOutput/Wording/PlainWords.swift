@@ -19,8 +19,10 @@ public enum PlainWords {
     /// The note a dossier shows when the front matter gives no billing.
     public static let billingAssumed = "judged as fixed price: add `billing:` to the front matter"
 
-    /// The same note without Markdown: `billing:` stays as written.
-    public static var billingAssumedText: String { billingAssumed.replacingOccurrences(of: "`", with: "") }
+    /// The same note without Markdown: `billing:` in quotation marks.
+    public static var billingAssumedText: String {
+        billingAssumed.replacingOccurrences(of: "`billing:`", with: "“billing:”")
+    }
 
     /// "first" … "tenth", then "11th", "12th", "21st".
     public static func ordinal(_ number: Int) -> String {

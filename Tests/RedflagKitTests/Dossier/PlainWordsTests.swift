@@ -176,7 +176,8 @@ struct PlainWordsTests {
         let markdown = DossierMarkdownRenderer.render(dossier)
         #expect(markdown.contains("judged as fixed price: add `billing:` to the front matter"))
         let html = DossierHTMLRenderer.render(dossier, templates: try HTMLTemplates.load())
-        #expect(html.contains("judged as fixed price: add billing: to the front matter"))
+        #expect(html.contains("judged as fixed price: add <code>billing:</code> to the front matter"))
+        #expect(html.contains("not given (judged as fixed price: add “billing:” to the front matter)"))
         let json = DossierJSONRenderer.render(dossier)
         #expect(json.contains("\"billingAssumed\" : true"))
     }
