@@ -45,7 +45,8 @@ public enum DossierHTMLRenderer {
         let chart = TimelineChart.svg(timeline)
         let todo = PlainWords.todo(assessment)
         return HTMLView.DossierView(
-            title: "\(client.name): \(assessment.verdict.headline)", client: .init(id: client.id.rawValue, name: client.name),
+            title: "\(client.name): \(assessment.verdict.headline)",
+            client: .init(id: client.id.rawValue, name: client.name),
             verdict: .init(assessment.verdict), score: assessment.score,
             summary: PlainWords.detail(assessment, positives: timeline.positives.count), todo: todo,
             hasTodo: !todo.isEmpty, billingNote: assessment.billingAssumed ? PlainWords.billingAssumedText : "",

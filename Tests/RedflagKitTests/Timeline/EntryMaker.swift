@@ -56,7 +56,8 @@ enum Make {
             entry.endLine = index + 1
             entry.tags = entry.tags.map { tag in
                 var tag = tag
-                tag.line = index + 1
+                tag.range.start.line = index + 1
+                tag.range.endLine = index + 1
                 return tag
             }
             return entry
