@@ -45,7 +45,7 @@ public enum TriageRenderer {
                 + pad(String(row.incidents), 3, right: true) + "  "
                 + pad(row.lastIncident?.description ?? "-", 10) + "  "
                 + fitting(row.topReasons.map { TerminalText.sanitized("#" + $0.tag) }, width: reasonWidth) + "\n"
-            for line in wrap(plainSummary(row), width: textWidth - 15) {
+            for line in wrap(plainDetail(row), width: textWidth - 15) {
                 out += String(repeating: " ", count: 15) + cut(line, textWidth - 15) + "\n"
             }
         }
@@ -53,9 +53,14 @@ public enum TriageRenderer {
         return out.replacingOccurrences(of: " +\n", with: "\n", options: .regularExpression)
     }
 
-    /// The client's assessment in plain words (`PlainWords.summary`).
+    /// The client's assessment in plain words, headline first (`PlainWords.summary`).
     static func plainSummary(_ row: Triage.Row) -> String {
         PlainWords.summary(row.assessment, positives: row.positives)
+    }
+
+    /// What the client's verdict rests on, for a row that already shows the verdict (`PlainWords.detail`).
+    static func plainDetail(_ row: Triage.Row) -> String {
+        PlainWords.detail(row.assessment, positives: row.positives)
     }
 
     /// `text` broken into lines of at most `width` characters at spaces (a longer word stays whole).
@@ -118,7 +123,7 @@ public enum TriageRenderer {
             let cells = [
                 "\(verdict.symbol) **\(verdict.rawValue)**", String(row.assessment.score),
                 "\(MarkdownText.inline(row.client.name)) (`\(row.client.id)`)", String(row.incidents),
-                row.lastIncident?.description ?? "—", MarkdownText.inline(plainSummary(row)),
+                row.lastIncident?.description ?? "—", MarkdownText.inline(plainDetail(row)),
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
