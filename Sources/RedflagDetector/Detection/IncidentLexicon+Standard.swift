@@ -896,11 +896,12 @@ extension IncidentLexicon {
             "en": [
                 "no dispute", "refund policy", "discount code|codes|coupon*|banner*|field*|module",
                 // An offer called too expensive is a no, not a dispute of an invoice.
-                "offer|proposal|quote|estimate|pitch ...8 too expensive|pricey|high; too expensive|pricey|high ...8 offer|proposal|quote|estimate|pitch",
+                // (Not "quote": a signed quote called too expensive afterwards is a dispute.)
+                "offer|offers|proposal|proposals|estimate|estimates|pitch ...8 too expensive|pricey",
             ],
             "ru": [
                 "без торга",
-                "предложени*|кп|смет*|оценк* ...8 дорого|дороговато; дорого|дороговато ...8 предложени*|кп|смет*|оценк*",
+                "предложени*|кп|смет*|оценк* ...8 дорого|дороговато",
             ],
         ],
         "legal": [

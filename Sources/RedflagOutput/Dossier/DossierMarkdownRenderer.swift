@@ -58,7 +58,7 @@ public enum DossierMarkdownRenderer {
             if let next = reason.nextThreshold {
                 out += "- **Next:** \(MarkdownText.inline(PlainWords.next(next, reason: reason)))\n"
             }
-            if reason.softened { out += "- **Softened:** recent good entries and no incident in the last 90 days\n" }
+            if reason.softened { out += "- **Softened:** recent good entries and no recent incident\n" }
             out += evidence(reason)
             out += "\n"
         }
