@@ -8,7 +8,7 @@ struct DossierCommandTests {
     @Test func findsAClientByAliasIgnoringCase() throws {
         let result = try CLI.run(["dossier", "KESSLER", "--notes", "journal-samples"] + asOf)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("# Kessler Bau GmbH: ✕ FIRE\n"))
+        #expect(result.stdout.hasPrefix("# Kessler Bau GmbH: ✕ Fire this client\n"))
         #expect(result.stdout.contains("As of 2026-11-29 · policy digest `"))
         #expect(result.stdout.contains("input digest `"))
     }

@@ -9,7 +9,7 @@ struct TriageCommandTests {
         let lines = result.stdout.split(separator: "\n")
         for line in lines { #expect(line.count <= 80, "too wide: \(line)") }
         #expect(!result.stdout.contains("\u{1B}["))
-        #expect(lines.first == "redflag triage as of 2026-11-29: 10 clients: 4 fire, 3 watch, 3 keep")
+        #expect(lines.first == "redflag triage as of 2026-11-29: 10 clients: 5 fire, 2 watch, 3 keep")
         #expect(lines.contains { $0.hasPrefix("policy: ") && $0.count == 72 })
         #expect(lines.contains { $0.hasPrefix("input:  ") && $0.count == 72 })
     }

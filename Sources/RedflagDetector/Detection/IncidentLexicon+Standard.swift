@@ -813,9 +813,14 @@ extension IncidentLexicon {
         ],
         "dispute": [
             "en": [
-                "agreed on|agreed a|offered|offer|gave ... discount; discount upfront; before signing|contract|signature; before we|they signed; before the contract; no complaints; all clear; without negotiation"
+                "agreed on|agreed a|offered|offer|gave ... discount; discount upfront; before signing|contract|signature; before we|they signed; before the contract; no complaints; all clear; without negotiation",
+                // A fair question about a wrong invoice (the freelancer's own mistake) is not a dispute.
+                "my mistake|error|fault|typo|oversight; i made a mistake|an error|a typo; i|i'd had|used|put|billed|charged|entered|typed|sent|added|counted|invoiced ...2 wrong|twice|double; by mistake|accident; corrected|fixed|reissued|resent|amended ... invoice|bill|total; corrected|amended invoice|bill; credit note",
             ],
-            "ru": ["до подписания; без споров; без торга; все понятно"],
+            "ru": [
+                "до подписания; без споров; без торга; все понятно",
+                "моя ошибка|вина; по моей ошибке|вине; ошибся|ошиблась в счете|счёте|сумме; исправил*|перевыставил* ... счет|счёт",
+            ],
         ],
         "unreasonable": [
             "en": [
@@ -842,9 +847,14 @@ extension IncidentLexicon {
         ],
         "competitor": [
             "en": [
-                "for the|their|our|a ... deck|presentation|pitch|research|analysis|report|benchmark; competitive|competitor analysis|research|landscape|audit"
+                "for the|their|our|a ... deck|presentation|pitch|research|analysis|report|benchmark; competitive|competitor analysis|research|landscape|audit",
+                // Quotes compared before an agreement are fair (SIGNS.md, sign 9), not this sign.
+                "before we|they|he|she|you ...3 signed|agreed|hired|booked|chose|decided|committed|started; before signing|agreeing|hiring|booking|choosing|deciding|committing|kickoff|starting; before the contract|deal|project; shopping around; but|still|and then|anyway chose|picked|hired|booked me|us; went with me|us",
             ],
-            "ru": ["для ... презентаци*|исследовани*|анализа|отчета|питча; анализ* конкурентов|рынка"],
+            "ru": [
+                "для ... презентаци*|исследовани*|анализа|отчета|питча; анализ* конкурентов|рынка",
+                "до подписания|договора|старта|начала; перед тем как подписать|выбрать|нанять|договориться; выбрали|выбрал* меня|нас",
+            ],
         ],
     ]
 
@@ -883,8 +893,16 @@ extension IncidentLexicon {
         ],
         "unreasonable": ["en": ["weekend plans", "free trial", "free tier"], "ru": ["бесплатн* консультац*"]],
         "dispute": [
-            "en": ["no dispute", "refund policy", "discount code|codes|coupon*|banner*|field*|module"],
-            "ru": ["без торга"],
+            "en": [
+                "no dispute", "refund policy", "discount code|codes|coupon*|banner*|field*|module",
+                // An offer called too expensive is a no, not a dispute of an invoice.
+                // (Not "quote": a signed quote called too expensive afterwards is a dispute.)
+                "offer|offers|proposal|proposals|estimate|estimates|pitch ...8 too expensive|pricey",
+            ],
+            "ru": [
+                "без торга",
+                "предложени*|кп|смет*|оценк* ...8 дорого|дороговато",
+            ],
         ],
         "legal": [
             "en": [

@@ -11,6 +11,8 @@ public struct Triage: Hashable, Sendable {
         public var incidents: Int
         /// The latest dated incident up to as-of.
         public var lastIncident: CalendarDate?
+        /// Positive entries (`#paid`, `#referral`, `#praise`) up to as-of, one per tag occurrence.
+        public var positives: Int
         /// Incident counts per sign (canonical tag), signs never seen left out, in SIGNS.md order.
         public var signTotals: [Timeline.TagCount]
 
@@ -19,6 +21,7 @@ public struct Triage: Hashable, Sendable {
             assessment = dossier.assessment
             incidents = dossier.assessment.incidents
             lastIncident = dossier.timeline.lastIncident
+            positives = dossier.timeline.positives.count
             signTotals = Vocabulary.signs.compactMap { sign in
                 dossier.timeline.tagCounts.first { $0.tag == sign && $0.subtype == nil && $0.count > 0 }
             }

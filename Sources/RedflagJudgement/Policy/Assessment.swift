@@ -3,8 +3,8 @@ import RedflagJournal
 
 /// The judgement of one client as of a day under a policy: verdict, score and reasons.
 ///
-/// Encoded keys: `client`, `asOf`, `verdict`, `score`, `softened`, `summary`, `reasons`,
-/// `incidents`, `policyDigest`.
+/// Encoded keys: `client`, `asOf`, `verdict`, `score`, `softened`, `summary`, `reasons`, `noted`,
+/// `incidents`, `billing`, `billingAssumed`, `policyDigest`.
 public struct Assessment: Hashable, Sendable, Codable {
     /// The client's id.
     public var client: ClientID
@@ -15,18 +15,27 @@ public struct Assessment: Hashable, Sendable, Codable {
     public var score: Int
     /// True when positive context softened at least one *watch* (and so, maybe, the verdict).
     public var softened: Bool
-    /// One line for every client, keep included ("No sign reached its threshold: ...").
+    /// One terse line for every client, keep included, for machines and logs
+    /// ("fire: #dispute (fire), #late (watch)"); outputs for people word it themselves.
     public var summary: String
     /// Rules that reached *watch* or *fire*, most severe first, then in policy order.
     public var reasons: [Reason]
-    /// Incidents judged (dated up to `asOf`, or undated).
+    /// Rules that counted their sign but stayed below *watch* ("one late payment is noted, not a
+    /// sign"), in policy order; their `outcome` is `keep`.
+    public var noted: [Reason]
+    /// Incidents judged (dated up to `asOf`, or undated): one per tag occurrence.
     public var incidents: Int
+    /// The billing the client was judged under: the front matter's, or `fixed` when it gives none.
+    public var billing: Billing
+    /// True when the front matter gives no `billing:` and the client was judged as fixed price.
+    public var billingAssumed: Bool
     /// `Policy.digest` of the policy used.
     public var policyDigest: String
 
     public init(
         client: ClientID, asOf: CalendarDate, verdict: Verdict, score: Int, softened: Bool, summary: String,
-        reasons: [Reason], incidents: Int, policyDigest: String
+        reasons: [Reason], noted: [Reason] = [], incidents: Int, billing: Billing = .fixed,
+        billingAssumed: Bool = false, policyDigest: String
     ) {
         self.client = client
         self.asOf = asOf
@@ -35,7 +44,10 @@ public struct Assessment: Hashable, Sendable, Codable {
         self.softened = softened
         self.summary = summary
         self.reasons = reasons
+        self.noted = noted
         self.incidents = incidents
+        self.billing = billing
+        self.billingAssumed = billingAssumed
         self.policyDigest = policyDigest
     }
 }

@@ -1,11 +1,12 @@
 import RedflagCore
 import RedflagJournal
 
-/// An entry behind a reason, traceable to its source.
+/// An incident (or `#warned` entry) behind a reason, traceable to its source: an entry, or the
+/// dated section whose heading carries the tag.
 public struct CitedEntry: Hashable, Sendable, Codable {
     /// Path relative to the notes directory.
     public var file: String
-    /// 1-based line where the entry starts.
+    /// 1-based line where the entry starts (for a section, the line of its tagged heading).
     public var line: Int
     /// The entry's date; nil for an undated entry.
     public var date: CalendarDate?
@@ -32,6 +33,31 @@ public struct CitedEntry: Hashable, Sendable, Codable {
         self.init(
             file: entry.file, line: entry.line, date: entry.date, quote: CitedEntry.quote(entry.text),
             tags: entry.tags.map(\.qualifiedName).filter { seen.insert($0).inserted })
+    }
+
+    /// Cites `occurrence`: its entry, or, for a tag inherited from a dated heading (or front
+    /// matter), the section at the heading's line, quoting the section's title and first entry.
+    public init(_ occurrence: TagOccurrence) {
+        let first = occurrence.first.entry
+        guard let line = occurrence.sectionLine else {
+            self.init(first)
+            return
+        }
+        var seen = Set<String>()
+        let text = [first.title, first.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — ")
+        self.init(
+            file: first.file, line: line, date: first.date, quote: CitedEntry.quote(text),
+            tags: occurrence.entries.flatMap { $0.entry.tags.map(\.qualifiedName) }.filter { seen.insert($0).inserted })
+    }
+
+    /// Dated before undated; then date, file, line.
+    public static func chronological(_ lhs: CitedEntry, _ rhs: CitedEntry) -> Bool {
+        switch (lhs.date, rhs.date) {
+        case let (left?, right?) where left != right: return left < right
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return (lhs.file, lhs.line) < (rhs.file, rhs.line)
+        }
     }
 
     /// `file:line`.

@@ -19,6 +19,9 @@ extension Policy {
     }
 
     /// Judges `timeline` under this policy. Pure: "today" is `timeline.asOf`.
+    ///
+    /// Incidents are tag occurrences (`TagOccurrence`): a tag on a dated heading counts once, for
+    /// its section, however many entries are under it.
     public func assess(_ timeline: Timeline) -> Assessment {
         let asOf = timeline.asOf
         let judged = timeline.judged
@@ -26,17 +29,22 @@ extension Policy {
         let soften = softens(timeline)
 
         var reasons: [Reason] = []
+        var noted: [Reason] = []
         var raw = 0.0
         for rule in rules where rule.enabled {
-            let matching = judged.filter { rule.matches($0.entry) }
-            for entry in matching {
-                let age = entry.entry.date.map { max(0, $0.days(until: asOf)) } ?? Policy.undatedAge
+            let matching = TagOccurrence.group(judged, where: rule.matches)
+            for occurrence in matching {
+                let age = occurrence.date.map { max(0, $0.days(until: asOf)) } ?? Policy.undatedAge
                 raw += rule.weight * pow(0.5, Double(age) / Policy.scoreHalfLife)
             }
-            if var reason = evaluate(rule, matching: matching, judged: judged, billing: billing, asOf: asOf) {
-                if soften, reason.outcome == .watch, !rule.isHard { reason.softened = true }
-                reasons.append(reason)
+            guard var reason = evaluate(rule, matching: matching, judged: judged, billing: billing, asOf: asOf)
+            else { continue }
+            if reason.outcome == .keep {
+                noted.append(reason)
+                continue
             }
+            if soften, reason.outcome == .watch, rule.isSoftenable { reason.softened = true }
+            reasons.append(reason)
         }
         reasons = reasons.enumerated().sorted { lhs, rhs in
             let left = lhs.element.softened ? Verdict.keep : lhs.element.outcome
@@ -48,14 +56,15 @@ extension Policy {
         let band = Policy.scoreBand(verdict)
         let fraction = 1 - exp(-raw / Policy.scoreScale)
         let score = band.lowerBound + Int((Double(band.upperBound - band.lowerBound) * fraction).rounded())
-        let incidents = judged.filter(\.isIncident).count
+        let incidents = TagOccurrence.group(judged, where: Timeline.isSign).count
         let softened = reasons.contains(where: \.softened)
         return Assessment(
             client: timeline.client.id, asOf: asOf, verdict: verdict, score: min(band.upperBound, score),
             softened: softened,
             summary: Policy.summary(
                 verdict: verdict, reasons: reasons, incidents: incidents, timeline: timeline, softening: softening),
-            reasons: reasons, incidents: incidents, policyDigest: digest)
+            reasons: reasons, noted: noted, incidents: incidents, billing: billing ?? .fixed,
+            billingAssumed: billing == nil, policyDigest: digest)
     }
 
     /// True when positive context softens the soft rules' watches for `timeline` (see `Softening`).
@@ -71,42 +80,42 @@ extension Policy {
         return positives >= softening.positives && recentIncidents == 0
     }
 
-    /// The outcome of one rule, nil when it stays at *keep*.
+    /// The outcome of one rule: nil when its sign was not counted at all, a `keep` reason when it
+    /// was counted below *watch* (noted), else the *watch* or *fire* reason.
     func evaluate(
-        _ rule: Rule, matching: [TimelineEntry], judged: [TimelineEntry], billing: Billing?, asOf: CalendarDate
+        _ rule: Rule, matching: [TagOccurrence], judged: [TimelineEntry], billing: Billing?, asOf: CalendarDate
     ) -> Reason? {
         let thresholds = rule.thresholds(for: billing)
-        let counted: [TimelineEntry]
+        let counted: [TagOccurrence]
         if let window = rule.window {
             let start = asOf.adding(days: -(window - 1))
-            counted = matching.filter { entry in entry.entry.date.map { $0 >= start && $0 <= asOf } ?? false }
+            counted = matching.filter { occurrence in occurrence.date.map { $0 >= start && $0 <= asOf } ?? false }
         } else {
             counted = matching
         }
         var outcome = thresholds.outcome(for: counted.count)
-        var cited = counted
+        var cited = counted.map(CitedEntry.init)
         var escalatedBy: TimelineEntry?
-        var warnedAfterIncident = false
+        var warning: TimelineEntry?
         if rule.escalation == .repeatAfterWarning {
             let chain = Policy.repeatAfterWarning(rule: rule, judged: judged)
-            warnedAfterIncident = chain.warning != nil
-            if let repeatEntry = chain.repeatEntry, let warning = chain.warning {
-                if outcome < .fire {
-                    outcome = .fire
-                    escalatedBy = warning
-                    let chainEntries = matching.filter { $0.entry.date != nil }
-                    cited = (Set(chainEntries + counted + [warning, repeatEntry])).sorted {
-                        Timeline.chronological($0.entry, $1.entry)
-                    }
-                }
+            warning = chain.warning
+            if chain.repeatEntry != nil, let warned = chain.warning, outcome < .fire {
+                outcome = .fire
+                escalatedBy = warned
+                let chainEntries = matching.filter { $0.date != nil }.map(CitedEntry.init)
+                cited = Set(chainEntries + cited + [CitedEntry(warned.entry)]).sorted(by: CitedEntry.chronological)
             }
         }
-        guard outcome > .keep else { return nil }
+        guard !counted.isEmpty || outcome > .keep else { return nil }
 
         let displayTag = rule.displayTag
         var next: NextThreshold?
-        if outcome == .watch {
-            if warnedAfterIncident {
+        if outcome == .keep, let watch = thresholds.watch {
+            next = NextThreshold(
+                outcome: .watch, more: max(1, watch - counted.count), tag: displayTag, window: rule.window)
+        } else if outcome == .watch {
+            if warning != nil {
                 next = NextThreshold(outcome: .fire, more: 1, tag: displayTag, window: nil)
             } else if let fire = thresholds.fire {
                 next = NextThreshold(
@@ -117,16 +126,9 @@ extension Policy {
             }
         }
 
-        let advice: String?
-        if rule.adviceIfOutstanding {
-            advice = Policy.isOutstanding(rule: rule, judged: judged) ? rule.advice : nil
-        } else {
-            advice = outcome == .fire ? rule.advice : rule.watchAdvice
-        }
-
         let summary: String
-        if let warning = escalatedBy {
-            let when = warning.entry.date.map { " (\($0))" } ?? ""
+        if let warned = escalatedBy {
+            let when = warned.entry.date.map { " (\($0))" } ?? ""
             summary = "\(outcome.rawValue): #\(displayTag) again after a #warned entry\(when)"
         } else {
             let scope = rule.window.map { " within \($0) days" } ?? ""
@@ -137,8 +139,11 @@ extension Policy {
         }
         return Reason(
             rule: rule.id, tag: displayTag, principle: rule.principle, outcome: outcome, softened: false,
-            entries: cited.map { CitedEntry($0.entry) }, count: counted.count,
-            window: escalatedBy == nil ? rule.window : nil, nextThreshold: next, advice: advice, summary: summary)
+            entries: cited, count: counted.count, window: escalatedBy == nil ? rule.window : nil,
+            watchAt: thresholds.watch, fireAt: thresholds.fire, warned: warning?.entry.date,
+            repeatedAfterWarning: escalatedBy != nil,
+            owed: rule.concernsPayment && Policy.isOutstanding(rule: rule, judged: judged),
+            nextThreshold: next, summary: summary)
     }
 
     /// The first `#warned` entry at or after a matching incident, and the first matching incident
@@ -154,11 +159,16 @@ extension Policy {
         return (dated[warned], repeatEntry)
     }
 
-    /// True when the last matching incident has no `#paid` entry on or after its date.
+    /// True when the last matching incident has no `#paid` entry on or after its date (undated
+    /// incidents: when no `#paid` entry follows them in the timeline).
     static func isOutstanding(rule: Rule, judged: [TimelineEntry]) -> Bool {
-        let dated = judged.filter { $0.entry.date != nil }
-        guard let last = dated.lastIndex(where: { rule.matches($0.entry) }) else { return false }
-        return !dated[last...].contains { $0.entry.hasTag(Sign.paid.tag) }
+        guard let last = judged.lastIndex(where: { rule.matches($0.entry) }) else { return false }
+        if let date = judged[last].entry.date {
+            return !judged.contains { entry in
+                entry.entry.hasTag(Sign.paid.tag) && (entry.entry.date.map { $0 >= date } ?? false)
+            }
+        }
+        return !judged[last...].contains { $0.entry.hasTag(Sign.paid.tag) }
     }
 
     static func summary(

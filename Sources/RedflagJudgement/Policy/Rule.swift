@@ -66,16 +66,15 @@ public struct Rule: Hashable, Sendable, Codable {
     public var weight: Double
     /// The sign's meaning in one sentence, shown with every reason.
     public var principle: String
-    /// What to do when the rule fires (or watches, for `ignored-advice`), nil when nothing specific.
-    public var advice: String?
-    /// Advice given already at *watch*; nil to give `advice` only at *fire*.
-    public var watchAdvice: String?
-    /// When true, `advice` is given at *watch* and *fire* but only while the latest matching
-    /// incident has no `#paid` entry on or after its date (money still owed: `late`).
-    public var adviceIfOutstanding: Bool
+    /// True when the sign is about money (`late`, `dispute`): its reasons say whether something is
+    /// still owed (`Reason.owed`), so advice to collect is given only while it is.
+    public var concernsPayment: Bool
     public var escalation: Escalation?
-    /// A hard rule (SIGNS.md signs 1, 3, 6, 10): positive context never softens it.
+    /// A hard rule (SIGNS.md signs 1, 3, 6, 9, 10): positive context never softens it.
     public var isHard: Bool
+    /// True when positive context never softens this rule's *watch* either, although it is not a
+    /// hard rule (`ignored-advice`: "help, then do not renew" holds however good the months since).
+    public var neverSoftened: Bool
     /// A disabled rule counts nothing and adds nothing to the score.
     public var enabled: Bool
     /// Where each overridable value came from, by key (`watch`, `fire`, `window`, `weight`,
@@ -84,9 +83,9 @@ public struct Rule: Hashable, Sendable, Codable {
 
     public init(
         id: String, tag: String, subtypes: SubtypeFilter = .any, thresholds: Thresholds,
-        hourly: Thresholds? = nil, window: Int?, weight: Double, principle: String, advice: String? = nil,
-        watchAdvice: String? = nil, adviceIfOutstanding: Bool = false, escalation: Escalation? = nil,
-        isHard: Bool = false, enabled: Bool = true, origins: [String: ValueOrigin] = [:]
+        hourly: Thresholds? = nil, window: Int?, weight: Double, principle: String,
+        concernsPayment: Bool = false, escalation: Escalation? = nil, isHard: Bool = false,
+        neverSoftened: Bool = false, enabled: Bool = true, origins: [String: ValueOrigin] = [:]
     ) {
         self.id = id
         self.tag = tag
@@ -96,11 +95,10 @@ public struct Rule: Hashable, Sendable, Codable {
         self.window = window
         self.weight = weight
         self.principle = principle
-        self.advice = advice
-        self.watchAdvice = watchAdvice
-        self.adviceIfOutstanding = adviceIfOutstanding
+        self.concernsPayment = concernsPayment
         self.escalation = escalation
         self.isHard = isHard
+        self.neverSoftened = neverSoftened
         self.enabled = enabled
         self.origins = origins
     }
@@ -124,6 +122,14 @@ public struct Rule: Hashable, Sendable, Codable {
 
     /// True when `entry` carries this rule's tag with a matching subtype.
     public func matches(_ entry: Entry) -> Bool {
-        entry.tags.contains { $0.name == tag && subtypes.matches($0.subtype) }
+        entry.tags.contains(where: matches)
     }
+
+    /// True when `tag` is this rule's tag with a matching subtype.
+    public func matches(_ tag: Tag) -> Bool {
+        tag.name == self.tag && subtypes.matches(tag.subtype)
+    }
+
+    /// True when positive context may soften this rule's *watch* (neither hard nor `neverSoftened`).
+    public var isSoftenable: Bool { !isHard && !neverSoftened }
 }

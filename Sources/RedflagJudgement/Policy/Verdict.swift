@@ -3,11 +3,11 @@ import RedflagJournal
 
 /// The recommended decision about a client: keep < watch < fire.
 public enum Verdict: String, Hashable, Comparable, Sendable, Codable, CaseIterable {
-    /// Nothing (or nothing any more) calls for attention.
+    /// No rule reached *watch* (or its watch was softened).
     case keep
-    /// A sign has appeared: keep records, set limits, look again.
+    /// A rule reached its *watch* threshold.
     case watch
-    /// A sign has crossed its threshold: end the relationship (collect what is owed first).
+    /// A rule reached its *fire* threshold.
     case fire
 
     private var rank: Int {

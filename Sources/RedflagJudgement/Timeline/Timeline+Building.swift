@@ -10,17 +10,28 @@ extension Timeline {
         let dated = classified.filter { $0.entry.date != nil }.sorted { Timeline.chronological($0.entry, $1.entry) }
         let undated = classified.filter { $0.entry.date == nil }.sorted { Timeline.chronological($0.entry, $1.entry) }
         let judged = dated.filter { !$0.isFuture }
-        let incidents = judged.filter(\.isIncident)
+        // One incident per tag occurrence: a tag on a dated heading counts once, for its section.
+        let incidents = TagOccurrence.group(judged, where: Timeline.isSign)
+        let bySign = Dictionary(
+            uniqueKeysWithValues: Vocabulary.signs.map { sign in
+                (sign, TagOccurrence.group(judged, where: { $0.name == sign }))
+            })
 
-        func within(_ days: Int, endingDaysAgo offset: Int = 0) -> [TimelineEntry] {
+        func within(_ days: Int, endingDaysAgo offset: Int = 0) -> (TagOccurrence) -> Bool {
             let end = asOf.adding(days: -offset)
             let start = end.adding(days: -(days - 1))
-            return incidents.filter { entry in entry.entry.date.map { $0 >= start && $0 <= end } ?? false }
+            return { occurrence in occurrence.date.map { $0 >= start && $0 <= end } ?? false }
+        }
+        func signCounts(_ keep: (TagOccurrence) -> Bool) -> [String: Int] {
+            bySign.compactMapValues { occurrences in
+                let count = occurrences.filter(keep).count
+                return count > 0 ? count : nil
+            }
         }
 
         let windows = Timeline.windowLengths.map { days in
-            let inside = within(days)
-            return WindowCount(days: days, incidents: inside.count, bySign: Timeline.signCounts(inside))
+            WindowCount(
+                days: days, incidents: incidents.filter(within(days)).count, bySign: signCounts(within(days)))
         }
 
         var monthOrder: [String] = []
@@ -31,25 +42,31 @@ extension Timeline {
             byMonth[key, default: []].append(entry)
         }
         let months = monthOrder.map { key in
-            let all = byMonth[key] ?? []
-            let monthIncidents = all.filter(\.isIncident)
+            let inMonth: (TagOccurrence) -> Bool = { $0.date?.monthKey == key }
             return MonthCount(
-                month: key, entries: all.count, incidents: monthIncidents.count,
-                bySign: Timeline.signCounts(monthIncidents))
+                month: key, entries: byMonth[key]?.count ?? 0, incidents: incidents.filter(inMonth).count,
+                bySign: signCounts(inMonth))
         }
 
         let counted = judged + undated
+        let incidentDates = incidents.compactMap(\.date)
         self.init(
             client: client, asOf: asOf, entries: dated, undated: undated,
             tagCounts: Timeline.tagCounts(counted), months: months,
-            firstIncident: incidents.first?.entry.date, lastIncident: incidents.last?.entry.date,
+            firstIncident: incidentDates.min(), lastIncident: incidentDates.max(),
             windows: windows,
             trend: Trend(
-                recent: within(Timeline.trendPeriod).count,
-                previous: within(Timeline.trendPeriod, endingDaysAgo: Timeline.trendPeriod).count),
-            positives: (judged + undated).filter(\.isPositive),
+                recent: incidents.filter(within(Timeline.trendPeriod)).count,
+                previous: incidents.filter(within(Timeline.trendPeriod, endingDaysAgo: Timeline.trendPeriod)).count),
+            positives: TagOccurrence.group(counted, where: Timeline.isPositive).map(\.first),
             span: Span(since: client.since, firstEntry: judged.first?.entry.date, lastEntry: judged.last?.entry.date))
     }
+
+    /// True for one of the incident tags (`Vocabulary.signs`).
+    public static func isSign(_ tag: Tag) -> Bool { Vocabulary.signs.contains(tag.name) }
+
+    /// True for a positive tag (`positiveTags`).
+    public static func isPositive(_ tag: Tag) -> Bool { positiveTags.contains(tag.name) }
 
     /// Entries that count for judgements: dated up to `asOf`, in date order, then undated ones.
     public var judged: [TimelineEntry] { entries.filter { !$0.isFuture } + undated }
@@ -72,32 +89,20 @@ extension Timeline {
         return (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
-    static func signCounts(_ entries: [TimelineEntry]) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for entry in entries {
-            for sign in entry.signs { counts[sign, default: 0] += 1 }
-        }
-        return counts
-    }
-
+    /// Occurrences per tag and per `tag/subtype`: a tag on a dated heading counts once for its section.
     static func tagCounts(_ entries: [TimelineEntry]) -> [TagCount] {
-        var totals: [String: Int] = [:]
-        var bySubtype: [String: [String: Int]] = [:]
-        for entry in entries {
-            var seenTags = Set<String>()
-            var seenQualified = Set<String>()
-            for tag in entry.entry.tags {
-                if seenTags.insert(tag.name).inserted { totals[tag.name, default: 0] += 1 }
-                if let subtype = tag.subtype, seenQualified.insert(tag.qualifiedName).inserted {
-                    bySubtype[tag.name, default: [:]][subtype, default: 0] += 1
-                }
-            }
-        }
-        return totals.keys.sorted().flatMap { name in
+        let names = Set(entries.flatMap { $0.entry.tags.map(\.name) })
+        let qualified = Set(entries.flatMap { $0.entry.tags.filter { $0.subtype != nil }.map(\.qualifiedName) })
+        return names.sorted().flatMap { name in
             let isIncident = Vocabulary.signs.contains(name)
-            let total = TagCount(tag: name, subtype: nil, count: totals[name] ?? 0, isIncident: isIncident)
-            let subtypes = (bySubtype[name] ?? [:]).sorted { $0.key < $1.key }.map {
-                TagCount(tag: name, subtype: $0.key, count: $0.value, isIncident: isIncident)
+            let total = TagCount(
+                tag: name, subtype: nil, count: TagOccurrence.group(entries, where: { $0.name == name }).count,
+                isIncident: isIncident)
+            let subtypes = qualified.filter { $0.hasPrefix(name + "/") }.sorted().map { full in
+                TagCount(
+                    tag: name, subtype: String(full.dropFirst(name.count + 1)),
+                    count: TagOccurrence.group(entries, where: { $0.qualifiedName == full }).count,
+                    isIncident: isIncident)
             }
             return [total] + subtypes
         }

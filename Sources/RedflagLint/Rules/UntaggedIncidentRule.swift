@@ -20,7 +20,10 @@ public struct UntaggedIncidentRule: LintRule {
             rationale: """
                 An incident without its tag is invisible to the policy: the verdict and the dossier only \
                 count tagged entries. The finding names the sign the entry reads like and how sure the \
-                detector is; `--fix` adds the tag when it is sure enough.
+                detector is; `--fix` adds the tag when it is sure enough. Suggestions follow the signs' \
+                meanings (SIGNS.md): quotes compared before an agreement are not `#competitor`; an offer \
+                called too expensive, and a fair question about a wrong invoice (your own mistake), are \
+                not `#dispute`.
                 """,
             severity: .warning,
             triggering: [
@@ -29,6 +32,13 @@ public struct UntaggedIncidentRule: LintRule {
                     "## 2026-10-12\n\n↓Снова хочет скидку: требует пересчитать поддержку за октябрь, хотя это фикс.\n"),
                 RuleExample(
                     "↓- 2026-06-03: They ignored my advice on the backups, now they want me to fix it asap.\n"),
+                // A competitor's price used against work already agreed is sign 9.
+                RuleExample(
+                    "↓- 2026-04-15: Halfway through the agreed work, he says an agency would do it for €700 and "
+                        + "asks me to match that.\n"),
+                // Refusing to pay an agreed price after delivery is a dispute, whatever it is called.
+                RuleExample(
+                    "↓- 2026-03-09: After delivery he refuses to pay the agreed price, says it is too expensive now.\n"),
             ],
             nonTriggering: [
                 RuleExample("- 2026-10-30: Invoice 2211 still not paid, 45 days overdue. #late\n"),
@@ -36,6 +46,21 @@ public struct UntaggedIncidentRule: LintRule {
                 RuleExample("- 2026-03-02: I was late to the call (train, 10 min), she didn't mind.\n"),
                 RuleExample("- 2026-03-02: Legal approved the contract.\n"),
                 RuleExample("- 2026-03-02: He did not dispute anything.\n"),
+                // Quotes compared before an agreement are fair practice, not #competitor (SIGNS.md, sign 9).
+                RuleExample(
+                    "- 2026-03-02: Before we signed, Anna compared my quote with two other studios' offers.\n"),
+                RuleExample(
+                    "- 2026-03-02: They asked two other agencies for quotes before hiring me.\n"),
+                // An offer called too expensive is a no to an offer, not a #dispute of an invoice.
+                RuleExample(
+                    "- 2026-03-02: Sent the offer for the relaunch. Anna says it is too expensive for them this year.\n"
+                ),
+                // A fair question about a wrong invoice (my own mistake) is not a #dispute (sign 6).
+                RuleExample(
+                    "- 2026-03-02: Anna questioned invoice 1043: I had billed 12 hours instead of 10, my mistake. "
+                        + "Sent a corrected invoice.\n"),
+                RuleExample(
+                    "- 2026-03-02: Client queried the invoice total, I had used the wrong VAT rate. Corrected it.\n"),
                 RuleExample("## 2026-08-19 #abuse/physical\n\n- Threw the samples at the wall, shouting.\n"),
                 RuleExample(
                     """

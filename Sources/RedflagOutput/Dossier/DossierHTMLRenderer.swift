@@ -23,7 +23,7 @@ public enum DossierHTMLRenderer {
         }
         fact("Aliases", client.aliases.joined(separator: ", "))
         fact("Contact", client.contact)
-        fact("Billing", client.billing?.rawValue)
+        fact("Billing", client.billing?.rawValue ?? "not given (\(PlainWords.billingAssumedText))")
         fact("Rate", client.rate)
         fact("Since", client.since?.description)
         fact("Status", client.status)
@@ -33,18 +33,32 @@ public enum DossierHTMLRenderer {
         fact("Windows", timeline.windows.map { "\($0.incidents) in \($0.days) days" }.joined(separator: ", "))
         fact("Positive entries", String(timeline.positives.count))
         fact("Files", client.files.joined(separator: ", "))
-        let months = dossier.months.map {
-            HTMLView.MonthView(
-                month: $0.month, count: $0.entries.count, entries: $0.entries.map(HTMLView.EntryView.init))
+        let sections = sectionAnchors(timeline)
+        func entryView(_ item: TimelineEntry) -> HTMLView.EntryView {
+            HTMLView.EntryView(
+                item, sectionAnchors: sections[Dossier.anchor(file: item.entry.file, line: item.entry.line)] ?? [])
         }
-        let undated = timeline.undated.map(HTMLView.EntryView.init)
+        let months = dossier.months.map {
+            HTMLView.MonthView(month: $0.month, count: $0.entries.count, entries: $0.entries.map(entryView))
+        }
+        let undated = timeline.undated.map(entryView)
         let chart = TimelineChart.svg(timeline)
+        let todo = PlainWords.todo(assessment)
         return HTMLView.DossierView(
-            title: "\(client.name): \(assessment.verdict.label)",
+            title: "\(client.name): \(assessment.verdict.headline)",
             client: .init(id: client.id.rawValue, name: client.name),
-            verdict: .init(assessment.verdict), score: assessment.score, summary: assessment.summary,
+            verdict: .init(assessment.verdict), score: assessment.score,
+            summary: PlainWords.detail(assessment, positives: timeline.positives.count), todo: todo,
+            hasTodo: !todo.isEmpty, billingNote: assessment.billingAssumed ? PlainWords.billingAssumedText : "",
+            hasBillingNote: assessment.billingAssumed,
+            noted: assessment.noted.enumerated().map {
+                HTMLView.ReasonView($0.element, number: $0.offset + 1, billing: assessment.billing)
+            },
+            hasNoted: !assessment.noted.isEmpty,
             asOf: dossier.asOf.description, policyDigest: dossier.policyDigest, inputDigest: dossier.inputDigest,
-            reasons: assessment.reasons.enumerated().map { HTMLView.ReasonView($0.element, number: $0.offset + 1) },
+            reasons: assessment.reasons.enumerated().map {
+                HTMLView.ReasonView($0.element, number: $0.offset + 1, billing: assessment.billing)
+            },
             hasReasons: !assessment.reasons.isEmpty, facts: facts,
             tagCounts: timeline.tagCounts.map {
                 HTMLView.TagCountView(
@@ -54,5 +68,21 @@ public enum DossierHTMLRenderer {
             chart: chart ?? "", hasChart: chart != nil, months: months, undated: undated, hasUndated: !undated.isEmpty,
             entryCount: HTMLView.count(timeline.entries.count + undated.count, "entry", "entries"),
             indexLink: indexLink ?? "", hasIndexLink: indexLink != nil)
+    }
+
+    /// Entry anchor → the anchors of the tagged headings (or front matter) it is the first entry of,
+    /// so a reason citing a heading's line links to its section.
+    static func sectionAnchors(_ timeline: Timeline) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        var seen = Set<String>()
+        for item in timeline.entries + timeline.undated {
+            let entry = item.entry
+            for tag in entry.tags where TagOccurrence.isInherited(tag, by: entry) {
+                let section = Dossier.anchor(file: entry.file, line: tag.line)
+                guard seen.insert(section).inserted else { continue }
+                result[Dossier.anchor(file: entry.file, line: entry.line), default: []].append(section)
+            }
+        }
+        return result
     }
 }

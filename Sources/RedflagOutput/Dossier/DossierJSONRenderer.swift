@@ -7,8 +7,9 @@ import RedflagLint
 ///
 /// ```
 /// {"schema": 1, "asOf", "client": {"id", "name", ...}, "verdict", "score", "softened", "summary",
-///  "incidents", "reasons": [...], "statistics": {...}, "timeline": [...], "undated": [...],
-///  "policyDigest", "inputDigest"}
+///  "headline", "plainSummary", "todo", "billingAssumed", "incidents", "reasons": [...],
+///  "noted": [...], "statistics": {...}, "timeline": [...], "undated": [...], "policyDigest",
+///  "inputDigest"}
 /// ```
 public enum DossierJSONRenderer {
     public static let schemaVersion = 1
@@ -32,8 +33,13 @@ public enum DossierJSONRenderer {
         var score: Int
         var softened: Bool
         var summary: String
+        var headline: String
+        var plainSummary: String
+        var todo: [String]
+        var billingAssumed: Bool
         var incidents: Int
         var reasons: [ReasonJSON]
+        var noted: [ReasonJSON]
         var statistics: Statistics
         var timeline: [TimelineEntryJSON]
         var undated: [TimelineEntryJSON]
@@ -48,7 +54,12 @@ public enum DossierJSONRenderer {
         let document = Document(
             schema: schemaVersion, asOf: dossier.asOf, client: dossier.client, verdict: assessment.verdict,
             score: assessment.score, softened: assessment.softened, summary: assessment.summary,
-            incidents: assessment.incidents, reasons: assessment.reasons.map(ReasonJSON.init),
+            headline: assessment.verdict.headline,
+            plainSummary: PlainWords.summary(assessment, positives: timeline.positives.count),
+            todo: PlainWords.todo(assessment), billingAssumed: assessment.billingAssumed,
+            incidents: assessment.incidents,
+            reasons: assessment.reasons.map { ReasonJSON($0, billing: assessment.billing) },
+            noted: assessment.noted.map { ReasonJSON($0, billing: assessment.billing) },
             statistics: Statistics(
                 span: timeline.span, tagCounts: timeline.tagCounts, months: timeline.months,
                 windows: timeline.windows, trend: timeline.trend, firstIncident: timeline.firstIncident,

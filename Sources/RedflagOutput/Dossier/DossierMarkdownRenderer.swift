@@ -12,10 +12,15 @@ public enum DossierMarkdownRenderer {
     public static func render(_ dossier: Dossier) -> String {
         let assessment = dossier.assessment
         let verdict = assessment.verdict
-        var out = "# \(MarkdownText.inline(dossier.client.name)): \(verdict.symbol) \(verdict.label)\n\n"
+        var out = "# \(MarkdownText.inline(dossier.client.name)): \(verdict.symbol) \(verdict.headline)\n\n"
+        out += "> " + MarkdownText.inline(plainSummary(dossier)) + "\n\n"
         out += "**Verdict: \(verdict.rawValue)** (score \(assessment.score)/100) as of \(dossier.asOf). "
         out += verdict.recommendation + "\n\n"
-        out += "> " + MarkdownText.inline(assessment.summary) + "\n\n"
+        let todo = PlainWords.todo(assessment)
+        if !todo.isEmpty {
+            out += "**What to do:**\n\n" + todo.map { "- \(MarkdownText.inline($0))\n" }.joined() + "\n"
+        }
+        if assessment.billingAssumed { out += "*Billing: \(PlainWords.billingAssumed).*\n\n" }
         out += reasons(dossier)
         out += summary(dossier)
         out += timeline(dossier)
@@ -30,28 +35,53 @@ public enum DossierMarkdownRenderer {
         "As of \(asOf) · policy digest `\(policyDigest)` · input digest `\(inputDigest)`\n"
     }
 
+    /// What the verdict rests on in plain words, under the headline (`PlainWords.detail`).
+    static func plainSummary(_ dossier: Dossier) -> String {
+        PlainWords.detail(dossier.assessment, positives: dossier.timeline.positives.count)
+    }
+
     static func reasons(_ dossier: Dossier) -> String {
-        let reasons = dossier.assessment.reasons
+        let assessment = dossier.assessment
+        let reasons = assessment.reasons
         var out = "## Why\n\n"
         if reasons.isEmpty {
-            return out + "No sign has reached its threshold.\n\n"
+            out += "No warning sign has reached the point of watching this client.\n\n"
         }
         for (index, reason) in reasons.enumerated() {
             let outcome = reason.softened ? "\(reason.outcome.rawValue), softened to keep" : reason.outcome.rawValue
             out += "### \(index + 1). #\(reason.tag): \(outcome)\n\n"
-            out += "\(MarkdownText.inline(reason.summary)).\n\n"
+            out += "\(MarkdownText.inline(PlainWords.summary(reason, billing: assessment.billing))).\n\n"
             out += "*\(MarkdownText.inline(reason.principle))*\n\n"
-            if let next = reason.nextThreshold {
-                out += "- **Next threshold:** \(MarkdownText.inline(next.sentence))\n"
+            if let advice = Advice.text(for: reason, billing: assessment.billing) {
+                out += "- **What to do:** \(MarkdownText.inline(advice))\n"
             }
-            if let advice = reason.advice { out += "- **Advice:** \(MarkdownText.inline(advice))\n" }
-            if reason.softened { out += "- **Softened:** recent positive entries and no recent incident\n" }
-            out += "- **Evidence** (\(reason.entries.count)):\n"
-            for entry in reason.entries {
-                let date = entry.date?.description ?? "undated"
-                out += "  - \(date) `\(entry.reference)`: \(MarkdownText.inline(entry.quote))\n"
+            if let next = reason.nextThreshold {
+                out += "- **Next:** \(MarkdownText.inline(PlainWords.next(next, reason: reason)))\n"
+            }
+            if reason.softened { out += "- **Softened:** recent good entries and no recent incident\n" }
+            out += evidence(reason)
+            out += "\n"
+        }
+        if !assessment.noted.isEmpty {
+            out += "### Noted, below any threshold\n\n"
+            for reason in assessment.noted {
+                out += "- \(MarkdownText.inline(PlainWords.summary(reason, billing: assessment.billing))).\n"
+                for entry in reason.entries {
+                    out +=
+                        "  - \(entry.date?.description ?? "undated") `\(entry.reference)`: "
+                        + "\(MarkdownText.inline(entry.quote))\n"
+                }
             }
             out += "\n"
+        }
+        return out
+    }
+
+    static func evidence(_ reason: Reason) -> String {
+        var out = "- **Evidence** (\(reason.entries.count)):\n"
+        for entry in reason.entries {
+            let date = entry.date?.description ?? "undated"
+            out += "  - \(date) `\(entry.reference)`: \(MarkdownText.inline(entry.quote))\n"
         }
         return out
     }
@@ -64,7 +94,7 @@ public enum DossierMarkdownRenderer {
             rows.append(("Aliases", client.aliases.map(MarkdownText.inline).joined(separator: ", ")))
         }
         if let contact = client.contact { rows.append(("Contact", MarkdownText.inline(contact))) }
-        if let billing = client.billing { rows.append(("Billing", billing.rawValue)) }
+        rows.append(("Billing", client.billing?.rawValue ?? "not given (\(PlainWords.billingAssumed))"))
         if let rate = client.rate { rows.append(("Rate", MarkdownText.inline(rate))) }
         if let since = client.since { rows.append(("Since", since.description)) }
         if let status = client.status { rows.append(("Status", MarkdownText.inline(status))) }
@@ -78,7 +108,8 @@ public enum DossierMarkdownRenderer {
         for (key, value) in rows { out += "| \(key) | \(value) |\n" }
         out += "\n"
         if !timeline.tagCounts.isEmpty {
-            out += "### Entries per tag\n\n| Tag | Entries | Kind |\n|---|--:|---|\n"
+            out += "### Tags\n\nEach tag as often as it is written: a tag on a dated heading or in front matter "
+            out += "counts once.\n\n| Tag | Count | Kind |\n|---|--:|---|\n"
             for count in timeline.tagCounts {
                 let kind =
                     count.isIncident ? "incident" : Timeline.positiveTags.contains(count.tag) ? "positive" : "context"

@@ -22,6 +22,8 @@ enum HTMLView {
         /// `KEEP`, `WATCH`, `FIRE`.
         var label: String
         var symbol: String
+        /// "Fire this client", "Watch this client", "Keep".
+        var headline: String
         var recommendation: String
         var isFire: Bool
         var isWatch: Bool
@@ -31,6 +33,7 @@ enum HTMLView {
             word = verdict.rawValue
             label = verdict.label
             symbol = verdict.symbol
+            headline = verdict.headline
             recommendation = verdict.recommendation
             isFire = verdict == .fire
             isWatch = verdict == .watch
@@ -61,18 +64,19 @@ enum HTMLView {
         /// "1 entry", "3 entries".
         var entryCount: String
 
-        init(_ reason: Reason, number: Int) {
+        init(_ reason: Reason, number: Int, billing: Billing) {
             self.number = number
             rule = reason.rule
             tag = reason.tag
             outcome = VerdictView(reason.outcome)
             softened = reason.softened
-            summary = reason.summary
+            summary = PlainWords.summary(reason, billing: billing)
             principle = reason.principle
-            nextThreshold = reason.nextThreshold?.sentence ?? ""
+            nextThreshold = reason.nextThreshold.map { PlainWords.next($0, reason: reason) } ?? ""
             hasNextThreshold = reason.nextThreshold != nil
-            advice = reason.advice ?? ""
-            hasAdvice = reason.advice != nil
+            let advice = Advice.text(for: reason, billing: billing)
+            self.advice = advice ?? ""
+            hasAdvice = advice != nil
             entries = reason.entries.map {
                 CitationView(
                     anchor: Dossier.anchor(file: $0.file, line: $0.line), reference: $0.reference,
@@ -88,8 +92,15 @@ enum HTMLView {
         var isPositive: Bool
     }
 
+    struct AnchorView {
+        var id: String
+    }
+
     struct EntryView {
         var anchor: String
+        /// Anchors of the tagged dated headings (or front matter) this entry is the first of: a
+        /// reason cites a heading's tag once, at the heading's line, and links here.
+        var sectionAnchors: [AnchorView]
         var date: String
         var time: String
         var hasTime: Bool
@@ -103,9 +114,10 @@ enum HTMLView {
         var isPositive: Bool
         var isFuture: Bool
 
-        init(_ item: TimelineEntry) {
+        init(_ item: TimelineEntry, sectionAnchors: [String] = []) {
             let entry = item.entry
             anchor = Dossier.anchor(file: entry.file, line: entry.line)
+            self.sectionAnchors = sectionAnchors.map(AnchorView.init)
             date = entry.date?.description ?? "undated"
             time = entry.time ?? ""
             hasTime = entry.time != nil
@@ -152,7 +164,17 @@ enum HTMLView {
         var client: ClientView
         var verdict: VerdictView
         var score: Int
+        /// What the verdict rests on, in plain words (`PlainWords.detail`).
         var summary: String
+        /// What to do, from the reasons that decide the verdict.
+        var todo: [String]
+        var hasTodo: Bool
+        /// "judged as fixed price: add billing: to the front matter", when the front matter gives none.
+        var billingNote: String
+        var hasBillingNote: Bool
+        /// Signs seen below their watch threshold.
+        var noted: [ReasonView]
+        var hasNoted: Bool
         var asOf: String
         var policyDigest: String
         var inputDigest: String

@@ -4,7 +4,8 @@ import RedflagJudgement
 import RedflagLint
 
 /// A reason as written in dossier and triage JSON (schema 1): every key always present, `null`
-/// when absent, so consumers can rely on the shape.
+/// when absent, so consumers can rely on the shape. The machine fields come from the policy;
+/// `advice` and `plainSummary` are the words the other formats show (`Advice`, `PlainWords`).
 struct ReasonJSON: Encodable, Sendable {
     struct EntryJSON: Encodable, Sendable {
         var file: String
@@ -25,8 +26,12 @@ struct ReasonJSON: Encodable, Sendable {
     @Nullable var nextThreshold: NextThreshold?
     @Nullable var advice: String?
     var summary: String
+    var plainSummary: String
+    /// True while money is owed (`late`, `dispute`; see `Reason.owed`).
+    var owed: Bool
 
-    init(_ reason: Reason) {
+    /// `reason` of a client judged under `billing` (the advice for `changed-mind` depends on it).
+    init(_ reason: Reason, billing: Billing) {
         rule = reason.rule
         tag = reason.tag
         principle = reason.principle
@@ -38,7 +43,9 @@ struct ReasonJSON: Encodable, Sendable {
             EntryJSON(file: $0.file, line: $0.line, date: $0.date, quote: $0.quote, tags: $0.tags)
         }
         nextThreshold = reason.nextThreshold
-        advice = reason.advice
+        advice = Advice.text(for: reason, billing: billing)
         summary = reason.summary
+        plainSummary = PlainWords.summary(reason, billing: billing)
+        owed = reason.owed
     }
 }

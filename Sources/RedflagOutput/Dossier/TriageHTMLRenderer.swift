@@ -13,7 +13,7 @@ public enum TriageHTMLRenderer {
                 id: row.client.id.rawValue, name: row.client.name, link: links?[row.client.id.rawValue] ?? "",
                 hasLink: links?[row.client.id.rawValue] != nil,
                 verdict: .init(row.assessment.verdict), score: row.assessment.score, incidents: row.incidents,
-                lastIncident: row.lastIncident?.description ?? "—", summary: row.assessment.summary,
+                lastIncident: row.lastIncident?.description ?? "—", summary: TriageRenderer.plainDetail(row),
                 reasons: reasons, hasReasons: !reasons.isEmpty)
         }
         let view = HTMLView.TriageView(

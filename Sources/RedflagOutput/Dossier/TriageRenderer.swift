@@ -45,9 +45,37 @@ public enum TriageRenderer {
                 + pad(String(row.incidents), 3, right: true) + "  "
                 + pad(row.lastIncident?.description ?? "-", 10) + "  "
                 + fitting(row.topReasons.map { TerminalText.sanitized("#" + $0.tag) }, width: reasonWidth) + "\n"
+            for line in wrap(plainDetail(row), width: textWidth - 15) {
+                out += String(repeating: " ", count: 15) + cut(line, textWidth - 15) + "\n"
+            }
         }
         out += "\nas of:  \(triage.asOf)\npolicy: \(triage.policyDigest)\ninput:  \(triage.inputDigest)\n"
         return out.replacingOccurrences(of: " +\n", with: "\n", options: .regularExpression)
+    }
+
+    /// The client's assessment in plain words, headline first (`PlainWords.summary`).
+    static func plainSummary(_ row: Triage.Row) -> String {
+        PlainWords.summary(row.assessment, positives: row.positives)
+    }
+
+    /// What the client's verdict rests on, for a row that already shows the verdict (`PlainWords.detail`).
+    static func plainDetail(_ row: Triage.Row) -> String {
+        PlainWords.detail(row.assessment, positives: row.positives)
+    }
+
+    /// `text` broken into lines of at most `width` characters at spaces (a longer word stays whole).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// As many of `items` as fit in `width`, space-separated, then `+N` for the rest; `-` when none.
@@ -88,15 +116,14 @@ public enum TriageRenderer {
 
     public static func markdown(_ triage: Triage) -> String {
         var out = "# Triage as of \(triage.asOf)\n\n\(tally(triage)), most at risk first.\n\n"
-        out += "| Verdict | Score | Client | Incidents | Last incident | Top reasons |\n"
+        out += "| Verdict | Score | Client | Incidents | Last incident | Why |\n"
         out += "|---|--:|---|--:|---|---|\n"
         for row in triage.rows {
             let verdict = row.assessment.verdict
-            let reasons = row.topReasons.map { "#\($0.tag) → \($0.outcome.rawValue)" }.joined(separator: ", ")
             let cells = [
                 "\(verdict.symbol) **\(verdict.rawValue)**", String(row.assessment.score),
                 "\(MarkdownText.inline(row.client.name)) (`\(row.client.id)`)", String(row.incidents),
-                row.lastIncident?.description ?? "—", reasons.isEmpty ? "—" : reasons,
+                row.lastIncident?.description ?? "—", MarkdownText.inline(plainDetail(row)),
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
@@ -116,6 +143,9 @@ public enum TriageRenderer {
         var score: Int
         var softened: Bool
         var summary: String
+        var headline: String
+        var plainSummary: String
+        var billingAssumed: Bool
         var incidents: Int
         @Nullable var lastIncident: CalendarDate?
         var signs: [String: Int]
@@ -136,9 +166,10 @@ public enum TriageRenderer {
             ClientJSON(
                 id: row.client.id.rawValue, name: row.client.name, verdict: row.assessment.verdict,
                 score: row.assessment.score, softened: row.assessment.softened, summary: row.assessment.summary,
-                incidents: row.incidents, lastIncident: row.lastIncident,
+                headline: row.assessment.verdict.headline, plainSummary: plainSummary(row),
+                billingAssumed: row.assessment.billingAssumed, incidents: row.incidents, lastIncident: row.lastIncident,
                 signs: Dictionary(uniqueKeysWithValues: row.signTotals.map { ($0.tag, $0.count) }),
-                reasons: row.assessment.reasons.map(ReasonJSON.init))
+                reasons: row.assessment.reasons.map { ReasonJSON($0, billing: row.assessment.billing) })
         }
         let document = Document(
             schema: schemaVersion, asOf: triage.asOf, policyDigest: triage.policyDigest,

@@ -16,12 +16,15 @@ extension Verdict {
     /// The verdict in capitals, as in tables: `KEEP`, `WATCH`, `FIRE`.
     public var label: String { rawValue.uppercased() }
 
-    /// What the verdict recommends, in one sentence.
+    /// What the verdict recommends, in one plain sentence (the reasons' advice says what to do first).
     public var recommendation: String {
         switch self {
-        case .keep: "Keep the client: no sign has reached its threshold."
-        case .watch: "Watch the client: a sign has appeared; keep records, set limits, look again."
-        case .fire: "Fire the client: a sign has crossed its threshold. Collect what is owed, then end it."
+        case .keep: "Nothing in the notes calls for action."
+        case .watch: "A warning sign has appeared: keep notes, hold your limits and look again."
+        case .fire: "It is time to end this relationship."
         }
     }
+
+    /// "Fire this client", "Watch this client", "Keep".
+    public var headline: String { PlainWords.headline(self) }
 }

@@ -7,14 +7,15 @@ extension Policy {
     /// where it came from (`# default` or `# redflag.yml:12`). Pure; `redflag policy` prints it.
     ///
     /// The output is itself a valid `redflag.yml`: reading it back gives the same rules (and the
-    /// same digest). The tag, principle and advice of each rule, which cannot be overridden, are
+    /// same digest). The tag and principle of each rule, which cannot be overridden, are
     /// shown as comments.
     public func yaml() -> String {
         var lines: [String] = [
             "# The decision policy in force (`redflag policy`).",
             "# policy digest: sha256:\(digest)",
             "# Each value says where it came from: the built-in default (SIGNS.md) or a line of redflag.yml.",
-            "# Thresholds count entries (never = not used); windows are days ending at --as-of (ever = no limit).",
+            "# Thresholds count incidents, one per tag occurrence (never = not used); windows are days ending at",
+            "# --as-of (ever = no limit).",
             "policy:",
         ]
         func value(_ indent: Int, _ key: String, _ text: String, _ origin: ValueOrigin) {
@@ -24,18 +25,16 @@ extension Policy {
         }
         for rule in rules {
             var about = "  # #\(rule.displayTag)"
-            if rule.isHard { about += " (hard rule: positive context never softens it)" }
+            if rule.isHard {
+                about += " (hard rule: positive context never softens it)"
+            } else if rule.neverSoftened {
+                about += " (positive context never softens its watch)"
+            }
             if rule.escalation == .repeatAfterWarning {
                 about += " (also fires on a repeat after a #warned entry)"
             }
             lines.append(about)
             lines += Policy.wrap(rule.principle, prefix: "  # ")
-            if let watchAdvice = rule.watchAdvice { lines.append("  # advice at watch: \(watchAdvice)") }
-            if let advice = rule.advice {
-                let when =
-                    rule.adviceIfOutstanding ? " (while money is owed)" : rule.watchAdvice == nil ? "" : " at fire"
-                lines.append("  # advice\(when): \(advice)")
-            }
             lines.append("  \(rule.id):")
             value(4, "enabled", rule.enabled ? "true" : "false", rule.origin(of: "enabled"))
             value(4, "watch", Policy.threshold(rule.thresholds.watch), rule.origin(of: "watch"))

@@ -71,7 +71,7 @@ struct DossierEscapingTests {
     @Test("Markdown: user text cannot open HTML or break a table")
     func markdown() {
         let text = DossierMarkdownRenderer.render(Self.dossier(name: "A | B <b>x</b>"))
-        #expect(text.hasPrefix("# A \\| B \\<b\\>x\\</b\\>: ✕ FIRE\n"))
+        #expect(text.hasPrefix("# A \\| B \\<b\\>x\\</b\\>: ✕ Fire this client\n"))
         #expect(text.firstMatch(of: /[^\\]</) == nil, "every < is escaped")
         #expect(text.contains("\\<script\\>"))
         let triage = Triage([Self.dossier(name: "A | B")], asOf: Make.asOf, policyDigest: "p", inputDigest: "i")

@@ -74,9 +74,11 @@ struct DossierGoldenTests {
         #expect(clients.count == 10)
         #expect(clients.first?["id"] as? String == "kessler-bau")
         let verdicts = clients.compactMap { $0["verdict"] as? String }
-        #expect(verdicts == ["fire", "fire", "fire", "fire", "watch", "watch", "watch", "keep", "keep", "keep"])
+        #expect(verdicts == ["fire", "fire", "fire", "fire", "fire", "watch", "watch", "keep", "keep", "keep"])
         for client in clients {
-            for key in ["id", "name", "verdict", "score", "reasons"] { #expect(client[key] != nil, "missing \(key)") }
+            for key in ["id", "name", "verdict", "score", "reasons", "headline", "plainSummary", "billingAssumed"] {
+                #expect(client[key] != nil, "missing \(key)")
+            }
         }
     }
 
@@ -88,6 +90,7 @@ struct DossierGoldenTests {
         let document = try #require(object as? [String: Any])
         for key in [
             "schema", "asOf", "client", "verdict", "score", "reasons", "timeline", "policyDigest", "inputDigest",
+            "headline", "plainSummary", "todo", "billingAssumed", "noted",
         ] {
             #expect(document[key] != nil, "missing \(key)")
         }
@@ -97,7 +100,7 @@ struct DossierGoldenTests {
         let reasons = try #require(document["reasons"] as? [[String: Any]])
         #expect(reasons.first?["outcome"] as? String == "fire")
         for reason in reasons {
-            for key in ["rule", "tag", "outcome", "entries", "nextThreshold", "advice"] {
+            for key in ["rule", "tag", "outcome", "entries", "nextThreshold", "advice", "plainSummary", "owed"] {
                 #expect(reason.keys.contains(key), "reason without \(key)")
             }
             let entries = try #require(reason["entries"] as? [[String: Any]])
@@ -115,7 +118,7 @@ struct DossierGoldenTests {
         let samples = try Self.samples()
         let dossier = try #require(samples.dossiers.first { $0.client.id == "kessler-bau" })
         let text = DossierMarkdownRenderer.render(dossier)
-        #expect(text.hasPrefix("# Kessler Bau GmbH: ✕ FIRE\n"))
+        #expect(text.hasPrefix("# Kessler Bau GmbH: ✕ Fire this client\n"))
         let positions = ["## Why", "## Summary", "## Timeline", "policy digest"].map {
             text.range(of: $0)?.lowerBound.utf16Offset(in: text) ?? -1
         }

@@ -83,7 +83,10 @@ struct PolicyAssessmentTests {
 
     @Test("3 positive entries in 365 days and a quiet 90 days soften a soft watch to keep")
     func softensWatch() throws {
-        let entries = [Make.ago(120, "late"), Make.ago(100, "paid"), Make.ago(60, "praise"), Make.ago(10, "referral")]
+        let entries = [
+            Make.ago(130, "late"), Make.ago(120, "late"), Make.ago(100, "paid"), Make.ago(60, "praise"),
+            Make.ago(10, "referral"),
+        ]
         let assessment = Make.assess(entries)
         #expect(assessment.verdict == .keep)
         #expect(assessment.softened)
@@ -96,15 +99,18 @@ struct PolicyAssessmentTests {
 
     @Test("no softening with an incident in the last 90 days, or too few positives")
     func noSoftening() {
-        let recent = [Make.ago(80, "late"), Make.ago(100, "paid"), Make.ago(60, "praise"), Make.ago(10, "referral")]
-        #expect(Make.assess(recent).verdict == .watch)
-        let few = [Make.ago(120, "late"), Make.ago(100, "paid"), Make.ago(60, "praise")]
+        let late = [Make.ago(130, "late"), Make.ago(120, "late")]
+        let recent = [Make.ago(130, "late"), Make.ago(80, "late"), Make.ago(100, "paid")]
+        #expect(Make.assess(recent + [Make.ago(60, "praise"), Make.ago(10, "referral")]).verdict == .watch)
+        let few = late + [Make.ago(100, "paid"), Make.ago(60, "praise")]
         #expect(Make.assess(few).verdict == .watch)
-        let old = [Make.ago(120, "late"), Make.ago(400, "paid"), Make.ago(60, "praise"), Make.ago(10, "referral")]
+        let old = late + [Make.ago(400, "paid"), Make.ago(60, "praise"), Make.ago(10, "referral")]
         #expect(Make.assess(old).verdict == .watch)
     }
 
-    @Test("positive context never cancels a fire", arguments: ["abuse/physical", "lie", "dispute", "legal"])
+    @Test(
+        "positive context never cancels a fire",
+        arguments: ["abuse/physical", "lie", "dispute", "competitor", "legal"])
     func neverCancelsHardFire(tag: String) {
         let praise = (0..<10).map { Make.ago(5 + $0, "praise") }
         #expect(Make.assess([Make.ago(300, tag)] + praise).verdict == .fire)
@@ -126,39 +132,92 @@ struct PolicyAssessmentTests {
     @Test("softening can be switched off")
     func softeningOff() throws {
         let policy = try PolicyConfigTests.policy("policy:\n  softening: off\n")
-        let entries = [Make.ago(120, "late"), Make.ago(100, "paid"), Make.ago(60, "praise"), Make.ago(10, "referral")]
+        let entries = [
+            Make.ago(130, "late"), Make.ago(120, "late"), Make.ago(100, "paid"), Make.ago(60, "praise"),
+            Make.ago(10, "referral"),
+        ]
         #expect(Make.assess(entries, policy: policy).verdict == .watch)
+    }
+
+    @Test("ignored advice stays a watch within 365 days, however many good entries follow")
+    func ignoredAdviceNeverSoftened() throws {
+        let good = (0..<8).map { Make.ago(5 + 10 * $0, "paid", "praise") }
+        let inside = Make.assess([Make.ago(364, "ignored-advice")] + good)
+        #expect(inside.verdict == .watch)
+        #expect(!inside.softened)
+        #expect(inside.reasons.first?.softened == false)
+        // Out of its window, it no longer counts: noted nowhere, keep.
+        let outside = Make.assess([Make.ago(365, "ignored-advice")] + good)
+        #expect(outside.verdict == .keep)
+        #expect(outside.reasons.isEmpty)
+        // A soft rule next to it is still softened.
+        let both = Make.assess([Make.ago(200, "ignored-advice"), Make.ago(150, "unreasonable")] + good)
+        #expect(both.reasons.map(\.rule) == ["ignored-advice", "unreasonable"])
+        #expect(both.reasons.map(\.softened) == [false, true])
+        #expect(both.verdict == .watch)
+    }
+
+    @Test("only ignored-advice is never softened besides the hard rules; competitor is hard")
+    func softenability() {
+        let rules = Policy.standard.rules
+        #expect(rules.filter(\.isHard).map(\.id) == ["abuse-physical", "lie", "dispute", "competitor", "legal"])
+        #expect(
+            rules.filter { !$0.isSoftenable }.map(\.id) == [
+                "abuse-physical", "lie", "dispute", "ignored-advice", "competitor", "legal",
+            ])
     }
 
     // MARK: advice and next thresholds
 
-    @Test("dispute fires with 'collect what is owed before ending the relationship'")
-    func disputeAdvice() {
-        let reason = Make.assess([Make.ago(3, "dispute")]).reasons.first
-        #expect(reason?.advice == "collect what is owed before ending the relationship")
-        #expect(reason?.nextThreshold == nil)
+    @Test("a dispute is owed until a #paid entry on or after it settles it")
+    func disputeOwed() throws {
+        let reason = try #require(Make.assess([Make.ago(3, "dispute")]).reasons.first)
+        #expect(reason.owed)
+        #expect(reason.nextThreshold == nil)
+        #expect(Make.assess([Make.ago(30, "dispute"), Make.ago(20, "paid")]).reasons.first?.owed == false)
+        #expect(Make.assess([Make.ago(20, "paid"), Make.ago(10, "dispute")]).reasons.first?.owed == true)
     }
 
-    @Test("an outstanding #late asks to collect first; a later #paid clears that advice")
-    func lateAdvice() {
-        #expect(Make.assess([Make.ago(30, "late")]).reasons.first?.advice == Policy.collectFirst)
-        #expect(Make.assess([Make.ago(30, "late"), Make.ago(20, "paid")]).reasons.first?.advice == nil)
-        #expect(Make.assess(Make.series("late", count: 3)).reasons.first?.advice == Policy.collectFirst)
+    @Test("late payments are owed until a later #paid; signs not about money are never owed")
+    func lateOwed() {
+        #expect(Make.assess([Make.ago(40, "late"), Make.ago(30, "late")]).reasons.first?.owed == true)
+        let paid = Make.assess([Make.ago(40, "late"), Make.ago(30, "late"), Make.ago(20, "paid")])
+        #expect(paid.reasons.first?.owed == false)
+        #expect(Make.assess(Make.series("late", count: 3)).reasons.first?.owed == true)
+        #expect(Make.assess([Make.ago(3, "competitor")]).reasons.first?.owed == false)
+        #expect(Make.assess([Make.ago(3, "lie")]).reasons.first?.owed == false)
     }
 
-    @Test("ignored advice at watch: help, then do not renew")
-    func ignoredAdvice() {
-        #expect(Make.assess([Make.ago(3, "ignored-advice")]).reasons.first?.advice == "help, then do not renew")
+    @Test("a reason carries the thresholds it was judged by, for this client's billing")
+    func thresholdsInReason() throws {
+        let fixed = try #require(Make.assess(Make.series("changed-mind", count: 2)).reasons.first)
+        #expect((fixed.watchAt, fixed.fireAt) == (2, 4))
+        let hourly = try #require(Make.assess(Make.series("changed-mind", count: 4), billing: .hourly).reasons.first)
+        #expect(hourly.watchAt == 4)
+        #expect(hourly.fireAt == nil)
+    }
+
+    @Test("a client without billing is judged as fixed price, and the assessment says so")
+    func billingAssumed() {
+        let unknown = Make.assess(Make.series("changed-mind", count: 4), billing: nil)
+        #expect(unknown.verdict == .fire)
+        #expect(unknown.billing == .fixed)
+        #expect(unknown.billingAssumed)
+        let hourly = Make.assess(Make.series("changed-mind", count: 4), billing: .hourly)
+        #expect(hourly.verdict == .watch)
+        #expect(hourly.billing == .hourly)
+        #expect(!hourly.billingAssumed)
+        #expect(!Make.assess([], billing: .retainer).billingAssumed)
     }
 
     @Test("distance to the next threshold, as data and as a sentence")
     func nextThreshold() throws {
-        let next = try #require(Make.assess([Make.ago(3, "late")]).reasons.first?.nextThreshold)
+        let next = try #require(Make.assess([Make.ago(3, "late"), Make.ago(4, "late")]).reasons.first?.nextThreshold)
         #expect(next.outcome == .fire)
-        #expect(next.more == 2)
+        #expect(next.more == 1)
         #expect(next.tag == "late")
         #expect(next.window == 365)
-        #expect(next.sentence == "2 more #late within 365 days → fire")
+        #expect(next.sentence == "1 more #late within 365 days → fire")
         let changed = try #require(Make.assess(Make.series("changed-mind", count: 3)).reasons.first?.nextThreshold)
         #expect(changed.sentence == "1 more #changed-mind within 180 days → fire")
     }
@@ -214,8 +273,8 @@ struct PolicyAssessmentTests {
         #expect(recent > older)
         #expect(older > oldest)
         #expect(oldest >= Policy.scoreBand(.fire).lowerBound)
-        let watchRecent = Make.assess([Make.ago(5, "late")]).score
-        let watchOld = Make.assess([Make.ago(300, "late")]).score
+        let watchRecent = Make.assess([Make.ago(5, "late"), Make.ago(6, "late")]).score
+        let watchOld = Make.assess([Make.ago(300, "late"), Make.ago(301, "late")]).score
         #expect(watchRecent > watchOld)
     }
 
@@ -236,7 +295,7 @@ struct PolicyAssessmentTests {
 
     @Test("an assessment encodes the documented keys and round-trips through JSON")
     func codable() throws {
-        let assessment = Make.assess([Make.ago(3, "late"), Make.ago(5, "dispute")])
+        let assessment = Make.assess([Make.ago(3, "late"), Make.ago(4, "late"), Make.ago(5, "dispute")])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(assessment)
@@ -244,7 +303,7 @@ struct PolicyAssessmentTests {
         #expect(object["verdict"] as? String == "fire")
         #expect(object["asOf"] as? String == "2026-11-29")
         let reasons = try #require(object["reasons"] as? [[String: Any]])
-        #expect(Set(["rule", "tag", "outcome", "entries", "nextThreshold", "advice"]).isSubset(of: reasons[1].keys))
+        #expect(Set(["rule", "tag", "outcome", "entries", "nextThreshold", "owed"]).isSubset(of: reasons[1].keys))
         let entry = try #require((reasons[0]["entries"] as? [[String: Any]])?.first)
         #expect(Set(entry.keys) == ["file", "line", "date", "quote", "tags"])
         #expect(try JSONDecoder().decode(Assessment.self, from: data) == assessment)

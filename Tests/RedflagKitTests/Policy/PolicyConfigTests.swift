@@ -79,7 +79,7 @@ struct PolicyConfigTests {
     @Test("never and ever: no fire threshold, no window")
     func neverAndEver() throws {
         let policy = try Self.policy("policy:\n  late: { fire: never, window: ever }\n")
-        #expect(policy.rule("late")?.thresholds == Rule.Thresholds(watch: 1, fire: nil))
+        #expect(policy.rule("late")?.thresholds == Rule.Thresholds(watch: 2, fire: nil))
         #expect(policy.rule("late")?.window == nil)
         #expect(Make.assess(Make.series("late", count: 9) + [Make.ago(2000, "late")], policy: policy).verdict == .watch)
     }

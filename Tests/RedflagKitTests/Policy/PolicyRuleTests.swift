@@ -40,9 +40,11 @@ struct PolicyRuleTests {
         Case(tag: "unreasonable", billing: .fixed, count: 2, expected: .watch),
         Case(tag: "unreasonable", billing: .fixed, count: 3, expected: .fire),
         Case(tag: "unreasonable", billing: .fixed, count: 4, expected: .fire),
-        // 5 late: watch 1, fire 3
-        Case(tag: "late", billing: .fixed, count: 1, expected: .watch),
+        // 5 late: one is noted, not a sign; watch 2, fire 3
+        Case(tag: "late", billing: .fixed, count: 0, expected: .keep),
+        Case(tag: "late", billing: .fixed, count: 1, expected: .keep),
         Case(tag: "late", billing: .hourly, count: 2, expected: .watch),
+        Case(tag: "late", billing: .fixed, count: 2, expected: .watch),
         Case(tag: "late", billing: .fixed, count: 3, expected: .fire),
         Case(tag: "late", billing: .fixed, count: 5, expected: .fire),
         // 6 dispute: fire at 1
@@ -67,10 +69,10 @@ struct PolicyRuleTests {
         Case(tag: "ignored-advice", billing: .fixed, count: 1, expected: .watch),
         Case(tag: "ignored-advice", billing: .fixed, count: 2, expected: .fire),
         Case(tag: "ignored-advice", billing: .fixed, count: 3, expected: .fire),
-        // 9 competitor: watch 1, fire 2
-        Case(tag: "competitor", billing: .fixed, count: 1, expected: .watch),
-        Case(tag: "competitor", billing: .fixed, count: 2, expected: .fire),
-        Case(tag: "competitor", billing: .fixed, count: 3, expected: .fire),
+        // 9 competitor (used against agreed work): fire at 1
+        Case(tag: "competitor", billing: .fixed, count: 0, expected: .keep),
+        Case(tag: "competitor", billing: .fixed, count: 1, expected: .fire),
+        Case(tag: "competitor", billing: .hourly, count: 2, expected: .fire),
         // 10 legal: fire at 1
         Case(tag: "legal", billing: .fixed, count: 0, expected: .keep),
         Case(tag: "legal", billing: .fixed, count: 1, expected: .fire),
@@ -82,6 +84,9 @@ struct PolicyRuleTests {
         #expect(assessment.verdict == testCase.expected)
         if testCase.expected == .keep {
             #expect(assessment.reasons.isEmpty)
+            // Counted below watch: noted, with the distance to the watch.
+            #expect(assessment.noted.map(\.count) == (testCase.count > 0 ? [testCase.count] : []))
+            #expect(assessment.noted.allSatisfy { $0.outcome == .keep && $0.nextThreshold?.outcome == .watch })
         } else {
             #expect(assessment.reasons.count == 1)
             #expect(assessment.reasons.first?.entries.count == testCase.count)
@@ -104,7 +109,6 @@ struct PolicyRuleTests {
             WindowCase(tag: "abuse/verbal", fire: 3, window: 365),
             WindowCase(tag: "changed-mind", fire: 4, window: 180),
             WindowCase(tag: "ignored-advice", fire: 2, window: 365),
-            WindowCase(tag: "competitor", fire: 2, window: 365),
         ])
     func windowEdge(_ testCase: WindowCase) {
         let recent = Make.series(testCase.tag, count: testCase.fire - 1, start: 0)
@@ -118,7 +122,7 @@ struct PolicyRuleTests {
 
     @Test(
         "hard rules count incidents of any age, undated ones too",
-        arguments: ["abuse/physical", "lie", "dispute", "legal"])
+        arguments: ["abuse/physical", "lie", "dispute", "competitor", "legal"])
     func hardRulesHaveNoWindow(tag: String) {
         #expect(Make.assess([Make.ago(3650, tag)]).verdict == .fire)
         #expect(Make.assess([Make.entry(nil, tag)]).verdict == .fire)
@@ -142,9 +146,11 @@ struct PolicyRuleTests {
     func futureIgnored() {
         #expect(Make.assess([Make.ago(-1, "lie")]).verdict == .keep)
         #expect(Make.assess([Make.ago(0, "lie")]).verdict == .fire)
-        let late = Make.assess([Make.ago(5, "late"), Make.ago(-5, "late"), Make.ago(-6, "late")])
+        let late = Make.assess([
+            Make.ago(5, "late"), Make.ago(7, "late"), Make.ago(-5, "late"), Make.ago(-6, "late"),
+        ])
         #expect(late.verdict == .watch)
-        #expect(late.reasons.first?.entries.count == 1)
+        #expect(late.reasons.first?.entries.count == 2)
     }
 
     @Test("canonical tags from aliases (#liar → lie, #insult → abuse/verbal) are judged like the canonical ones")
@@ -170,17 +176,32 @@ struct PolicyRuleTests {
 
     @Test("the verdict is the most severe outcome; reasons list fire first, then policy order")
     func mostSevere() {
-        let assessment = Make.assess([Make.ago(3, "late"), Make.ago(4, "competitor"), Make.ago(5, "dispute")])
+        let assessment = Make.assess([
+            Make.ago(3, "late"), Make.ago(4, "competitor"), Make.ago(5, "dispute"), Make.ago(6, "late"),
+        ])
         #expect(assessment.verdict == .fire)
-        #expect(assessment.reasons.map(\.rule) == ["dispute", "late", "competitor"])
-        #expect(assessment.summary == "fire: #dispute (fire), #late (watch), #competitor (watch)")
+        #expect(assessment.reasons.map(\.rule) == ["dispute", "competitor", "late"])
+        #expect(assessment.summary == "fire: #dispute (fire), #competitor (fire), #late (watch)")
     }
 
     @Test("an entry with two signs counts for both rules")
     func twoSigns() {
-        let assessment = Make.assess([Make.ago(3, "late", "competitor"), Make.ago(4, "competitor")])
-        #expect(assessment.reasons.map(\.rule) == ["competitor", "late"])
-        #expect(assessment.verdict == .fire)
+        let assessment = Make.assess([Make.ago(3, "late", "unreasonable"), Make.ago(4, "late")])
+        #expect(assessment.reasons.map(\.rule) == ["unreasonable", "late"])
+        #expect(assessment.reasons.map(\.count) == [1, 2])
+        #expect(assessment.verdict == .watch)
+    }
+
+    @Test("one late payment is noted, not a sign: keep, with the distance to a watch")
+    func oneLateIsNoted() throws {
+        let assessment = Make.assess([Make.ago(30, "late"), Make.ago(10, "paid")])
+        #expect(assessment.verdict == .keep)
+        #expect(assessment.reasons.isEmpty)
+        let noted = try #require(assessment.noted.first)
+        #expect(noted.rule == "late")
+        #expect(noted.outcome == .keep)
+        #expect(noted.nextThreshold?.sentence == "1 more #late within 365 days → watch")
+        #expect(noted.entries.count == 1)
     }
 
     @Test("a client with nothing to report is kept, with a summary line")

@@ -17,8 +17,8 @@ struct PolicySamplesTests {
 
     static let expected: [String: Verdict] = [
         "albers": .keep, "cafe-ole": .keep, "nordlicht": .keep,
-        "weber": .watch, "helix": .watch, "petrakis": .watch,
-        "brightwave": .fire, "duarte-imoveis": .fire, "romashka": .fire, "kessler-bau": .fire,
+        "helix": .watch, "petrakis": .watch,
+        "weber": .fire, "brightwave": .fire, "duarte-imoveis": .fire, "romashka": .fire, "kessler-bau": .fire,
     ]
 
     static func assessments() throws -> [String: Assessment] {
@@ -40,7 +40,8 @@ struct PolicySamplesTests {
         func outcomes(_ id: String) -> [String: Verdict] {
             Dictionary(uniqueKeysWithValues: (assessments[id]?.reasons ?? []).map { ($0.rule, $0.outcome) })
         }
-        #expect(outcomes("weber") == ["competitor": .watch, "late": .watch])
+        #expect(outcomes("weber") == ["competitor": .fire])
+        #expect(assessments["weber"]?.noted.map(\.rule) == ["late"])
         #expect(outcomes("helix") == ["changed-mind": .watch])
         #expect(assessments["helix"]?.reasons.first?.count == 5)
         #expect(outcomes("petrakis") == ["abuse-verbal": .watch, "ignored-advice": .watch])
@@ -49,11 +50,18 @@ struct PolicySamplesTests {
         #expect(outcomes("brightwave")["dispute"] == .fire)
         #expect(outcomes("duarte-imoveis") == ["late": .fire, "unreasonable": .watch])
         #expect(assessments["duarte-imoveis"]?.reasons.first?.entries.map(\.line) == [48, 57, 65])
-        #expect(outcomes("romashka") == ["dispute": .fire, "lie": .fire, "late": .watch, "abuse-verbal": .watch])
-        #expect(assessments["romashka"]?.reasons.first { $0.rule == "dispute" }?.advice == Policy.collectFirst)
+        #expect(outcomes("romashka") == ["dispute": .fire, "lie": .fire, "abuse-verbal": .watch])
+        #expect(assessments["romashka"]?.noted.map(\.rule) == ["late"])
+        #expect(assessments["romashka"]?.reasons.first { $0.rule == "dispute" }?.owed == true)
         #expect(outcomes("kessler-bau") == ["abuse-verbal": .fire, "abuse-physical": .fire, "unreasonable": .watch])
         let verbal = assessments["kessler-bau"]?.reasons.first { $0.rule == "abuse-verbal" }
         #expect(verbal?.entries.map(\.line) == [37, 42, 53])
+        // The tag on the dated heading at line 62 is one incident, cited at the heading, not once
+        // per entry under it (64, 67).
+        let physical = assessments["kessler-bau"]?.reasons.first { $0.rule == "abuse-physical" }
+        #expect(physical?.entries.map(\.line) == [62, 71])
+        #expect(physical?.count == 2)
+        #expect(assessments.values.allSatisfy { !$0.billingAssumed })
         #expect(assessments.values.allSatisfy { !$0.softened })
     }
 }
@@ -69,6 +77,7 @@ extension PolicySamplesTests {
         for (first, second) in zip(ranked, ranked.dropFirst()) where first.verdict == second.verdict {
             #expect(first.score >= second.score)
         }
-        #expect(Set(ranked.prefix(4).map(\.client)) == ["brightwave", "duarte-imoveis", "kessler-bau", "romashka"])
+        #expect(
+            Set(ranked.prefix(5).map(\.client)) == ["brightwave", "duarte-imoveis", "kessler-bau", "romashka", "weber"])
     }
 }

@@ -47,12 +47,19 @@ enum Make {
             tags: tags.map { tag($0, line: line) })
     }
 
-    /// Renumbers lines 1, 2, 3, ... in the given order (so same-day entries keep this order).
+    /// Renumbers lines 1, 2, 3, ... in the given order (so same-day entries keep this order); the
+    /// tags move with their entry (a tag above its entry would be one inherited from a heading).
     static func numbered(_ entries: [Entry]) -> [Entry] {
         entries.enumerated().map { index, entry in
             var entry = entry
             entry.line = index + 1
             entry.endLine = index + 1
+            entry.tags = entry.tags.map { tag in
+                var tag = tag
+                tag.range.start.line = index + 1
+                tag.range.endLine = index + 1
+                return tag
+            }
             return entry
         }
     }

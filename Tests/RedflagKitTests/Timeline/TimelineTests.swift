@@ -98,10 +98,10 @@ struct TimelineTests {
 
     @Test("positives and span: since: counts when earlier than the first entry")
     func positivesAndSpan() {
-        let entries = [
+        let entries = Make.numbered([
             Make.entry(Make.day("2025-01-10"), "paid"), Make.entry(Make.day("2025-03-10"), "referral", "praise"),
             Make.entry(nil, "praise"), Make.entry(Make.day("2025-02-01"), "late"),
-        ]
+        ])
         let timeline = Timeline(
             client: Make.client(since: Make.day("2024-12-31")), entries: entries, asOf: Make.asOf)
         #expect(timeline.positives.count == 3)
@@ -130,5 +130,73 @@ struct TimelineTests {
         #expect(decoded == timeline)
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"isFuture\":true"))
+    }
+}
+
+/// SIGNS.md, "Counting": an incident is one tag occurrence in the source.
+@Suite("Counting tag occurrences")
+struct TagOccurrenceTests {
+    static func timeline(_ markdown: String, billing: String = "fixed") -> Timeline {
+        let text = "---\nbilling: \(billing)\n---\n" + markdown
+        let parsed = JournalParserTests.parse(text)
+        let client = Client(
+            id: "c", name: "C", billing: Billing(rawValue: billing), files: ["c.md"])
+        return Timeline(client: client, entries: parsed.entries, asOf: Make.asOf)
+    }
+
+    static let section = """
+        ## 2026-08-19 09:10 — Site visit #abuse/physical
+
+        Threw his clipboard against the wall next to my head.
+
+        - Walked out. Shaking the whole way home.
+        - Drove home.
+
+        """
+
+    @Test("a tag on a dated heading counts once for its section, and is cited at the heading")
+    func headingTagCountsOnce() throws {
+        let timeline = Self.timeline(Self.section)
+        #expect(timeline.entries.count == 3)
+        #expect(timeline.entries.allSatisfy { $0.entry.hasTag("abuse") })
+        let assessment = Policy.standard.assess(timeline)
+        #expect(assessment.incidents == 1)
+        let reason = try #require(assessment.reasons.first)
+        #expect(reason.rule == "abuse-physical")
+        #expect(reason.count == 1)
+        #expect(reason.entries.map(\.line) == [4])
+        #expect(reason.entries[0].quote.hasPrefix("Site visit #abuse/physical — Threw his clipboard"))
+        #expect(timeline.tagCounts.first { $0.qualifiedName == "abuse/physical" }?.count == 1)
+        #expect(timeline.windows.first { $0.days == 30 }?.incidents == 0)
+        #expect(timeline.windows.first { $0.days == 365 }?.bySign == ["abuse": 1])
+    }
+
+    @Test("three #late headings are three incidents; one #late heading over three entries is one")
+    func sectionsVersusEntries() {
+        let one = Self.timeline("## 2026-09-01 #late\n\n- Reminder 1.\n- Reminder 2.\n- Reminder 3.\n")
+        #expect(Policy.standard.assess(one).verdict == .keep)
+        #expect(Policy.standard.assess(one).noted.map(\.count) == [1])
+        let three = Self.timeline(
+            "## 2026-07-01 #late\n\nReminder.\n\n## 2026-08-01 #late\n\nReminder.\n\n## 2026-09-01 #late\n\nReminder.\n"
+        )
+        #expect(Policy.standard.assess(three).verdict == .fire)
+        #expect(Policy.standard.assess(three).reasons.first?.entries.map(\.line) == [4, 8, 12])
+    }
+
+    @Test("a tag in an entry's own text under a tagged heading is an occurrence of its own")
+    func ownTagUnderTaggedHeading() {
+        let timeline = Self.timeline("## 2026-09-01 #late\n\nReminder sent.\n\n- Still not paid. #late\n")
+        let assessment = Policy.standard.assess(timeline)
+        #expect(assessment.reasons.first?.count == 2)
+        #expect(assessment.reasons.first?.entries.map(\.line) == [4, 8])
+        #expect(assessment.verdict == .watch)
+    }
+
+    @Test("a tag written twice in one entry is one incident; a #paid heading is one positive entry")
+    func twiceInOneEntry() {
+        let timeline = Self.timeline(
+            "## 2026-09-01\n\n- Late again #late, still #late.\n\n## 2026-10-01 #paid\n\n- Invoice 1.\n- Invoice 2.\n")
+        #expect(Policy.standard.assess(timeline).noted.first?.count == 1)
+        #expect(timeline.positives.count == 1)
     }
 }
