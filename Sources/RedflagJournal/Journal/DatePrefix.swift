@@ -47,9 +47,9 @@ struct DatePrefix: Hashable {
     /// by the end, whitespace or a separator.
     static func parse(_ text: String, options: Options = .standard) -> DatePrefix? {
         guard let first = text.unicodeScalars.first,
-            first.properties.isAlphabetic || isDigit(first)
+            isDigit(first) || (options.humanDates && first.properties.isAlphabetic)
         else { return nil }
-        var reader = Reader(Array(text.unicodeScalars.prefix(96)))
+        var reader = Reader(Array(text.unicodeScalars.prefix(64)))
         guard let (date, written, problem) = reader.date(options) else { return nil }
         // A date must end where a word ends: `2024-03-05-10` or `2024-03-051` are not dates.
         if let next = reader.peek {
@@ -73,34 +73,48 @@ struct DatePrefix: Hashable {
 
     /// Month names: English full names and abbreviations, Russian stems (any case form).
     static func month(named word: String) -> Int? {
+        guard word.unicodeScalars.count <= 9 else { return nil }
         let word = word.lowercased()
-        let english = [
+        if let month = englishMonths[word] { return month }
+        if ["май", "мая", "мае", "маю", "маем"].contains(word) { return 5 }
+        guard word.unicodeScalars.count >= 3 else { return nil }
+        return russianMonthStems[String(word.prefix(3))]
+    }
+
+    /// English month names and their three-letter abbreviations (and `sept`), lowercased.
+    private static let englishMonths: [String: Int] = {
+        let names = [
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december",
         ]
-        if let index = english.firstIndex(of: word) { return index + 1 }
-        if word == "sept" { return 9 }
-        if word.count == 3, let index = english.firstIndex(where: { $0.hasPrefix(word) }) { return index + 1 }
-        if ["май", "мая", "мае", "маю", "маем"].contains(word) { return 5 }
-        let russian = ["янв", "фев", "мар", "апр", "", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
-        guard word.count >= 3, word.count <= 9 else { return nil }
-        return russian.firstIndex { !$0.isEmpty && word.hasPrefix($0) }.map { $0 + 1 }
-    }
+        var table: [String: Int] = ["sept": 9]
+        for (index, name) in names.enumerated() {
+            table[name] = index + 1
+            table[String(name.prefix(3))] = index + 1
+        }
+        return table
+    }()
+
+    /// The first three letters of every case form of a Russian month name (May apart: `ма…`).
+    private static let russianMonthStems: [String: Int] = [
+        "янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11,
+        "дек": 12,
+    ]
+
+    private static let fullWeekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "понедельник", "вторник",
+        "среда", "среду", "четверг", "пятница", "пятницу", "суббота", "субботу", "воскресенье",
+    ]
+    private static let shortWeekdays: Set<String> = [
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "пн", "вт", "ср", "чт", "пт", "сб",
+        "вс",
+    ]
 
     /// Weekday names, full or abbreviated, English or Russian (any case form).
     static func isWeekday(_ word: String, abbreviationsToo: Bool) -> Bool {
+        guard word.unicodeScalars.count <= 11 else { return false }
         let word = word.lowercased()
-        let full = [
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "понедельник", "вторник",
-            "среда", "среду", "четверг", "пятница", "пятницу", "суббота", "субботу", "воскресенье",
-        ]
-        if full.contains(word) { return true }
-        guard abbreviationsToo else { return false }
-        let short = [
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "пн", "вт", "ср", "чт", "пт",
-            "сб", "вс",
-        ]
-        return short.contains(word)
+        return fullWeekdays.contains(word) || (abbreviationsToo && shortWeekdays.contains(word))
     }
 
     /// A cursor over the first scalars of the text.

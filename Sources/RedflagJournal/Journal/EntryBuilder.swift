@@ -87,7 +87,9 @@ struct EntryBuilder {
             text = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        if wikilinks {
+        // `[` is in the text of every wikilink, even one cmark read as a reference link: the
+        // common block without one skips the work below (it runs for every block).
+        if wikilinks, text.utf8.contains(UInt8(ascii: "[")) {
             text = Wikilink.replacingWithVisibleText(text)
             // Foam's link reference definitions make cmark read `[[page]]` as a link `[page]`.
             for link in Wikilink.all(in: writtenMarkdown(of: block)) where !link.isTag && !link.isEmbed {
@@ -115,15 +117,16 @@ struct EntryBuilder {
 
     /// Pages a block links: wikilinks `[[Page]]` (not embeds of files), Markdown links to `.md`
     /// files (`[Acme](clients/acme.md)`, as Foam writes them).
-    private func links(in block: MarkdownBlock) -> [String] {
+    private func links(in block: MarkdownBlock, markdown written: String) -> [String] {
+        guard written.utf8.contains(UInt8(ascii: "[")) else { return [] }
         var pages: [String] = []
         if wikilinks {
-            for link in Wikilink.all(in: markdown(of: block))
+            for link in Wikilink.all(in: written)
             where !link.page.isEmpty && !(link.isEmbed && link.page.contains(".")) {
                 pages.append(link.page)
             }
         }
-        let markdown = Array(markdown(of: block).utf8)
+        let markdown = Array(written.utf8)
         var index = 0
         while index + 1 < markdown.count {
             guard markdown[index] == UInt8(ascii: "]"), markdown[index + 1] == UInt8(ascii: "(") else {
@@ -183,7 +186,7 @@ struct EntryBuilder {
         let tags = tags(in: block)
         let text = visibleText(block)
         headingLinks.removeAll { $0.level >= level }
-        headingLinks.append((level, links(in: block)))
+        headingLinks.append((level, links(in: block, markdown: markdown(of: block))))
         guard let prefix = DatePrefix.parse(text, options: dateOptions) else {
             headings.append(
                 Heading(level: level, line: block.span.startLine, text: text, date: nil, invalidDate: nil))
@@ -227,7 +230,8 @@ struct EntryBuilder {
 
     private mutating func addEntry(_ block: MarkdownBlock) {
         var date = inheritedDate
-        var text = visibleText(block)
+        let visible = visibleText(block)
+        var text = visible
         var time = section?.time
         if let prefix = DatePrefix.parse(text, options: dateOptions) {
             if let own = prefix.date {
@@ -242,7 +246,7 @@ struct EntryBuilder {
         }
         let ownTags = tags(in: block)
         // An empty block (Logseq's trailing `-`, only properties or a comment) is no entry.
-        if block.kind == .item || block.kind == .paragraph, visibleText(block).isEmpty, ownTags.isEmpty,
+        if block.kind == .item || block.kind == .paragraph, visible.isEmpty, ownTags.isEmpty,
             block.children.isEmpty,
             !blockProperties.contains(where: { $0.line == block.span.startLine && $0.key.hasPrefix("tag") })
         {
@@ -257,11 +261,12 @@ struct EntryBuilder {
         _ block: MarkdownBlock, date: CalendarDate?, time: String?, title: String?, text: String, ownTags: [Tag]
     ) {
         let inherited = (section?.tags ?? []) + fileTags.map { resolve($0.raw, line: $0.line, column: $0.column) }
+        let markdown = markdown(of: block)
         var entry = Entry(
             client: client, date: date, time: time, title: title, file: path, line: block.span.startLine,
             column: block.span.startColumn, endLine: max(block.span.startLine, block.span.endLine), text: text,
-            markdown: markdown(of: block), tags: ownTags + inherited)
-        entry.links = links(in: block)
+            markdown: markdown, tags: ownTags + inherited)
+        entry.links = links(in: block, markdown: markdown)
         entry.headingLinks = headingLinks.last { !$0.links.isEmpty && $0.level < levelOf(block) }?.links ?? []
         entries.append(entry)
     }

@@ -35,6 +35,11 @@ struct VaultSyntax {
         structure = bytes
         self.properties = []
         pageProperties = []
+        // Most notes have neither `%%` nor `::`: nothing to blank, nothing to read.
+        guard
+            Self.containsPair(
+                bytes, from: start, comments ? UInt8(ascii: "%") : nil, properties ? UInt8(ascii: ":") : nil)
+        else { return }
         var lineStarts: [Int] = [0]
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
         let firstLine = (lineStarts.lastIndex { $0 <= start } ?? 0)
@@ -79,6 +84,20 @@ struct VaultSyntax {
                 continue
             }
             if !content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || !pageProperties.isEmpty { pageBlock = false }
+        }
+    }
+
+    /// True when `bytes` from `start` hold `%%` (for `first`) or `::` (for `second`) anywhere.
+    private static func containsPair(_ bytes: [UInt8], from start: Int, _ first: UInt8?, _ second: UInt8?) -> Bool {
+        guard first != nil || second != nil else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = max(0, start)
+            while index + 1 < buffer.count {
+                let byte = buffer[index]
+                if (byte == first || byte == second) && buffer[index + 1] == byte { return true }
+                index += 1
+            }
+            return false
         }
     }
 
