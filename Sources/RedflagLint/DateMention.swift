@@ -16,7 +16,12 @@ struct DateMention: Hashable, Sendable {
         var mentions: [DateMention] = []
         var seenLines = Set<Int>()
         for heading in file.headings {
-            guard let date = heading.date, let column = column(of: date, line: heading.line, in: file.source) else {
+            // A dated heading always writes its date; in another form than ISO (`5 March 2025`,
+            // `## [[2025-03-05]]`) it starts after the heading's hashes and link brackets.
+            guard let date = heading.date,
+                let column = column(of: date, line: heading.line, in: file.source)
+                    ?? firstTextColumn(line: heading.line, in: file.source)
+            else {
                 continue
             }
             if seenLines.insert(heading.line).inserted {
@@ -31,6 +36,14 @@ struct DateMention: Hashable, Sendable {
             mentions.append(DateMention(date: date, line: entry.line, column: column))
         }
         return mentions.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Column of the first character on `line` after markers: heading hashes, list and quote
+    /// markers, emphasis and `[[`.
+    static func firstTextColumn(line: Int, in source: SourceText) -> Int? {
+        let text = Array(source.line(line).utf8)
+        let markers = Set(" \t-*+>_#[".utf8)
+        return text.firstIndex { !markers.contains($0) }.map { $0 + 1 }
     }
 
     /// Column of `date` (as `YYYY-MM-DD`) on `line` when only list markers, quote markers, heading

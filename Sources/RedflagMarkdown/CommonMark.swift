@@ -57,6 +57,8 @@ private struct OutlineBuilder {
     private var top: Pending?
     private var item: Pending?
     private var blocks: [MarkdownBlock] = []
+    /// Images entered and not yet exited: their alt text is not text of the block.
+    private var imageDepth = 0
 
     mutating func build(_ root: OpaquePointer) -> MarkdownOutline {
         guard let iterator = cmark_iter_new(root) else { return MarkdownOutline(blocks: []) }
@@ -69,6 +71,7 @@ private struct OutlineBuilder {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
                 depth -= 1
+                if type == CMARK_NODE_IMAGE { imageDepth -= 1 }
                 // A node entered at depth d is exited when the counter is back to d.
                 if depth == 2, type == CMARK_NODE_ITEM, let finished = item {
                     top?.block.children.append(finished.block)
@@ -80,6 +83,7 @@ private struct OutlineBuilder {
                 continue
             }
             guard event == CMARK_EVENT_ENTER else { continue }
+            if type == CMARK_NODE_IMAGE { imageDepth += 1 }
             let isLeaf = Self.leafTypes.contains(type.rawValue)
             if depth == 1 {
                 top = Pending(block: MarkdownBlock(kind: Self.kind(of: node, type), span: Self.span(of: node)))
@@ -125,6 +129,8 @@ private struct OutlineBuilder {
                 if $0.separatorNeeded { $0.block.text += "\n" }
                 $0.separatorNeeded = true
             }
+        case CMARK_NODE_TEXT where imageDepth > 0, CMARK_NODE_CODE where imageDepth > 0:
+            break
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             let literal = Self.literal(of: node)
             update { $0.block.text += literal }

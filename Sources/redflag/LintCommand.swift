@@ -136,7 +136,9 @@ struct LintCommand: ParsableCommand {
     /// Plans and writes (or, with --dry-run, prints) the fixes. Returns whether a file changed and
     /// whether a write failed.
     private func applyFixes(_ result: LintResult, journal: Journal, target: LintTarget) -> (Bool, Bool) {
-        let parser = JournalParser(vocabulary: journal.configuration.vocabulary)
+        // Re-parsed as the notes were read: same dates, conventions and layout.
+        var parser = JournalParser(configuration: journal.configuration)
+        parser.pageReferencesAreTags = journal.layout.tool == .logseq
         var changed = false
         var failed = false
         var added = 0

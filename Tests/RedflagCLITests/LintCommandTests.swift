@@ -64,7 +64,7 @@ struct LintCommandTests {
         #expect(markdown.stdout.contains("### untagged-incident"))
         let json = try CLI.run(["lint", "--list-rules", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect((object?["rules"] as? [[String: Any]])?.count == 10)
+        #expect((object?["rules"] as? [[String: Any]])?.count == 12)
     }
 
     @Test("files given one by one find their notes root by redflag.yml and are the only ones reported")

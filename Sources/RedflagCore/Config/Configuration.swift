@@ -8,6 +8,10 @@
 ///     yelled: abuse/verbal
 /// policy: ...                     # read by the policy layer (see docs/policy.md)
 /// lint: ...                       # read by the linter (see docs/lint.md)
+/// dates: dmy                      # how to read slashed dates 03/05/2025 (dmy | mdy)
+/// ignore: [Archive/, "*.excalidraw.md"]   # gitignore patterns of paths to leave out
+/// conventions:                    # turn off a detected convention that misreads your notes
+///   wikilinks: off
 /// ```
 /// An invalid file is an error naming the line and the problem, never a silent fallback.
 public struct Configuration: Hashable, Sendable {
@@ -25,6 +29,13 @@ public struct Configuration: Hashable, Sendable {
     public var lint: YAMLValue?
     /// The `clients:` section: names and aliases given to clients by id.
     public var clients: [ClientID: ClientSettings] = [:]
+    /// `dates:`: the order of day and month in slashed dates (`03/05/2025`); nil when not set, and
+    /// such dates are then reported as ambiguous instead of guessed.
+    public var slashedDateOrder: SlashedDateOrder?
+    /// `ignore:`: gitignore-style patterns of paths (relative to the notes root) to leave out.
+    public var ignore: [String] = []
+    /// `conventions:`: conventions turned off (`wikilinks: off`); every other one is detected.
+    public var disabledConventions: Set<NotesConvention> = []
 
     /// The built-in configuration.
     public static let standard = Configuration(
@@ -38,7 +49,10 @@ public struct Configuration: Hashable, Sendable {
         self.lint = lint
     }
 
-    static let topLevelKeys = ["vocabulary", "clients", "policy", "lint"]
+    static let topLevelKeys = ["vocabulary", "clients", "policy", "lint", "dates", "ignore", "conventions"]
+
+    /// True unless `redflag.yml` turned `convention` off.
+    public func uses(_ convention: NotesConvention) -> Bool { !disabledConventions.contains(convention) }
 
     /// Parses `redflag.yml`. Collects every problem it can find before throwing.
     public static func parse(_ text: String, file: String = fileName) throws(ConfigurationError) -> Configuration {
@@ -94,6 +108,50 @@ public struct Configuration: Hashable, Sendable {
                 configuration.policy = pair.value
             case "lint":
                 configuration.lint = pair.value
+            case "dates":
+                if let order = pair.value.string.flatMap({ SlashedDateOrder(rawValue: $0.lowercased()) }) {
+                    configuration.slashedDateOrder = order
+                } else {
+                    problem(
+                        pair.value, "'dates' must be dmy or mdy",
+                        hint: "dmy reads 03/05/2025 as 3 May, mdy as March 5")
+                }
+            case "ignore":
+                switch pair.value {
+                case let .sequence(items, _, _):
+                    for item in items {
+                        guard let pattern = item.string, !pattern.isEmpty else {
+                            problem(item, "an 'ignore' pattern must be text, e.g. Archive/ or '*.draft.md'")
+                            continue
+                        }
+                        configuration.ignore.append(pattern)
+                    }
+                case let .scalar(text, _, _) where !text.isEmpty:
+                    configuration.ignore.append(text)
+                default:
+                    problem(pair.value, "'ignore' must be a list of gitignore patterns, e.g. [Archive/, '*.draft.md']")
+                }
+            case "conventions":
+                guard let conventions = pair.value.pairs else {
+                    problem(pair.value, "'conventions' must map a convention to on or off, e.g. 'wikilinks: off'")
+                    continue
+                }
+                for convention in conventions {
+                    guard let known = NotesConvention(rawValue: convention.key) else {
+                        let names = NotesConvention.allCases.map(\.rawValue)
+                        let suggestion =
+                            Spelling.closest(to: convention.key, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                        problem(
+                            convention.keyValue, "unknown convention '\(convention.key)'\(suggestion)",
+                            hint: "known conventions: \(names.joined(separator: ", "))")
+                        continue
+                    }
+                    switch convention.value.string?.lowercased() {
+                    case "off", "false", "no": configuration.disabledConventions.insert(known)
+                    case "on", "true", "yes", "auto": configuration.disabledConventions.remove(known)
+                    default: problem(convention.value, "'conventions.\(convention.key)' must be on or off")
+                    }
+                }
             default:
                 let suggestion =
                     Spelling.closest(to: pair.key, in: topLevelKeys).map { " (did you mean '\($0)'?)" } ?? ""
@@ -171,6 +229,11 @@ public struct Configuration: Hashable, Sendable {
             }
         }
         return vocabulary
+    }
+
+    /// True when `name` is a tag body: a letter, then letters, digits, `-`, `_` or `/`.
+    public static func isTagName(_ name: String) -> Bool {
+        normalizedTag(name) == name.lowercased() && !name.hasPrefix("#")
     }
 
     /// Lowercases and strips one leading `#`; nil unless the result is a valid tag body.

@@ -18,6 +18,8 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Topic: String, Hashable, Sendable, Codable {
         /// A date-shaped word that is not a day of the calendar (`2024-02-30`).
         case invalidDate = "invalid-date"
+        /// A slashed date (`03/05/2025`) whose order of day and month `redflag.yml` does not give.
+        case ambiguousDate = "ambiguous-date"
         /// Front matter: YAML syntax, an unknown `billing:` or `status:`, a bad `since:`.
         case frontMatter = "front-matter"
     }

@@ -1,86 +1,328 @@
+import Foundation
 import RedflagCore
 
-/// A date at the start of a heading, paragraph or list item: `2024-03-05`, `2024-03-05 14:30`,
-/// then an optional separator (`:`, `—`, `–`, `-`, `,`, `.`) and the rest.
+/// A date at the start of a heading, paragraph or list item, as people write it, then an optional
+/// time, an optional separator (`:`, `—`, `–`, `-`, `,`, `.`) and the rest.
+///
+/// Accepted dates (docs/journal-format.md, "Dates as people write them"):
+/// - ISO `2025-03-05` (always) and `2025/03/05`;
+/// - `05.03.2025`, `5.3.2025` (day, month, year: the Russian and German habit);
+/// - day, month name, year: `5 March 2025`, `5th Mar 2025`, `12 апреля 2025`, `5 мар. 2025 г.`;
+/// - month name, day, year: `March 5, 2025`, `Mar 5th, 2025` (Logseq's journal titles);
+/// - slashed `03/05/2025` only when `redflag.yml` says `dates: dmy` or `dates: mdy`;
+/// - each with an optional weekday before (`Wed, 5 March 2025`, `среда, 12 апреля 2025`) or a full
+///   weekday name after (`2025-03-05 Wednesday`), and an optional time `14:30` / `9:05` after.
+/// Month and weekday names are English or Russian, in any case form and letter case.
 struct DatePrefix: Hashable {
-    /// The date; nil when the text has the shape of a date but the day does not exist.
+    /// Why a date-shaped prefix gave no date.
+    enum Problem: Hashable {
+        /// The day does not exist (`2024-02-30`, `31.04.2025`).
+        case impossible
+        /// A slashed date with the year last, and no `dates:` order configured.
+        case ambiguousOrder
+    }
+
+    /// The date; nil when the text has the shape of a date but gives no day (see `problem`).
     var date: CalendarDate?
-    /// The ten characters that looked like a date.
+    /// The characters that looked like a date, as written.
     var written: String
     /// `HH:MM` when a valid time follows the date.
     var time: String?
     /// The text after the date, time and separator, trimmed.
     var rest: String
+    /// Set when `date` is nil.
+    var problem: Problem?
 
-    /// Parses a date prefix of `text`; nil when the text does not start with `DDDD-DD-DD`
-    /// followed by the end, whitespace or a separator. Works on UTF-8 bytes: it runs for every block.
-    static func parse(_ text: String) -> DatePrefix? {
-        let utf8 = text.utf8
-        let head = Array(utf8.prefix(16))
-        guard head.count >= 10 else { return nil }
-        for offset in 0..<10 {
-            let isDash = offset == 4 || offset == 7
-            if isDash ? head[offset] != UInt8(ascii: "-") : !isDigit(head[offset]) { return nil }
+    /// How dates are read: which forms, and the order of slashed dates.
+    struct Options: Hashable, Sendable {
+        /// Day-first, month-name and slashed forms; when false only `YYYY-MM-DD` is a date.
+        var humanDates = true
+        var slashedOrder: SlashedDateOrder?
+
+        static let standard = Options()
+        static let isoOnly = Options(humanDates: false)
+    }
+
+    /// Parses a date prefix of `text`; nil when the text does not start with a date shape followed
+    /// by the end, whitespace or a separator.
+    static func parse(_ text: String, options: Options = .standard) -> DatePrefix? {
+        guard let first = text.unicodeScalars.first,
+            isDigit(first) || (options.humanDates && first.properties.isAlphabetic)
+        else { return nil }
+        var reader = Reader(Array(text.unicodeScalars.prefix(64)))
+        guard let (date, written, problem) = reader.date(options) else { return nil }
+        // A date must end where a word ends: `2024-03-05-10` or `2024-03-051` are not dates.
+        if let next = reader.peek {
+            if isDigit(next) || next.properties.isAlphabetic { return nil }
+            if next == "-" || next == "." || next == "/", let after = reader.peek(1), isDigit(after) { return nil }
         }
-        if head.count > 10 {
-            let next = head[10]
-            let separator = whitespaceLength(head, at: 10) > 0 || separatorLength(head, at: 10) > 0
-            guard separator else { return nil }
-            if next == UInt8(ascii: "-"), head.count > 11, isDigit(head[11]) { return nil }
+        var consumed = reader.index
+        reader.weekdayAfter()
+        let time = reader.time()
+        if time != nil || reader.index > consumed { consumed = reader.index }
+        reader.index = consumed
+        reader.skipSpaces()
+        if reader.separator() { reader.skipSpaces() }
+        let rest = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(reader.index)))
+        return DatePrefix(
+            date: date, written: written, time: time,
+            rest: rest.trimmingCharacters(in: .whitespacesAndNewlines), problem: problem)
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// Month names: English full names and abbreviations, Russian stems (any case form).
+    static func month(named word: String) -> Int? {
+        guard word.unicodeScalars.count <= 9 else { return nil }
+        let word = word.lowercased()
+        if let month = englishMonths[word] { return month }
+        if ["май", "мая", "мае", "маю", "маем"].contains(word) { return 5 }
+        guard word.unicodeScalars.count >= 3 else { return nil }
+        return russianMonthStems[String(word.prefix(3))]
+    }
+
+    /// English month names and their three-letter abbreviations (and `sept`), lowercased.
+    private static let englishMonths: [String: Int] = {
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ]
+        var table: [String: Int] = ["sept": 9]
+        for (index, name) in names.enumerated() {
+            table[name] = index + 1
+            table[String(name.prefix(3))] = index + 1
         }
-        let written = String(decoding: head[0..<10], as: UTF8.self)
-        var offset = 10
-        var time: String?
-        if head.count >= 16, head[10] == 0x20, head[13] == UInt8(ascii: ":"),
-            [11, 12, 14, 15].allSatisfy({ isDigit(head[$0]) })
-        {
-            let hours = Int(head[11] - 48) * 10 + Int(head[12] - 48)
-            let minutes = Int(head[14] - 48) * 10 + Int(head[15] - 48)
-            if hours < 24, minutes < 60 {
-                time = String(decoding: head[11..<16], as: UTF8.self)
-                offset = 16
+        return table
+    }()
+
+    /// The first three letters of every case form of a Russian month name (May apart: `ма…`).
+    private static let russianMonthStems: [String: Int] = [
+        "янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11,
+        "дек": 12,
+    ]
+
+    private static let fullWeekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "понедельник", "вторник",
+        "среда", "среду", "четверг", "пятница", "пятницу", "суббота", "субботу", "воскресенье",
+    ]
+    private static let shortWeekdays: Set<String> = [
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "пн", "вт", "ср", "чт", "пт", "сб",
+        "вс",
+    ]
+
+    /// Weekday names, full or abbreviated, English or Russian (any case form).
+    static func isWeekday(_ word: String, abbreviationsToo: Bool) -> Bool {
+        guard word.unicodeScalars.count <= 11 else { return false }
+        let word = word.lowercased()
+        return fullWeekdays.contains(word) || (abbreviationsToo && shortWeekdays.contains(word))
+    }
+
+    /// A cursor over the first scalars of the text.
+    private struct Reader {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+        func peek(_ offset: Int) -> Unicode.Scalar? {
+            index + offset < scalars.count ? scalars[index + offset] : nil
+        }
+
+        mutating func skipSpaces() {
+            while let scalar = peek, scalar == " " || scalar == "\t" || scalar == "\u{A0}" || scalar == "\n" {
+                index += 1
             }
         }
-        let tail = Array(utf8.dropFirst(offset))
-        var index = skipWhitespace(tail, from: 0)
-        let separator = separatorLength(tail, at: index)
-        if separator > 0 { index = skipWhitespace(tail, from: index + separator) }
-        return DatePrefix(
-            date: CalendarDate(iso: written), written: written, time: time,
-            rest: String(decoding: tail[index...], as: UTF8.self).trimmingTrailingWhitespace())
-    }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
-
-    /// Bytes of one whitespace character at `index`: space, tab, newline or no-break space.
-    private static func whitespaceLength(_ bytes: [UInt8], at index: Int) -> Int {
-        guard index < bytes.count else { return 0 }
-        switch bytes[index] {
-        case 0x20, 0x09, 0x0A, 0x0D: return 1
-        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: return 2
-        default: return 0
+        /// Consumes `:` `,` `.` `-` `–` `—`; true when one was there.
+        mutating func separator() -> Bool {
+            guard let scalar = peek, [":", ",", ".", "-", "\u{2013}", "\u{2014}"].contains(scalar) else { return false }
+            index += 1
+            return true
         }
-    }
 
-    /// Bytes of one separator at `index`: `:` `,` `.` `-`, en dash or em dash.
-    private static func separatorLength(_ bytes: [UInt8], at index: Int) -> Int {
-        guard index < bytes.count else { return 0 }
-        switch bytes[index] {
-        case UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "-"): return 1
-        case 0xE2
-        where index + 2 < bytes.count && bytes[index + 1] == 0x80
-            && (bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94):
-            return 3
-        default: return 0
+        /// Up to `max` ASCII digits; nil when none.
+        mutating func number(max: Int) -> (value: Int, digits: Int)? {
+            var value = 0
+            var digits = 0
+            while digits < max, let scalar = peek, DatePrefix.isDigit(scalar) {
+                value = value * 10 + Int(scalar.value - 48)
+                digits += 1
+                index += 1
+            }
+            return digits == 0 ? nil : (value, digits)
         }
-    }
 
-    private static func skipWhitespace(_ bytes: [UInt8], from start: Int) -> Int {
-        var index = start
-        while true {
-            let length = whitespaceLength(bytes, at: index)
-            if length == 0 { return index }
-            index += length
+        mutating func word() -> String? {
+            let start = index
+            while let scalar = peek, scalar.properties.isAlphabetic { index += 1 }
+            guard index > start else { return nil }
+            return String(String.UnicodeScalarView(scalars[start..<index]))
+        }
+
+        mutating func expect(_ scalar: Unicode.Scalar) -> Bool {
+            guard peek == scalar else { return false }
+            index += 1
+            return true
+        }
+
+        func text(from start: Int) -> String {
+            String(String.UnicodeScalarView(scalars[start..<index]))
+        }
+
+        /// A date, with an optional weekday before it.
+        mutating func date(_ options: Options) -> (CalendarDate?, String, Problem?)? {
+            let start = index
+            if options.humanDates, let first = peek, first.properties.isAlphabetic {
+                let save = index
+                if let word = word(), DatePrefix.isWeekday(word, abbreviationsToo: true) {
+                    _ = expect(".")
+                    _ = expect(",")
+                    skipSpaces()
+                    if let found = calendarDate(options) { return found }
+                }
+                index = save
+            }
+            index = start
+            return calendarDate(options)
+        }
+
+        private mutating func calendarDate(_ options: Options) -> (CalendarDate?, String, Problem?)? {
+            let start = index
+            func result(_ year: Int, _ month: Int, _ day: Int) -> (CalendarDate?, String, Problem?) {
+                let date = CalendarDate(year: year, month: month, day: day)
+                return (date, text(from: start), date == nil ? .impossible : nil)
+            }
+            if let first = peek, first.properties.isAlphabetic {
+                // Month name, day, year: `March 5, 2025`, `Mar 5th, 2025`.
+                guard options.humanDates, let name = word(), let month = DatePrefix.month(named: name) else {
+                    return nil
+                }
+                _ = expect(".")
+                skipSpaces()
+                guard let day = number(max: 2) else { return nil }
+                ordinal()
+                _ = expect(",")
+                skipSpaces()
+                guard let year = number(max: 4), year.digits == 4 else { return nil }
+                yearSuffix()
+                return result(year.value, month, day.value)
+            }
+            guard let lead = number(max: 4) else { return nil }
+            if lead.digits == 4 {
+                // ISO: 2025-03-05 (exactly), or 2025/03/05.
+                if expect("-") {
+                    guard let month = number(max: 2), month.digits == 2, expect("-"), let day = number(max: 2),
+                        day.digits == 2
+                    else { return nil }
+                    return result(lead.value, month.value, day.value)
+                }
+                guard options.humanDates, expect("/"), let month = number(max: 2), expect("/"),
+                    let day = number(max: 2)
+                else { return nil }
+                return result(lead.value, month.value, day.value)
+            }
+            guard options.humanDates, lead.digits <= 2 else { return nil }
+            if expect(".") {
+                if let month = number(max: 2) {
+                    // 05.03.2025
+                    guard expect("."), let year = number(max: 4), year.digits == 4 else { return nil }
+                    yearSuffix()
+                    return result(year.value, month.value, lead.value)
+                }
+                skipSpaces()  // `5. März` style: a day with a dot, then a month name
+            } else if expect("/") {
+                guard let second = number(max: 2), expect("/"), let year = number(max: 4), year.digits == 4 else {
+                    return nil
+                }
+                switch options.slashedOrder {
+                case .dmy?: return result(year.value, second.value, lead.value)
+                case .mdy?: return result(year.value, lead.value, second.value)
+                case nil: return (nil, text(from: start), .ambiguousOrder)
+                }
+            } else {
+                ordinal()
+                guard peek == " " || peek == "\u{A0}" else { return nil }
+                skipSpaces()
+            }
+            // Day, month name, year: `5 March 2025`, `12 апреля 2025 г.`.
+            guard let name = word(), let month = DatePrefix.month(named: name) else { return nil }
+            _ = expect(".")
+            _ = expect(",")
+            skipSpaces()
+            guard let year = number(max: 4), year.digits == 4 else { return nil }
+            yearSuffix()
+            return result(year.value, month, lead.value)
+        }
+
+        /// `st`, `nd`, `rd`, `th` after a day number.
+        private mutating func ordinal() {
+            let save = index
+            if let word = word(), ["st", "nd", "rd", "th"].contains(word.lowercased()) { return }
+            index = save
+        }
+
+        /// Russian ` г.` / `г.` after a year.
+        private mutating func yearSuffix() {
+            let save = index
+            skipSpaces()
+            if expect("г") {
+                if let next = peek, next.properties.isAlphabetic {
+                    index = save
+                    return
+                }
+                _ = expect(".")
+                return
+            }
+            index = save
+        }
+
+        /// A full weekday name after the date: `2025-03-05 Wednesday`, `5 March 2025 (Wed)`.
+        mutating func weekdayAfter() {
+            let save = index
+            _ = expect(",")
+            skipSpaces()
+            let parenthesized = expect("(")
+            if let word = word(), DatePrefix.isWeekday(word, abbreviationsToo: parenthesized),
+                !parenthesized || expect(")")
+            {
+                if let next = peek, next.properties.isAlphabetic || DatePrefix.isDigit(next) {
+                    index = save
+                }
+                return
+            }
+            index = save
+        }
+
+        /// `14:30`, `9:05`, optionally after `,`, `at` or `в`; `HH:MM` or nil.
+        mutating func time() -> String? {
+            let save = index
+            _ = expect(",")
+            skipSpaces()
+            let wordStart = index
+            if let word = word() {
+                guard ["at", "в"].contains(word.lowercased()) else {
+                    index = save
+                    return nil
+                }
+                skipSpaces()
+            } else {
+                index = wordStart
+            }
+            guard index > save, let hours = number(max: 2), expect(":"), let minutes = number(max: 2),
+                minutes.digits == 2, hours.value < 24, minutes.value < 60
+            else {
+                index = save
+                return nil
+            }
+            if let next = peek, DatePrefix.isDigit(next) || next.properties.isAlphabetic {
+                index = save
+                return nil
+            }
+            let hh = hours.value < 10 ? "0\(hours.value)" : "\(hours.value)"
+            let mm = minutes.value < 10 ? "0\(minutes.value)" : "\(minutes.value)"
+            return hh + ":" + mm
         }
     }
 }

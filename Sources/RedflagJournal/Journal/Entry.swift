@@ -21,6 +21,11 @@ public struct Entry: Hashable, Sendable, Codable {
     public var markdown: String
     /// Tags of the entry's own text, then those inherited from its dated heading and front matter.
     public var tags: [Tag]
+    /// Pages the entry links (`[[Acme]]`, `[Acme](acme.md)`, a `client:: [[Acme]]` property), as
+    /// written: what `Attribution` reads to find the client of a block in a shared daily note.
+    public var links: [String] = []
+    /// Pages linked by the nearest enclosing heading that links any (`## [[Acme]]`).
+    public var headingLinks: [String] = []
 
     public init(
         client: ClientID, date: CalendarDate?, time: String? = nil, title: String? = nil, file: String,

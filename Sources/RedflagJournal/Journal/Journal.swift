@@ -11,21 +11,28 @@ public struct Journal: Hashable, Sendable {
     public var files: [ParsedFile]
     /// Problems with folders, files and the configuration (each file's own are also in `files`).
     public var diagnostics: [Diagnostic]
+    /// How the directory is laid out (detected): which files are a client's, which are shared.
+    public var layout: NotesLayout
+    /// Entries of shared notes that no single client claims (`Attribution`); not in `entries`.
+    public var unattributed: [UnattributedEntry]
 
     public init(
-        root: String, configuration: Configuration, clients: [Client], files: [ParsedFile], diagnostics: [Diagnostic]
+        root: String, configuration: Configuration, clients: [Client], files: [ParsedFile], diagnostics: [Diagnostic],
+        layout: NotesLayout = .plain, unattributed: [UnattributedEntry] = []
     ) {
         self.root = root
         self.configuration = configuration
         self.clients = clients
         self.files = files
         self.diagnostics = diagnostics
+        self.layout = layout
+        self.unattributed = unattributed
     }
 
-    /// Every entry, in output order (client, date with undated last, file, line).
+    /// Every attributed entry, in output order (client, date with undated last, file, line).
     public var entries: [Entry] {
         // Sort positions, not the (large) entries themselves: far fewer copies and reference counts.
-        let all = files.flatMap(\.entries)
+        let all = files.flatMap(\.entries).filter { !$0.client.rawValue.isEmpty }
         return all.indices.sorted { Entry.outputOrder(all[$0], all[$1]) }.map { all[$0] }
     }
 

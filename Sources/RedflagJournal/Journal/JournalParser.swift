@@ -1,3 +1,4 @@
+import Foundation
 import RedflagCore
 import RedflagMarkdown
 
@@ -8,9 +9,28 @@ import RedflagMarkdown
 /// the original source and resolved against the vocabulary.
 public struct JournalParser: Sendable {
     public var vocabulary: Vocabulary
+    /// How slashed dates are read (`dates:` in `redflag.yml`).
+    public var slashedDateOrder: SlashedDateOrder?
+    /// Conventions turned off in `redflag.yml`.
+    public var disabledConventions: Set<NotesConvention> = []
+    /// True in a Logseq graph: a page reference to a tag of the vocabulary (`[[late]]`) is that tag.
+    public var pageReferencesAreTags = false
 
     public init(vocabulary: Vocabulary = .standard) {
         self.vocabulary = vocabulary
+    }
+
+    /// A parser that reads notes as `configuration` says (vocabulary, dates, conventions).
+    public init(configuration: Configuration) {
+        vocabulary = configuration.vocabulary
+        slashedDateOrder = configuration.slashedDateOrder
+        disabledConventions = configuration.disabledConventions
+    }
+
+    private func uses(_ convention: NotesConvention) -> Bool { !disabledConventions.contains(convention) }
+
+    var dateOptions: DatePrefix.Options {
+        DatePrefix.Options(humanDates: uses(.humanDates), slashedOrder: slashedDateOrder)
     }
 
     /// Parses one file. `path` is relative to the notes directory; `client` is the client id.
@@ -37,12 +57,31 @@ public struct JournalParser: Sendable {
         let source = SourceText(text)
         let utf8 = Array(text.utf8)
 
-        let (frontMatter, fields, markdown) = readFrontMatter(
+        let (frontMatter, frontFields, _) = readFrontMatter(
             path: path, source: source, utf8: utf8, diagnostics: &diagnostics)
+        // Comments and properties are blanked (same lines and columns) before cmark and the tag
+        // scanner see the text; `source` stays the file as written (lint fixes edit it).
+        let bodyStart =
+            frontMatter.map { $0.endLine < source.lineStarts.count ? source.lineStarts[$0.endLine] : utf8.count } ?? 0
+        let syntax = VaultSyntax(utf8, from: bodyStart, comments: uses(.comments), properties: uses(.properties))
+        var fields = frontFields
+        FrontMatterFields.read(properties: syntax.pageProperties, into: &fields)
+        let visible = SourceText(String(decoding: syntax.structure, as: UTF8.self))
+        let markdown =
+            String(repeating: "\n", count: frontMatter?.endLine ?? 0)
+            + String(decoding: syntax.structure[bodyStart...], as: UTF8.self)
         let outline = CommonMark.outline(of: markdown)
+        var scanner = TagScanner(bytes: syntax.visible, lineStarts: source.lineStarts)
+        scanner.wikilinks = uses(.wikilinks)
+        scanner.pageReferences = pageReferencesAreTags && uses(.wikilinks)
+        let pageLines = Set(syntax.pageProperties.map(\.line))
         var builder = EntryBuilder(
-            path: path, client: client, source: source, scanner: TagScanner(bytes: utf8, lineStarts: source.lineStarts),
-            vocabulary: vocabulary, fileDate: Self.fileDate(path), fileTags: fields.tags)
+            path: path, client: client, source: visible, scanner: scanner, vocabulary: vocabulary,
+            fileDate: Self.fileDate(path, options: dateOptions) ?? fields.date, fileTags: fields.tags)
+        builder.dateOptions = dateOptions
+        builder.wikilinks = uses(.wikilinks)
+        builder.hidesComments = uses(.comments)
+        builder.blockProperties = syntax.properties.filter { !pageLines.contains($0.line) }
         builder.build(outline)
         diagnostics += builder.diagnostics
         return ParsedFile(
@@ -94,11 +133,18 @@ public struct JournalParser: Sendable {
         return (FrontMatter(startLine: 1, endLine: closing, value: value), fields, markdown)
     }
 
-    /// The date of a file named `YYYY-MM-DD.md`.
-    static func fileDate(_ path: String) -> CalendarDate? {
+    /// The date of a daily note or journal: a file named `YYYY-MM-DD.md`, Logseq's `YYYY_MM_DD.md`,
+    /// or a date as people write it (`5 March 2025.md`), with nothing else in the name but a weekday.
+    static func fileDate(_ path: String, options: DatePrefix.Options = .standard) -> CalendarDate? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard name.lowercased().hasSuffix(".md") else { return nil }
-        return CalendarDate(iso: name.dropLast(3))
+        var stem = String(name.dropLast(3))
+        let bytes = Array(stem.utf8)
+        if bytes.count == 10, bytes[4] == UInt8(ascii: "_"), bytes[7] == UInt8(ascii: "_") {
+            stem = stem.replacingOccurrences(of: "_", with: "-")
+        }
+        guard let prefix = DatePrefix.parse(stem, options: options), prefix.rest.isEmpty else { return nil }
+        return prefix.date
     }
 
     /// Index of the first byte that is not part of valid UTF-8, nil when all is valid.

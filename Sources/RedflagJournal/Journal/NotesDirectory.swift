@@ -2,9 +2,18 @@ import Dispatch
 import Foundation
 import RedflagCore
 
-/// Reads a notes directory from disk: finds the client files, reads `redflag.yml`, parses every
-/// file (in parallel, each independently) and gathers the clients.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a notes directory from disk: reads `redflag.yml`, walks the folders for notes files,
+/// parses every file (in parallel, each independently), then hands the parsed files to
+/// `Attribution`, which gives each entry its client.
 ///
+/// The pipeline: walk (`discover`: paths, tool folders) → layout (`NotesLayout.detect`) → parse
+/// (`JournalParser`, one file at a time) → attribute (`Attribution`) → `Journal`.
 /// This is the only place in the journal layer that touches the file system. Problems become
 /// diagnostics; nothing here stops at the first bad file.
 public enum NotesDirectory {
@@ -12,7 +21,23 @@ public enum NotesDirectory {
     public struct FileRef: Hashable, Sendable {
         /// Path relative to the notes directory, `/`-separated.
         public var path: String
+        /// The client id of the file's place in plain notes (`NotesLayout` decides in the end).
         public var client: ClientID
+
+        public init(path: String, client: ClientID) {
+            self.path = path
+            self.client = client
+        }
+    }
+
+    /// What the walk found: the notes files, and what the note-taking tools left at the root.
+    public struct Listing: Hashable, Sendable {
+        /// Notes files, sorted by path.
+        public var files: [FileRef]
+        /// Names at the root that are tool folders, not notes (`.obsidian`, `logseq`, `.foam`).
+        public var markers: Set<String>
+        /// What the tools' settings say: `dailyFolder`, `templatesFolder` (Obsidian).
+        public var settings: [String: String]
     }
 
     /// Loads everything under `root`. When `configuration` is nil, `root/redflag.yml` is read
@@ -37,13 +62,14 @@ public enum NotesDirectory {
                 root: root, configuration: configuration ?? .standard, clients: [], files: [], diagnostics: diagnostics)
         }
         let config = configuration ?? readConfiguration(root: root, diagnostics: &diagnostics)
-        let refs = discover(root: root, diagnostics: &diagnostics)
-        let (files, readProblems) = parse(refs, root: root, vocabulary: config.vocabulary)
+        let listing = discover(root: root, ignore: IgnorePatterns(config.ignore), diagnostics: &diagnostics)
+        let layout = NotesLayout.detect(
+            paths: listing.files.map(\.path), markers: listing.markers, settings: listing.settings,
+            configuration: config)
+        let refs = listing.files.filter { layout.role(of: $0.path) != .template }
+        let (files, readProblems) = parse(refs, root: root, configuration: config, layout: layout)
         diagnostics += readProblems
-        return Journal(
-            root: root, configuration: config, clients: clients(from: files, refs: refs, settings: config.clients),
-            files: files,
-            diagnostics: diagnostics)
+        return assemble(root: root, configuration: config, files: files, layout: layout, diagnostics: diagnostics)
     }
 
     /// Loads only the given files (paths relative to `root`), e.g. for `redflag lint FILE...`.
@@ -51,15 +77,27 @@ public enum NotesDirectory {
         var diagnostics: [Diagnostic] = []
         let config = configuration ?? readConfiguration(root: root, diagnostics: &diagnostics)
         let refs = paths.sorted().map { FileRef(path: $0, client: clientID(forRelativePath: $0)) }
-        let (files, readProblems) = parse(refs, root: root, vocabulary: config.vocabulary)
+        let layout = NotesLayout.detect(
+            paths: refs.map(\.path), markers: rootMarkers(root), settings: toolSettings(root), configuration: config)
+        let (files, readProblems) = parse(refs, root: root, configuration: config, layout: layout)
         diagnostics += readProblems
-        return Journal(
-            root: root, configuration: config, clients: clients(from: files, refs: refs, settings: config.clients),
-            files: files,
-            diagnostics: diagnostics)
+        return assemble(root: root, configuration: config, files: files, layout: layout, diagnostics: diagnostics)
     }
 
-    /// The client id of a notes file from its path relative to the notes root:
+    /// The last, pure step of loading: attributes the parsed `files` to clients (`Attribution`) and
+    /// makes the `Journal`. In-memory notes (tests, editors) use it directly.
+    public static func assemble(
+        root: String, configuration: Configuration, files: [ParsedFile], layout: NotesLayout,
+        diagnostics: [Diagnostic] = []
+    ) -> Journal {
+        let attribution = Attribution(layout: layout, settings: configuration.clients).run(
+            files.sorted { $0.path < $1.path })
+        return Journal(
+            root: root, configuration: configuration, clients: attribution.clients, files: attribution.files,
+            diagnostics: diagnostics, layout: layout, unattributed: attribution.unattributed)
+    }
+
+    /// The client id of a notes file from its path relative to the notes root, in plain notes:
     /// `acme.md` → acme, `acme/2024-03.md` → acme.
     public static func clientID(forRelativePath path: String) -> ClientID {
         let components = path.split(separator: "/")
@@ -89,77 +127,184 @@ public enum NotesDirectory {
         }
     }
 
-    /// The client files under `root`: top-level `*.md` and every `*.md` below top-level folders,
-    /// skipping hidden names and following no symbolic link twice. Sorted by path.
-    public static func discover(root: String, diagnostics: inout [Diagnostic]) -> [FileRef] {
-        let manager = FileManager.default
-        var refs: [FileRef] = []
-        let top: [String]
-        do {
-            top = try manager.contentsOfDirectory(atPath: root).sorted()
-        } catch {
-            diagnostics.append(
-                Diagnostic(.error, file: root, message: "cannot list the directory", hint: "check its permissions"))
-            return []
-        }
-        var visited = Set<String>()
-        visited.insert(URL(fileURLWithPath: root).resolvingSymlinksInPath().path)
-        for name in top where !name.hasPrefix(".") {
-            let full = (root as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: full, isDirectory: &isDirectory) else {
-                // A broken link to a notes file is reported when it cannot be read, not skipped.
-                if name.lowercased().hasSuffix(".md") {
-                    refs.append(FileRef(path: name, client: ClientID(slugging: name.dropLast(3))))
-                }
-                continue
-            }
-            if isDirectory.boolValue {
-                let client = ClientID(slugging: name)
-                walk(full, relative: name, client: client, visited: &visited, into: &refs, diagnostics: &diagnostics)
-            } else if name.lowercased().hasSuffix(".md") {
-                refs.append(FileRef(path: name, client: ClientID(slugging: name.dropLast(3))))
-            }
-        }
-        return refs.sorted { $0.path < $1.path }
+    /// Tool folders at the root of a notes directory: hidden ones (`.obsidian`, `.foam`) and
+    /// Logseq's `logseq/` (its settings and `bak/` backups). Never walked for notes.
+    static let toolFolders: Set<String> = ["logseq"]
+
+    /// The names at `root` that mark a note-taking tool.
+    static func rootMarkers(_ root: String) -> Set<String> {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return Set(names.filter { [".obsidian", ".foam", "logseq", ".logseq"].contains($0.lowercased()) })
     }
 
-    private static func walk(
-        _ folder: String, relative: String, client: ClientID, visited: inout Set<String>, into refs: inout [FileRef],
-        diagnostics: inout [Diagnostic]
-    ) {
-        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted else { return }
-        let manager = FileManager.default
-        let names: [String]
-        do {
-            names = try manager.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
-            diagnostics.append(
-                Diagnostic(
-                    .error, file: relative + "/", message: "cannot list the folder; its notes are skipped",
-                    hint: "check its permissions"))
-            return
+    /// Obsidian's daily notes and templates folders, from `.obsidian/daily-notes.json`,
+    /// `.obsidian/templates.json` and the Templater plugin's settings.
+    static func toolSettings(_ root: String) -> [String: String] {
+        func value(_ file: String, _ key: String) -> String? {
+            let path = (root as NSString).appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: path),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let folder = object[key] as? String
+            else { return nil }
+            let trimmed = folder.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
+            return trimmed.isEmpty ? nil : trimmed
         }
-        for name in names where !name.hasPrefix(".") {
-            let full = (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            let path = relative + "/" + name
-            guard manager.fileExists(atPath: full, isDirectory: &isDirectory) else {
-                if name.lowercased().hasSuffix(".md") { refs.append(FileRef(path: path, client: client)) }
+        var settings: [String: String] = [:]
+        settings["dailyFolder"] = value(".obsidian/daily-notes.json", "folder")
+        settings["templatesFolder"] =
+            value(".obsidian/templates.json", "folder")
+            ?? value(".obsidian/plugins/templater-obsidian/data.json", "templates_folder")
+        return settings
+    }
+
+    /// The notes files under `root`: every `*.md` at any depth, skipping hidden names, tool
+    /// folders (`logseq/`) and what `ignore` leaves out.
+    ///
+    /// Symbolic links are followed, carefully: a link loop is reported and skipped; a link to a
+    /// device, FIFO or socket is reported and skipped (reading one could block forever); a file
+    /// reached by several paths (a linked file or folder inside the tree) is read once, by its
+    /// real path when that is inside the tree. Sorted by path.
+    public static func discover(
+        root: String, ignore: IgnorePatterns = IgnorePatterns([]), diagnostics: inout [Diagnostic]
+    )
+        -> Listing
+    {
+        var walker = Walker(ignore: ignore)
+        walker.rootReal = realPath(root) ?? root
+        let markers = rootMarkers(root)
+        walker.walk(root, relative: "", ancestors: [walker.rootReal])
+        diagnostics += walker.diagnostics
+        // One path per real file: the path that is the real one, else the first in path order.
+        var chosen: [String: Walker.Found] = [:]
+        for found in walker.found.sorted(by: { $0.path < $1.path }) {
+            guard let previous = chosen[found.real] else {
+                chosen[found.real] = found
                 continue
             }
-            if isDirectory.boolValue {
-                walk(full, relative: path, client: client, visited: &visited, into: &refs, diagnostics: &diagnostics)
-            } else if name.lowercased().hasSuffix(".md") {
-                refs.append(FileRef(path: path, client: client))
+            if found.isReal, !previous.isReal { chosen[found.real] = found }
+        }
+        let files = chosen.values.map { FileRef(path: $0.path, client: clientID(forRelativePath: $0.path)) }
+            .sorted { $0.path < $1.path }
+        return Listing(files: files, markers: markers, settings: toolSettings(root))
+    }
+
+    /// The canonical path of `path`, all links resolved; nil (with `errno`) when it cannot be.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The depth-first walk behind `discover`.
+    private struct Walker {
+        struct Found {
+            var path: String
+            /// The resolved path on disk (the identity of the file).
+            var real: String
+            /// True when `path` is the file's real place in the tree (no link on the way).
+            var isReal: Bool
+        }
+
+        let ignore: IgnorePatterns
+        var rootReal = ""
+        var found: [Found] = []
+        var diagnostics: [Diagnostic] = []
+        /// Entries visited, a bound against pathological trees.
+        var visitedCount = 0
+        static let limit = 1_000_000
+
+        init(ignore: IgnorePatterns) { self.ignore = ignore }
+
+        mutating func walk(_ folder: String, relative: String, ancestors: Set<String>) {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: relative.isEmpty ? folder : relative + "/",
+                        message: relative.isEmpty
+                            ? "cannot list the directory" : "cannot list the folder; its notes are skipped",
+                        hint: "check its permissions"))
+                return
             }
+            for name in names where !name.hasPrefix(".") {
+                visitedCount += 1
+                guard visitedCount < Self.limit else { return }
+                if relative.isEmpty, toolFolders.contains(name.lowercased()) { continue }
+                if relative.isEmpty, name == Configuration.fileName { continue }
+                let full = (folder as NSString).appendingPathComponent(name)
+                let path = relative.isEmpty ? name : relative + "/" + name
+                visit(full, path: path, ancestors: ancestors)
+            }
+        }
+
+        private mutating func visit(_ full: String, path: String, ancestors: Set<String>) {
+            let isNotes = path.lowercased().hasSuffix(".md")
+            var link = stat()
+            guard lstat(full, &link) == 0 else { return }
+            let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+            var target = stat()
+            guard stat(full, &target) == 0 else {
+                let error = errno
+                if error == ELOOP {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: path, message: "symbolic link loop; skipped",
+                            hint: "the link leads back to itself; remove it or point it at a file"))
+                } else if isNotes {
+                    // A broken link to a notes file is reported when it cannot be read, not skipped.
+                    found.append(Found(path: path, real: "broken:" + path, isReal: true))
+                }
+                return
+            }
+            let type = target.st_mode & S_IFMT
+            if type == S_IFDIR {
+                if ignore.excludes(path, isDirectory: true) { return }
+                let real = realPath(full) ?? full
+                if ancestors.contains(real) {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: path + "/",
+                            message: "symbolic link loop: the folder contains itself; skipped",
+                            hint: "remove the link, or point it outside the notes directory"))
+                    return
+                }
+                var inner = ancestors
+                inner.insert(real)
+                walk(full, relative: path, ancestors: inner)
+                return
+            }
+            guard isNotes, !ignore.excludes(path, isDirectory: false) else { return }
+            guard type == S_IFREG else {
+                let kind =
+                    type == S_IFIFO
+                    ? "a FIFO"
+                    : type == S_IFSOCK
+                        ? "a socket"
+                        : type == S_IFCHR || type == S_IFBLK
+                            ? "a device" : "something else"
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: path, message: "not a regular file; skipped",
+                        hint:
+                            "it \(isLink ? "links to" : "is") \(kind); notes must be plain .md files, remove or rename it"
+                    ))
+                return
+            }
+            let real = realPath(full) ?? full
+            let isReal = real == rootReal + "/" + path
+            found.append(Found(path: path, real: real, isReal: isReal))
         }
     }
 
     /// Reads and parses files in parallel; the result is in the order of `refs`.
-    private static func parse(_ refs: [FileRef], root: String, vocabulary: Vocabulary) -> ([ParsedFile], [Diagnostic]) {
-        let parser = JournalParser(vocabulary: vocabulary)
+    private static func parse(_ refs: [FileRef], root: String, configuration: Configuration, layout: NotesLayout)
+        -> ([ParsedFile], [Diagnostic])
+    {
+        var configured = JournalParser(configuration: configuration)
+        configured.pageReferencesAreTags = layout.tool == .logseq
+        let parser = configured
         let results = ResultSlots<Outcome>(count: refs.count)
         DispatchQueue.concurrentPerform(iterations: refs.count) { index in
             let ref = refs[index]
@@ -195,38 +340,12 @@ public enum NotesDirectory {
         return (files, problems)
     }
 
-    /// One `Client` per client id, from the front matter of its files in path order (first set wins).
-    static func clients(
+    /// One `Client` per client id, by the files' places in plain notes (kept for callers that
+    /// build journals by hand; `Attribution` is the step that does this for a notes directory).
+    public static func clients(
         from files: [ParsedFile], refs: [FileRef], settings: [ClientID: ClientSettings] = [:]
     ) -> [Client] {
-        var byID: [ClientID: Client] = [:]
-        for ref in refs where byID[ref.client] == nil {
-            let top = ref.path.split(separator: "/").first.map(String.init) ?? ref.path
-            let name = top.lowercased().hasSuffix(".md") && !ref.path.contains("/") ? String(top.dropLast(3)) : top
-            byID[ref.client] = Client(id: ref.client, name: name)
-        }
-        var named = Set<ClientID>()
-        for file in files {
-            guard var client = byID[file.client] else { continue }
-            let fields = file.fields
-            if let name = fields.client, !name.isEmpty, named.insert(file.client).inserted { client.name = name }
-            for alias in fields.aliases where !client.aliases.contains(alias) { client.aliases.append(alias) }
-            client.contact = client.contact ?? fields.contact
-            client.since = client.since ?? fields.since
-            client.billing = client.billing ?? fields.billing
-            client.rate = client.rate ?? fields.rate
-            client.status = client.status ?? fields.status
-            for (key, value) in fields.extra where client.extra[key] == nil { client.extra[key] = value }
-            client.files.append(file.path)
-            byID[file.client] = client
-        }
-        for (id, given) in settings {
-            guard var client = byID[id] else { continue }
-            if let name = given.name { client.name = name }
-            for alias in given.aliases where !client.aliases.contains(alias) { client.aliases.append(alias) }
-            byID[id] = client
-        }
-        return byID.values.sorted { $0.id < $1.id }
+        Attribution(layout: .plain, settings: settings).run(files).clients
     }
 }
 

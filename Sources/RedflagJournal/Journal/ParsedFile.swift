@@ -4,7 +4,7 @@ import RedflagCore
 public struct ParsedFile: Hashable, Sendable {
     /// Path relative to the notes directory, `/`-separated.
     public var path: String
-    /// Client id the file belongs to.
+    /// Client id the file belongs to; empty for a shared note (its entries each have their own).
     public var client: ClientID
     public var source: SourceText
     public var frontMatter: FrontMatter?

@@ -4,18 +4,28 @@ import RedflagCore
 ///
 /// Positions come from the source itself, never from cmark's literal text (escapes and entities
 /// shorten it, and libcmark 0.30.2 misplaces some inline nodes). The scanner skips what CommonMark
-/// does not show as text: backslash escapes, code spans, autolinks, raw HTML and HTML comments, and
-/// link destinations. Every look-ahead is bounded or indexed, so no input makes it quadratic.
+/// does not show as text: backslash escapes, code spans, autolinks, raw HTML and HTML comments,
+/// link destinations and image alt text; and what note tools read as links: wikilinks `[[...]]`
+/// and embeds `![[...]]`. A Logseq `#[[multi word]]` tag is one tag. Every look-ahead is bounded or
+/// indexed, so no input makes it quadratic.
 struct TagScanner {
     /// A tag as found: 1-based line, 1-based UTF-8 byte column of the `#`, and the text after `#`.
     struct Found: Hashable {
         var line: Int
         var column: Int
         var raw: String
+        /// True for a Logseq page reference `[[late]]` (column of the first `[`): a tag only when
+        /// the vocabulary knows the page's name.
+        var isPageReference = false
     }
 
     let bytes: [UInt8]
     let lineStarts: [Int]
+    /// When true, `[[...]]` and `![[...]]` are links and `#[[...]]` a tag.
+    var wikilinks = true
+    /// When true (a Logseq graph), a page reference `[[late]]` is reported as a possible tag:
+    /// Logseq stores `#late` and `[[late]]` as the same reference.
+    var pageReferences = false
 
     /// Longest look-ahead for one raw HTML tag or link destination, in bytes.
     private static let lookAheadLimit = 4096
@@ -77,6 +87,49 @@ struct TagScanner {
                     index += 1
                     boundary = false
                 }
+            case UInt8(ascii: "[") where wikilinks && index + 1 < end && bytes[index + 1] == UInt8(ascii: "["):
+                if let close = Wikilink.closing(in: bytes, from: index + 2), close + 2 <= end {
+                    let isEmbed = index > start && bytes[index - 1] == UInt8(ascii: "!")
+                    if pageReferences, !isEmbed {
+                        let body = bytes[(index + 2)..<close]
+                        if !body.contains(UInt8(ascii: "|")), !body.contains(UInt8(ascii: "#")) {
+                            found.append(
+                                Found(
+                                    line: line, column: index - lineStart + 1,
+                                    raw: String(decoding: bytes[index..<(close + 2)], as: UTF8.self),
+                                    isPageReference: true))
+                        }
+                    }
+                    index = close + 2
+                    boundary = false  // `]]#go`: glued to the link, not a tag
+                } else {
+                    index += 1
+                    boundary = true
+                }
+            case UInt8(ascii: "{") where index + 1 < end && bytes[index + 1] == UInt8(ascii: "{"):
+                // A template or Logseq macro `{{...}}` (`{{#if}}`, `{{query #late}}`): code, not text.
+                if let close = Self.firstIndex(
+                    of: Array("}}".utf8), in: bytes, range: (index + 2)..<min(end, index + Self.lookAheadLimit)),
+                    !bytes[(index + 2)..<close].contains(UInt8(ascii: "\n"))
+                {
+                    index = close + 2
+                } else {
+                    index += 2
+                }
+                boundary = false
+            case UInt8(ascii: "!") where index + 1 < end && bytes[index + 1] == UInt8(ascii: "["):
+                // An image: its alt text is not journal text. A wikilink embed is skipped at `[[`.
+                if !(wikilinks && index + 2 < end && bytes[index + 2] == UInt8(ascii: "[")),
+                    let after = imageEnd(at: index + 1, end: end)
+                {
+                    let from = index
+                    index = after
+                    line += Self.newlines(in: bytes, from: from, to: index, lineStart: &lineStart)
+                    boundary = true
+                } else {
+                    index += 1
+                    boundary = false
+                }
             case UInt8(ascii: "]"):
                 index += 1
                 if index < end, bytes[index] == UInt8(ascii: "("), let after = linkDestinationEnd(at: index, end: end) {
@@ -86,14 +139,25 @@ struct TagScanner {
                 }
                 boundary = true
             case UInt8(ascii: "#"):
-                if boundary, let (raw, after) = tagBody(from: index + 1, end: end) {
+                if boundary, wikilinks, index + 2 < end, bytes[index + 1] == UInt8(ascii: "["),
+                    bytes[index + 2] == UInt8(ascii: "["), let close = Wikilink.closing(in: bytes, from: index + 3),
+                    close + 2 <= end
+                {
+                    // Logseq `#[[late payment]]`: one tag, written with its brackets.
+                    found.append(
+                        Found(
+                            line: line, column: index - lineStart + 1,
+                            raw: String(decoding: bytes[(index + 1)..<(close + 2)], as: UTF8.self)))
+                    index = close + 2
+                } else if boundary, let (raw, after) = tagBody(from: index + 1, end: end), !isQuotedToken(index, after)
+                {
                     found.append(Found(line: line, column: index - lineStart + 1, raw: raw))
                     index = after
                 } else {
                     index += 1
                 }
                 boundary = false
-            case 0x20, 0x09, 0x0D, UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""),
+            case 0x20, 0x09, 0x0D, UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""),
                 UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 index += 1
                 boundary = true
@@ -107,6 +171,40 @@ struct TagScanner {
             }
         }
         return found
+    }
+
+    /// `"#each"`, `'#x'`: a quoted token (a template snippet or a string), not a tag.
+    private func isQuotedToken(_ hash: Int, _ after: Int) -> Bool {
+        guard hash > 0, after < bytes.count else { return false }
+        let before = bytes[hash - 1]
+        return (before == UInt8(ascii: "\"") || before == UInt8(ascii: "'")) && bytes[after] == before
+    }
+
+    /// End (exclusive) of an image whose `[` is at `open`: its alt text, then `(destination)` or a
+    /// `[reference]`; nil when the brackets are not an image.
+    private func imageEnd(at open: Int, end: Int) -> Int? {
+        let limit = min(end, open + Self.lookAheadLimit)
+        var depth = 0
+        var cursor = open
+        while cursor < limit {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\\") {
+                cursor += 2
+                continue
+            }
+            if byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            cursor += 1
+        }
+        guard cursor < limit, cursor + 1 < end else { return nil }
+        if bytes[cursor + 1] == UInt8(ascii: "(") { return linkDestinationEnd(at: cursor + 1, end: end) }
+        if bytes[cursor + 1] == UInt8(ascii: "[") {
+            return Self.firstIndex(of: [UInt8(ascii: "]")], in: bytes, range: (cursor + 1)..<limit).map { $0 + 1 }
+        }
+        return nil
     }
 
     /// Typographic opening quotes that also start a tag: « “ ‘ „.

@@ -4,8 +4,8 @@ import RedflagJournal
 extension Timeline {
     /// The timeline of `client` from the entries of `journal` that belong to it.
     public init(client: Client, journal: Journal, asOf: CalendarDate) {
-        // A file's entries all belong to the file's client.
-        let entries = journal.files.filter { $0.client == client.id }.flatMap(\.entries)
+        // Each entry carries its client (`Attribution`): shared daily notes hold several clients' entries.
+        let entries = journal.files.flatMap(\.entries).filter { $0.client == client.id }
         self.init(client: client, entries: entries, asOf: asOf)
     }
 

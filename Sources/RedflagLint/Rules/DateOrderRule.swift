@@ -24,6 +24,9 @@ public struct DateOrderRule: LintRule {
                 RuleExample(
                     "## 2026-01-05\n\nA.\n\n## 2026-02-01\n\nB.\n\n## ↓2025-12-01\n\nC.\n\n## 2026-03-01\n\nD.\n"),
                 RuleExample("- 2026-05-01: A.\n- 2026-04-01: B.\n- ↓2026-06-01: C.\n- 2026-03-01: D.\n"),
+                RuleExample(
+                    "## 5 January 2026\n\nA.\n\n## 01.02.2026\n\nB.\n\n## ↓1 декабря 2025\n\nC.\n\n## March 1, 2026\n\nD.\n"
+                ),
             ],
             nonTriggering: [
                 RuleExample("## 2026-01-05\n\nA.\n\n## 2026-02-01\n\nB.\n\n## 2026-02-01\n\nC.\n"),

@@ -9,10 +9,12 @@ public enum LintRules {
         UnknownTagRule(),
         UndatedEntryRule(),
         InvalidDateRule(),
+        AmbiguousDateRule(),
         FutureDateRule(),
         DateOrderRule(),
         FrontMatterRule(),
         DuplicateClientRule(),
+        UnattributedEntryRule(),
         MissingReasonRule(),
         UnusedSuppressionRule(),
     ]
@@ -25,6 +27,6 @@ extension LintRules {
     /// True when a parser diagnostic is reported by a rule (`invalid-date`, `front-matter`), so the
     /// command does not print it a second time.
     public static func coversDiagnostic(_ diagnostic: Diagnostic, in file: ParsedFile) -> Bool {
-        diagnostic.topic == .invalidDate || diagnostic.topic == .frontMatter
+        diagnostic.topic == .invalidDate || diagnostic.topic == .ambiguousDate || diagnostic.topic == .frontMatter
     }
 }

@@ -169,7 +169,7 @@ public enum DossierMarkdownRenderer {
         if item.isFuture { out += " *(after the as-of date: not judged)*" }
         if let title = entry.title, !title.isEmpty { out += " *\(MarkdownText.inline(title))*" }
         out += " (`\(entry.file):\(entry.line)`)"
-        let text = MarkdownText.inline(entry.text)
+        let text = NotesMarkup.inlineText(entry)
         if !text.isEmpty { out += "\\\n  " + text }
         return out + "\n"
     }

@@ -130,7 +130,7 @@ enum HTMLView {
                     name: $0.qualifiedName, isIncident: Vocabulary.signs.contains($0.name),
                     isPositive: Timeline.positiveTags.contains($0.name))
             }
-            body = CommonMark.safeHTML(entry.markdown)
+            body = NotesMarkup.html(entry.markdown)
             isIncident = item.isIncident
             isPositive = item.isPositive
             isFuture = item.isFuture

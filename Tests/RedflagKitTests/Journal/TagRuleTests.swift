@@ -20,7 +20,7 @@ struct TagRuleTests {
                 "a #lie, b #dispute; c #legal: d #paid! e #referral?",
                 ["lie@3", "dispute@11", "legal@23", "paid@33", "referral@42"]
             ),
-            ("(#lie) [#late] {#legal} \"#dispute\" '#paid'", ["lie@2", "late@9", "legal@17", "dispute@26", "paid@37"]),
+            ("(#lie) [#late] \"#dispute, ok\" '#paid it'", ["lie@2", "late@9", "dispute@17", "paid@32"]),
             ("*#late* and **#lie** and _#legal_", ["late@2", "lie@15", "legal@27"]),
             ("#abuse/physical", ["abuse/physical@1"]),
             ("#Lie in capitals", ["Lie@1"]),
@@ -30,6 +30,10 @@ struct TagRuleTests {
             ("[#lie in link text](https://x.example)", ["lie@2"]),
             ("«#ложь» в кавычках", ["ложь@3"]),
             ("#abuse/ with trailing slash", ["abuse@1"]),
+            ("#[[late payment]] in Logseq", ["[[late payment]]@1"]),
+            ("[[Acme]] paid #late, see [[Notes#Late]]", ["late@15"]),
+            ("%% hidden %% #late", ["late@14"]),
+            ("![logo](logo.png) #praise", ["praise@19"]),
         ])
     func found(line: String, expected: [String]) {
         #expect(Self.tags(in: line) == expected)
@@ -43,6 +47,11 @@ struct TagRuleTests {
             "[link](https://x.example/doc#legal)", "[link](#legal)", "<https://x.example/page#dispute>",
             "https://x.example/page#lie", "https://x.example/#lie", "user@#lie", "word#lie", "&#35;lie", "#",
             "#-dash", "#_under", "# heading-like text",
+            // Note tools: links and embeds, glued or quoted hashes, attributes, alt text, comments.
+            "[[#Contact support]]", "[[Page#Heading]]", "[[#^block]]", "[[Page#late|alias]]", "![[scan.png#late]]",
+            "![[Note#Section]]", "[[Page]]#go", "{{#if}}", "{{#each items}}", "{{query (and [[late]] #changed-mind)}}",
+            "\"#each\"", "'#if'", "{#heading-id}",
+            "![#abuse](logo.png)", "![alt #abuse][ref]", "%% #lie %%", "text %% private #legal %% more",
         ])
     func notFound(line: String) {
         #expect(Self.tags(in: line) == [])

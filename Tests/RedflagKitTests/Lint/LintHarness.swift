@@ -18,15 +18,13 @@ enum LintHarness {
         if let yaml = files.first(where: { $0.0 == Configuration.fileName }) {
             configuration = try Configuration.parse(yaml.1)
         }
-        let parser = JournalParser(vocabulary: configuration.vocabulary)
+        let parser = JournalParser(configuration: configuration)
         let notes = files.filter { $0.0 != Configuration.fileName }
-        let parsed = notes.map {
+        let layout = NotesLayout.detect(paths: notes.map(\.0), configuration: configuration)
+        let parsed = notes.filter { layout.role(of: $0.0) != .template }.map {
             parser.parse(path: $0.0, client: NotesDirectory.clientID(forRelativePath: $0.0), bytes: Array($0.1.utf8))
-        }.sorted { $0.path < $1.path }
-        let refs = parsed.map { NotesDirectory.FileRef(path: $0.path, client: $0.client) }
-        return Journal(
-            root: ".", configuration: configuration, clients: NotesDirectory.clients(from: parsed, refs: refs),
-            files: parsed, diagnostics: [])
+        }
+        return NotesDirectory.assemble(root: ".", configuration: configuration, files: parsed, layout: layout)
     }
 
     /// Lints `files` with every rule, as of 2026-11-29.
