@@ -152,7 +152,7 @@ struct FirstUseTests {
         defer { try? FileManager.default.removeItem(at: notes) }
         let given = try CLI.run(["dossier", notes.path, "petrov", "--as-of", "2026-02-01"])
         #expect(given.status == 0)
-        #expect(given.stdout.contains("FIRE"))
+        #expect(given.stdout.contains("Fire this client"))
         let inside = try CLI.run(
             ["dossier", "petrov", "--as-of", "2026-02-01"], in: notes.appendingPathComponent("petrov"))
         #expect(inside.status == 0)
