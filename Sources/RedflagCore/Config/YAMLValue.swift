@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// A parsed YAML value with the 1-based line and column (Unicode scalars, as libYAML counts) where
 /// it starts. A `Sendable` mirror of Yams' node tree, so the rest of the kit never sees Yams.

@@ -1,6 +1,6 @@
 import Foundation
 import RedflagCore
-import RedflagMarkdown
+internal import RedflagMarkdown
 
 /// The journal grammar over a cmark block outline: dated sections, dated blocks, entries.
 struct EntryBuilder {

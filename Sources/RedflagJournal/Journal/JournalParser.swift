@@ -1,6 +1,6 @@
 import Foundation
 import RedflagCore
-import RedflagMarkdown
+internal import RedflagMarkdown
 
 /// Turns the bytes of one notes file into entries: pure, one file at a time, no shared state.
 ///

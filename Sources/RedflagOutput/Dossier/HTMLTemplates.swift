@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+internal import Mustache
 import RedflagCore
 import RedflagJournal
 import RedflagJudgement

@@ -2,7 +2,7 @@ import RedflagCore
 import RedflagJournal
 import RedflagJudgement
 import RedflagLint
-import RedflagMarkdown
+internal import RedflagMarkdown
 
 /// The values HTML templates receive (documented in docs/dossier.md). Plain strings are escaped by
 /// the templates; only `DossierView.chart` and `EntryView.body` are HTML, and they are safe.

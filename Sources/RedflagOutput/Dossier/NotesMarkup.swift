@@ -1,6 +1,6 @@
 import Foundation
 import RedflagJournal
-import RedflagMarkdown
+internal import RedflagMarkdown
 
 /// How the note tools' own markup is shown in dossiers: callouts as callouts, tasks as check
 /// boxes, wikilinks by their visible text and embeds as links (never `![[scan.png]]`).
