@@ -51,14 +51,6 @@ enum CLI {
 
     /// A new temporary notes directory holding `files` (relative path → contents).
     static func notes(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-cli-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        return root
+        try TemporaryNotes.make(files, prefix: "redflag-cli")
     }
 }

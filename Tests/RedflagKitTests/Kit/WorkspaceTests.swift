@@ -1,20 +1,13 @@
 import Foundation
 import RedflagKit
+import RedflagTestSupport
 import Testing
 
 @Suite("Workspace: opening a notes directory")
 struct WorkspaceTests {
     /// A fresh folder holding `files` (relative path → text).
     static func folder(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-ws-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        return root
+        try TemporaryNotes.make(files, prefix: "redflag-ws")
     }
 
     @Test("a missing folder and a file are typed errors")
