@@ -14,7 +14,10 @@ struct PolicyCommand: ParsableCommand {
 
     @OptionGroup var notes: NotesOptions
 
+    @OptionGroup var output: OutputOption
+
     func run() throws {
-        Console.out(try notes.workspace().policy.yaml())
+        let workspace = try notes.workspace()
+        try output.write(workspace.policy.yaml(), notes: workspace.root)
     }
 }

@@ -40,6 +40,8 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Only entries without any tag.")
     var untagged = false
 
+    @OptionGroup var output: OutputOption
+
     func run() throws {
         let workspace = try notes.workspace()
         var filter = EntryFilter()
@@ -58,7 +60,8 @@ struct ScanCommand: ParsableCommand {
         filter.requireAll = all
         filter.excludedTags = notTags.map(canonical)
         filter.untaggedOnly = untagged
-        Console.out(ScanRenderer.render(journal.entries.filter(filter.accepts), format: format))
+        try output.write(
+            ScanRenderer.render(journal.entries.filter(filter.accepts), format: format), notes: workspace.root)
         if hadErrors { throw CommandOutcome.hadErrors }
     }
 

@@ -16,14 +16,18 @@ struct TagsCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
+    @OptionGroup var output: OutputOption
+
     func run() throws {
         let workspace = try notes.workspace()
         let (journal, hadErrors) = load(workspace)
         let statistics = TagStatistics(entries: journal.entries)
-        switch format {
-        case .json: Console.out(JSON.encode(statistics, pretty: true) + "\n")
-        case .text: Console.out(TagTable.render(statistics, vocabulary: journal.configuration.vocabulary))
-        }
+        let text =
+            switch format {
+            case .json: JSON.encode(statistics, pretty: true) + "\n"
+            case .text: TagTable.render(statistics, vocabulary: journal.configuration.vocabulary)
+            }
+        try output.write(text, notes: workspace.root)
         if hadErrors { throw CommandOutcome.hadErrors }
     }
 }
