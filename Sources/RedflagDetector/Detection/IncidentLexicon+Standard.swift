@@ -920,9 +920,9 @@ extension IncidentLexicon {
             ],
         ],
         "changed-mind": [
-            "en": ["reversed|reverse the payment|charge", "approved change request|requests|order|orders"], "ru": [],
+            "en": ["reversed|reverse the payment|charge", "approved change request|requests|order|orders"]
         ],
-        "ignored-advice": ["en": ["anyway thanks; thanks anyway"], "ru": []],
+        "ignored-advice": ["en": ["anyway thanks; thanks anyway"]],
         "competitor": [
             "en": [
                 "nice|for|as reference; as a reference",
