@@ -41,16 +41,20 @@ public struct LintConfiguration: Hashable, Sendable {
     }
 
     /// Reads the section. `ruleIDs` are the known rules (for "did you mean").
+    ///
+    /// The problems also include any internal error of the built-in lexicon
+    /// (`IncidentLexicon.standardProblems`: a damaged bundled file), so that it stops `redflag lint`
+    /// with a clear message instead of detecting with part of the lexicon.
     public static func parse(
         _ value: YAMLValue?, ruleIDs: [String], file: String = Configuration.fileName
     ) -> (LintConfiguration, [Diagnostic]) {
         var configuration = LintConfiguration()
-        var problems: [Diagnostic] = []
+        var problems: [Diagnostic] = IncidentLexicon.standardProblems
         func problem(_ at: YAMLValue, _ message: String, hint: String? = nil) {
             problems.append(
                 Diagnostic(.error, file: file, line: at.line, column: at.column, message: message, hint: hint))
         }
-        guard let value else { return (configuration, []) }
+        guard let value else { return (configuration, problems) }
         guard let pairs = value.pairs else {
             problem(
                 value, "'lint' must be a mapping with keys \(keys.joined(separator: ", ")), found \(value.kindName)")
