@@ -11,7 +11,7 @@ struct DetectionLexiconFileTests {
     @Test("the bundled files load with no problem, every sign with English and Russian phrases")
     func bundledFilesLoad() {
         #expect(IncidentLexicon.standardProblems.isEmpty, "\(IncidentLexicon.standardProblems)")
-        let lexicon = IncidentLexicon.bundledStandard
+        let lexicon = IncidentLexicon.standard
         #expect(lexicon.signs == Vocabulary.signs)
         for sign in Vocabulary.signs {
             #expect(lexicon.cues[sign]?["en"]?.isEmpty == false, "\(sign) has English phrases")
