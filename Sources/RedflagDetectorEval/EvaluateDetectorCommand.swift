@@ -3,7 +3,7 @@ import Foundation
 import RedflagCore
 import RedflagDetector
 
-/// `redflag evaluate-detector`: precision, recall and F1 of the untagged-incident detector on a
+/// `swift run RedflagDetectorEval`: precision, recall and F1 of the untagged-incident detector on a
 /// labelled JSON Lines set, with and without training on the user's tagged entries.
 @main
 struct EvaluateDetectorCommand: ParsableCommand {
@@ -43,7 +43,7 @@ struct EvaluateDetectorCommand: ParsableCommand {
             let training = try load(train)
             let clock = ContinuousClock()
             let started = clock.now
-            detector = IncidentDetector(training: training)
+            detector = lexiconOnly.trained(on: training)
             let trained = clock.now
             let result = DetectorEvaluation.evaluate(detector, on: examples, threshold: threshold)
             let scored = clock.now

@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// A date written in a notes file: a dated heading or a block that starts with its own date.

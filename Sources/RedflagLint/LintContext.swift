@@ -8,15 +8,28 @@ public struct LintContext: Sendable {
     /// "Today" for `future-date`, from `--as-of`.
     public var asOf: CalendarDate
     /// The detector, trained on the journal's own tagged entries.
-    public var detector: IncidentDetector
+    public var detector: any IncidentDetecting
+    /// The lexicon's score of texts already read while choosing the training entries, by text.
+    public var lexicalScores: [String: LexicalScore]
     /// Confidence at or above which `untagged-incident` reports an entry.
     public var reportThreshold: Double
 
-    public init(journal: Journal, asOf: CalendarDate, detector: IncidentDetector, reportThreshold: Double) {
+    public init(
+        journal: Journal, asOf: CalendarDate, detector: any IncidentDetecting,
+        lexicalScores: [String: LexicalScore] = [:], reportThreshold: Double
+    ) {
         self.journal = journal
         self.asOf = asOf
         self.detector = detector
+        self.lexicalScores = lexicalScores
         self.reportThreshold = reportThreshold
+    }
+
+    /// The detector's suggestions for an entry's text, best first; the lexicon's score is reused
+    /// when the same text was read for training.
+    public func suggestions(for text: String) -> [IncidentSuggestion] {
+        if let score = lexicalScores[text] { return detector.suggestions(for: text, scored: score) }
+        return detector.suggestions(for: text)
     }
 
     public var files: [ParsedFile] { journal.files }

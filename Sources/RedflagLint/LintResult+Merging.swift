@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 extension LintResult {

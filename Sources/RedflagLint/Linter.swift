@@ -21,10 +21,11 @@ public struct Linter: Sendable {
 
     /// Lints `journal` as of `asOf`; `paths` restricts the findings to those files.
     public func lint(_ journal: Journal, asOf: CalendarDate, paths: Set<String>? = nil) -> LintResult {
-        let detector = IncidentDetector(
-            lexicon: configuration.lexicon, training: Linter.training(from: journal, lexicon: configuration.lexicon))
+        let untrained = IncidentDetector(lexicon: configuration.lexicon)
+        let (training, scores) = Linter.training(from: journal, detector: untrained)
         let context = LintContext(
-            journal: journal, asOf: asOf, detector: detector, reportThreshold: configuration.reportThreshold)
+            journal: journal, asOf: asOf, detector: untrained.trained(on: training), lexicalScores: scores,
+            reportThreshold: configuration.reportThreshold)
         var findings: [LintFinding] = []
         for rule in rules where configuration.isEnabled(rule.description.id) {
             // A rule reports with its own severity (front-matter keeps the parser's); redflag.yml overrides.
@@ -51,19 +52,25 @@ public struct Linter: Sendable {
 
     /// Training examples from the journal: sign-tagged entries and entries tagged only `#paid`,
     /// `#praise` or `#referral` (`LabeledText.training`), plus, as "not an incident", the untagged
-    /// entries in which the lexicon alone sees nothing.
+    /// entries in which the lexicon alone sees nothing. Also returns the lexical score of every
+    /// untagged entry's text, for `untagged-incident` to reuse: the lexicon reads each entry once.
     ///
     /// Without those everyday entries the model only ever sees incidents, and learns the words that
     /// surround them in tagged entries ("invoice", "contract", "approved") as signs; the untagged
     /// entries the lexicon does flag are left out, so that an untagged incident never teaches the
     /// model that its own words are harmless.
-    public static func training(from journal: Journal, lexicon: IncidentLexicon = .standard) -> [LabeledText] {
+    static func training(from journal: Journal, detector: some IncidentDetecting) -> (
+        examples: [LabeledText], lexicalScores: [String: LexicalScore]
+    ) {
         let entries = journal.files.flatMap(\.entries)
-        let lexiconOnly = IncidentDetector(lexicon: lexicon)
-        let untagged = entries.filter {
-            $0.tags.isEmpty && !$0.text.isEmpty && lexiconOnly.suggestions(for: $0.text).isEmpty
+        var scores: [String: LexicalScore] = [:]
+        var everyday: [LabeledText] = []
+        for entry in entries where entry.tags.isEmpty && !entry.text.isEmpty {
+            let score = scores[entry.text] ?? detector.lexicalScore(for: entry.text)
+            scores[entry.text] = score
+            if !score.suggestsSign { everyday.append(LabeledText(text: entry.text, tags: [])) }
         }
-        return LabeledText.training(from: entries) + untagged.map { LabeledText(text: $0.text, tags: []) }
+        return (LabeledText.training(from: entries) + everyday, scores)
     }
 
     private func applySuppressions(_ findings: [LintFinding], journal: Journal) -> ([LintFinding], [LintFinding]) {

@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// What a lint rule is: its identifier, why it exists, how serious it is by default, and examples.

@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// A notes snippet for a rule's documentation and tests, with the expected finding positions

@@ -1,6 +1,5 @@
 import Foundation
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// A lint suppression written in a notes file: an HTML comment (invisible when the Markdown

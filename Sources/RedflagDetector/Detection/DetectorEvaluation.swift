@@ -7,68 +7,68 @@ import RedflagJournal
 /// An entry counts as *detected* when its best suggestion reaches `threshold`. For detection,
 /// a detected incident is a true positive, a detected non-incident a false positive, an undetected
 /// incident a false negative. The suggested tag is *correct* when it is one of the entry's tags.
-public struct DetectorEvaluation: Hashable, Sendable, Codable {
+package struct DetectorEvaluation: Hashable, Sendable, Codable {
     /// True/false positives and false negatives, with the usual ratios (0 when undefined).
-    public struct Counts: Hashable, Sendable, Codable {
-        public var truePositives = 0
-        public var falsePositives = 0
-        public var falseNegatives = 0
+    package struct Counts: Hashable, Sendable, Codable {
+        package var truePositives = 0
+        package var falsePositives = 0
+        package var falseNegatives = 0
 
-        public init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
+        package init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
             self.truePositives = truePositives
             self.falsePositives = falsePositives
             self.falseNegatives = falseNegatives
         }
 
-        public var precision: Double {
+        package var precision: Double {
             truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
         }
-        public var recall: Double {
+        package var recall: Double {
             truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
         }
-        public var f1: Double {
+        package var f1: Double {
             precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         }
     }
 
     /// Figures for one sign.
-    public struct SignFigures: Hashable, Sendable, Codable {
-        public var sign: String
+    package struct SignFigures: Hashable, Sendable, Codable {
+        package var sign: String
         /// Entries labelled with the sign.
-        public var support = 0
+        package var support = 0
         /// Of those, entries detected as incidents (whatever the tag).
-        public var detected = 0
+        package var detected = 0
         /// Of those, entries whose suggested tag is one of their tags.
-        public var correctTag = 0
+        package var correctTag = 0
         /// Per-sign classification: suggested `sign` and labelled `sign` (TP), suggested `sign` but not
         /// labelled so (FP, including non-incidents), labelled `sign` but not suggested it (FN).
-        public var counts = Counts()
+        package var counts = Counts()
 
-        public init(sign: String) { self.sign = sign }
+        package init(sign: String) { self.sign = sign }
 
         /// Share of the sign's entries detected as incidents.
-        public var detectionRecall: Double { support == 0 ? 0 : Double(detected) / Double(support) }
+        package var detectionRecall: Double { support == 0 ? 0 : Double(detected) / Double(support) }
         /// Share of the sign's detected entries that got a correct tag.
-        public var tagAccuracy: Double { detected == 0 ? 0 : Double(correctTag) / Double(detected) }
+        package var tagAccuracy: Double { detected == 0 ? 0 : Double(correctTag) / Double(detected) }
     }
 
-    public var threshold: Double
-    public var entries: Int
+    package var threshold: Double
+    package var entries: Int
     /// "Is an untagged incident" over the whole set.
-    public var detection: Counts
+    package var detection: Counts
     /// Detected incidents, and of those the ones with a correct suggested tag.
-    public var detectedIncidents: Int
-    public var correctTags: Int
+    package var detectedIncidents: Int
+    package var correctTags: Int
     /// Per sign, in `Vocabulary.signs` order.
-    public var signs: [SignFigures]
+    package var signs: [SignFigures]
     /// Detection by language code (entries without one are under `?`).
-    public var languages: [String: Counts]
+    package var languages: [String: Counts]
 
     /// Share of detected incidents with a correct suggested tag.
-    public var tagAccuracy: Double { detectedIncidents == 0 ? 0 : Double(correctTags) / Double(detectedIncidents) }
+    package var tagAccuracy: Double { detectedIncidents == 0 ? 0 : Double(correctTags) / Double(detectedIncidents) }
 
     /// Scores `predictions[i]` (the best suggestion for `examples[i]`, or nil) against the labels.
-    public static func score(
+    package static func score(
         _ examples: [LabeledText], predictions: [IncidentSuggestion?], threshold: Double
     ) -> DetectorEvaluation {
         var detection = Counts()
@@ -121,14 +121,14 @@ public struct DetectorEvaluation: Hashable, Sendable, Codable {
     }
 
     /// Runs `detector` on every example and scores its best suggestions.
-    public static func evaluate(
-        _ detector: IncidentDetector, on examples: [LabeledText], threshold: Double
+    package static func evaluate(
+        _ detector: some IncidentDetecting, on examples: [LabeledText], threshold: Double
     ) -> DetectorEvaluation {
         score(examples, predictions: examples.map { detector.suggestions(for: $0.text).first }, threshold: threshold)
     }
 
     /// A plain-text report: overall detection, tag accuracy, per-language and per-sign tables.
-    public func render(title: String) -> String {
+    package func render(title: String) -> String {
         func pct(_ value: Double) -> String { String(format: "%.3f", value) }
         func pad(_ text: String, _ width: Int) -> String {
             text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

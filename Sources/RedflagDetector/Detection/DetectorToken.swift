@@ -9,15 +9,15 @@ import RedflagJournal
 /// folded to `'`. Punctuation that ends a clause (`. , ; : ! ? ( ) — –`, a line break, a spaced
 /// hyphen) and the conjunctions `but`, `though`, `however`, `но`, `а`, `однако` start a new clause;
 /// negation and first-person checks never look across a clause.
-public struct DetectorToken: Hashable, Sendable {
+struct DetectorToken: Hashable, Sendable {
     /// The normalised word.
-    public var text: String
+    var text: String
     /// 0-based clause number within the entry.
-    public var clause: Int
+    var clause: Int
     /// The word's range in the original text, for evidence.
-    public var range: Range<String.Index>
+    var range: Range<String.Index>
 
-    public init(text: String, clause: Int, range: Range<String.Index>) {
+    init(text: String, clause: Int, range: Range<String.Index>) {
         self.text = text
         self.clause = clause
         self.range = range
@@ -27,7 +27,7 @@ public struct DetectorToken: Hashable, Sendable {
     static let clauseConjunctions: Set<String> = ["but", "though", "however", "although", "но", "а", "однако", "зато"]
 
     /// Splits `text` into normalised words with clause numbers.
-    public static func tokenize(_ text: String) -> [DetectorToken] {
+    static func tokenize(_ text: String) -> [DetectorToken] {
         var tokens: [DetectorToken] = []
         var clause = 0
         var pendingBreak = false

@@ -16,15 +16,15 @@ import RedflagJournal
 ///
 /// `weight` is the confidence (0...1) one unnegated match gives on its own; several matches for one
 /// sign combine as independent evidence (1 − Π(1 − wᵢ)).
-public struct IncidentCue: Hashable, Sendable, Codable {
-    public var pattern: String
-    public var weight: Double
+struct IncidentCue: Hashable, Sendable, Codable {
+    var pattern: String
+    var weight: Double
 
-    public init(_ pattern: String, weight: Double) {
+    init(_ pattern: String, weight: Double) {
         self.pattern = pattern
         self.weight = weight
     }
 
     /// The weight given to user phrases from `redflag.yml` when none is written.
-    public static let defaultUserWeight = 0.8
+    static let defaultUserWeight = 0.8
 }

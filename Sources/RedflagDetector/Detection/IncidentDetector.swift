@@ -8,19 +8,20 @@ import RedflagJournal
 /// 1. the lexicon (`IncidentLexicon`): phrase matches that survive exclusions ("the lie of the
 ///    land"), negation ("did not dispute", "не опоздал"), conditionals ("if they pay late") and, for
 ///    most signs, a first-person subject ("I was late to the call"); matches combine as independent
-///    evidence, 1 − Π(1 − wᵢ);
-/// 2. a naive Bayes model trained on the user's own tagged entries (`training`), whose evidence for a
-///    sign (posterior log odds minus prior log odds, clipped to ±4) is added with a weight that grows
-///    with the amount of training data (0 without training, full at 100 entries or more).
+///    evidence, 1 − Π(1 − wᵢ) (`lexicalScore(for:)`);
+/// 2. a naive Bayes model trained on the user's own tagged entries (`trained(on:)`), whose evidence
+///    for a sign (posterior log odds minus prior log odds, clipped to ±4) is added with a weight that
+///    grows with the amount of training data (0 without training, full at 100 entries or more).
 ///
 /// `confidence = σ(logit(max(L, 0.1)) + w · D)`: with no training the lexicon alone decides; the user's
 /// vocabulary ("ghosted" tagged `#late` again and again) can lift an entry with no lexicon phrase, and
 /// an entry unlike any the user tagged with that sign loses confidence.
 ///
-/// Pure and deterministic: no I/O, no clock, no randomness.
-public struct IncidentDetector: Sendable {
+/// Pure and deterministic: no I/O, no clock, no randomness. docs/detector.md explains the whole
+/// pipeline.
+public struct IncidentDetector: IncidentDetecting {
     /// Suggestions below this confidence are not returned.
-    public static let minimumConfidence = 0.3
+    static let minimumConfidence = 0.3
     /// The most that a single hint (a phrase weighing less than 0.5) can give a sign on its own.
     static let hintCeiling = 0.45
     /// The confidence a sign has without any lexicon match, before the trained model speaks.
@@ -30,19 +31,37 @@ public struct IncidentDetector: Sendable {
     /// Training entries at which the trained model gets its full weight.
     static let fullTrainingSize = 100.0
 
-    public let lexicon: IncidentLexicon
+    let lexicon: IncidentLexicon
+    /// `lexicon.signs`, computed once.
+    private let signs: [String]
     private let matcher: IncidentMatcher
-    private let model: NaiveBayesModel?
+    private var model: NaiveBayesModel?
 
-    public init(lexicon: IncidentLexicon = .standard, training: [LabeledText] = []) {
+    /// A detector with `lexicon` (the built-in one and the user's `lint.lexicon` phrases), not yet
+    /// trained: the lexicon alone decides.
+    public init(lexicon: IncidentLexicon = .standard) {
         self.lexicon = lexicon
+        signs = lexicon.signs
         matcher = IncidentMatcher(lexicon)
-        let model = NaiveBayesModel(training: training, signs: Set(lexicon.signs))
-        self.model = model.classes.count >= 2 ? model : nil
+        model = nil
+    }
+
+    /// A detector with `lexicon`, trained on `training`.
+    init(lexicon: IncidentLexicon = .standard, training: [LabeledText]) {
+        self = IncidentDetector(lexicon: lexicon).trained(on: training)
+    }
+
+    /// A copy that has learned from `examples` (instead of any earlier training). The compiled
+    /// lexicon is shared, not compiled again.
+    public func trained(on examples: [LabeledText]) -> IncidentDetector {
+        var copy = self
+        let model = NaiveBayesModel(training: examples, signs: Set(signs))
+        copy.model = model.classes.count >= 2 ? model : nil
+        return copy
     }
 
     /// How much the trained model counts, 0...1 (0 without training data).
-    public var trainingWeight: Double {
+    var trainingWeight: Double {
         guard let model else { return 0 }
         return min(1, Double(model.size) / IncidentDetector.fullTrainingSize)
     }
@@ -54,10 +73,29 @@ public struct IncidentDetector: Sendable {
     public func suggestions(for text: String) -> [IncidentSuggestion] {
         let tokens = DetectorToken.tokenize(text)
         guard !tokens.isEmpty else { return [] }
+        let words = tokens.map { Word($0.text.utf8) }
+        return combine(lexicalScore(text: text, tokens: tokens, words: words), text: text, tokens: tokens, words: words)
+    }
+
+    public func suggestions(for text: String, scored score: LexicalScore) -> [IncidentSuggestion] {
+        guard score.hasWords else { return [] }
+        // Only the trained model needs the words again.
+        guard model != nil else { return combine(score, text: text, tokens: [], words: []) }
+        let tokens = DetectorToken.tokenize(text)
+        return combine(score, text: text, tokens: tokens, words: tokens.map { Word($0.text.utf8) })
+    }
+
+    public func lexicalScore(for text: String) -> LexicalScore {
+        let tokens = DetectorToken.tokenize(text)
+        return lexicalScore(text: text, tokens: tokens, words: tokens.map { Word($0.text.utf8) })
+    }
+
+    /// The lexicon's pass over a text's words: matches, hints, counter-evidence, precedence.
+    private func lexicalScore(text: String, tokens: [DetectorToken], words: [Word]) -> LexicalScore {
+        guard !tokens.isEmpty else { return LexicalScore(signs: [:], hasWords: false, suggestsSign: false) }
         var strength: [String: Double] = [:]
         var best: [String: IncidentMatcher.Match] = [:]
         var usedCues = Set<Int>()
-        let words = tokens.map { Word($0.text.utf8) }
         let (matches, contradicted) = matcher.effectiveMatches(in: tokens, words: words)
         var hints: [String: [Range<Int>]] = [:]
         for match in matches where usedCues.insert(match.cue).inserted {
@@ -84,11 +122,27 @@ public struct IncidentDetector: Sendable {
         {
             for sign in general { if let value = strength[sign] { strength[sign] = value * 0.5 } }
         }
+        var signs: [String: LexicalScore.Sign] = [:]
+        for (sign, match) in best {
+            let phrase = String(text[tokens[match.start].range.lowerBound..<tokens[match.end - 1].range.upperBound])
+            signs[sign] = LexicalScore.Sign(strength: strength[sign] ?? 0, evidence: phrase)
+        }
+        let suggestsSign = signs.values.contains {
+            IncidentDetector.confidence(lexical: $0.strength, shift: 0) >= IncidentDetector.minimumConfidence
+        }
+        return LexicalScore(signs: signs, hasWords: true, suggestsSign: suggestsSign)
+    }
+
+    /// The lexical score and the trained model's evidence, combined per sign. `tokens` and `words`
+    /// may be empty when there is no model.
+    private func combine(_ score: LexicalScore, text: String, tokens: [DetectorToken], words: [Word])
+        -> [IncidentSuggestion]
+    {
         let evidence = model?.evidence(for: tokens, words: words, temperature: temperature(for: tokens)) ?? [:]
         let weight = trainingWeight
         var result: [IncidentSuggestion] = []
-        for sign in lexicon.signs {
-            let lexical = strength[sign] ?? 0
+        for sign in signs {
+            let lexical = score.signs[sign]?.strength ?? 0
             let learned = evidence[sign]
             var shift = weight * min(max(learned?.score ?? 0, -4), 4)
             if shift > 0, lexical < 0.5 {
@@ -96,12 +150,10 @@ public struct IncidentDetector: Sendable {
                 // that way several times ("ghosted" in five #late entries), not on one or two.
                 shift *= min(1, Double(learned?.support ?? 0) / IncidentDetector.learnedSupport)
             }
-            let start = min(max(lexical, IncidentDetector.baseline), 0.97)
-            let confidence = 1 / (1 + exp(-(log(start / (1 - start)) + shift)))
+            let confidence = IncidentDetector.confidence(lexical: lexical, shift: shift)
             guard confidence >= IncidentDetector.minimumConfidence else { continue }
-            if let match = best[sign] {
-                let phrase = String(text[tokens[match.start].range.lowerBound..<tokens[match.end - 1].range.upperBound])
-                result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase))
+            if let match = score.signs[sign] {
+                result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: match.evidence))
             } else if let feature = learned?.feature,
                 let phrase = IncidentDetector.phrase(for: feature, in: tokens, text: text)
             {
@@ -109,6 +161,12 @@ public struct IncidentDetector: Sendable {
             }
         }
         return result.sorted { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.tag < $1.tag }
+    }
+
+    /// `σ(logit(clamp(lexical, baseline, 0.97)) + shift)`.
+    static func confidence(lexical: Double, shift: Double) -> Double {
+        let start = min(max(lexical, IncidentDetector.baseline), 0.97)
+        return 1 / (1 + exp(-(log(start / (1 - start)) + shift)))
     }
 
     /// The naive Bayes temperature: longer entries have more (correlated) features, so their summed

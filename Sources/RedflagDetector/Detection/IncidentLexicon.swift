@@ -19,22 +19,22 @@ import RedflagJournal
 /// are not in it ("I told them not to...", "we could be liable").
 public struct IncidentLexicon: Hashable, Sendable {
     /// sign → language → phrases.
-    public var cues: [String: [String: [IncidentCue]]]
+    var cues: [String: [String: [IncidentCue]]]
     /// sign → language → patterns that cancel overlapping cue matches.
-    public var exclusions: [String: [String: [String]]]
+    var exclusions: [String: [String: [String]]]
     /// sign → language → patterns that argue against the sign anywhere in the entry.
-    public var counterEvidence: [String: [String: [String]]]
+    var counterEvidence: [String: [String: [String]]]
     /// specific sign → general signs it outranks.
-    public var precedence: [String: [String]]
+    var precedence: [String: [String]]
     /// Signs to which first-person suppression applies.
-    public var personal: Set<String>
+    var personal: Set<String>
 
     /// The lexical confidence at which a specific sign outranks the general ones (halving them).
-    public static let precedenceLevel = 0.7
+    static let precedenceLevel = 0.7
     /// What counter-evidence leaves of a sign's lexical confidence.
-    public static let counterEvidenceFactor = 0.35
+    static let counterEvidenceFactor = 0.35
 
-    public init(
+    init(
         cues: [String: [String: [IncidentCue]]], exclusions: [String: [String: [String]]] = [:],
         counterEvidence: [String: [String: [String]]] = [:], precedence: [String: [String]] = [:],
         personal: Set<String> = []
@@ -47,20 +47,20 @@ public struct IncidentLexicon: Hashable, Sendable {
     }
 
     /// The signs the lexicon knows, in `Vocabulary.signs` order, then any others sorted.
-    public var signs: [String] {
+    var signs: [String] {
         let known = Vocabulary.signs.filter { cues[$0] != nil }
         return known + cues.keys.filter { !Vocabulary.signs.contains($0) }.sorted()
     }
 
     /// This lexicon plus user phrases, `[sign: [language: [phrase]]]`, each with `weight`.
-    public func adding(_ phrases: [String: [String: [String]]], weight: Double = IncidentCue.defaultUserWeight)
+    func adding(_ phrases: [String: [String: [String]]], weight: Double = IncidentCue.defaultUserWeight)
         -> IncidentLexicon
     {
         adding(cues: phrases.mapValues { $0.mapValues { $0.map { IncidentCue($0, weight: weight) } } })
     }
 
     /// This lexicon plus user cues, `[sign: [language: [cue]]]`.
-    public func adding(cues extra: [String: [String: [IncidentCue]]]) -> IncidentLexicon {
+    func adding(cues extra: [String: [String: [IncidentCue]]]) -> IncidentLexicon {
         var copy = self
         for (sign, languages) in extra {
             for (language, list) in languages {
@@ -71,7 +71,7 @@ public struct IncidentLexicon: Hashable, Sendable {
     }
 
     /// This lexicon plus user exclusions, `[sign: [language: [pattern]]]`.
-    public func adding(exclusions extra: [String: [String: [String]]]) -> IncidentLexicon {
+    func adding(exclusions extra: [String: [String: [String]]]) -> IncidentLexicon {
         var copy = self
         for (sign, languages) in extra {
             for (language, list) in languages {

@@ -4,12 +4,12 @@ import RedflagJournal
 
 extension LabeledText {
     /// A line of a JSON Lines file that is not `{"text": "...", "lang": "en", "tags": ["late"]}`.
-    public struct JSONLinesError: Error, Hashable, Sendable, CustomStringConvertible {
+    package struct JSONLinesError: Error, Hashable, Sendable, CustomStringConvertible {
         /// 1-based line number.
-        public var line: Int
-        public var message: String
+        package var line: Int
+        package var message: String
 
-        public var description: String { "line \(line): \(message)" }
+        package var description: String { "line \(line): \(message)" }
     }
 
     private struct Record: Decodable {
@@ -20,7 +20,7 @@ extension LabeledText {
 
     /// Parses JSON Lines: one `{"text", "lang", "tags"}` object a line; blank lines are skipped.
     /// Tags are lowercased and lose a leading `#`. Throws on the first bad line, naming it.
-    public static func parseJSONLines(_ text: String) throws(JSONLinesError) -> [LabeledText] {
+    package static func parseJSONLines(_ text: String) throws(JSONLinesError) -> [LabeledText] {
         var result: [LabeledText] = []
         let decoder = JSONDecoder()
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

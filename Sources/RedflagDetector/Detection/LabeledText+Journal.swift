@@ -3,7 +3,7 @@ import RedflagJournal
 
 extension LabeledText {
     /// Context tags that mark an entry as "not an incident" for training.
-    public static let negativeTags = Set(Sign.allCases.filter(\.isPositive).map(\.tag))
+    static let negativeTags = Set(Sign.allCases.filter(\.isPositive).map(\.tag))
 
     /// The user's journal as training data for `IncidentDetector`.
     ///

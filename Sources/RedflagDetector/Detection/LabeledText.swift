@@ -4,11 +4,11 @@ import RedflagJournal
 /// An entry's text with the sign tags a person gave it: training data for the detector (the user's
 /// tagged entries) and the unit of the evaluation set.
 public struct LabeledText: Hashable, Sendable {
-    public var text: String
+    package var text: String
     /// Canonical incident tags; empty means "not an incident".
-    public var tags: Set<String>
+    package var tags: Set<String>
     /// ISO language code (`en`, `ru`) when known; only used to break evaluation figures down.
-    public var language: String?
+    package var language: String?
 
     public init(text: String, tags: Set<String>, language: String? = nil) {
         self.text = text

@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// Replaces a file's bytes atomically, and only if nobody changed it since it was read.

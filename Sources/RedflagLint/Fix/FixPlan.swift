@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// The bytes `--fix` adds to one file: insertions only, so the old file is always a subsequence

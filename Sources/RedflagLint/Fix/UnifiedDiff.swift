@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// A unified diff of a file before and after `--fix`, for `--dry-run`. Pure.

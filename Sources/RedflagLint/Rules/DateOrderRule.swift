@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// `date-order`: a dated section or entry out of chronological order in its file.

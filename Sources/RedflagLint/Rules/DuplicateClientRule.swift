@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// `duplicate-client`: two clients claim one name or alias (compared as slugs: case, accents and

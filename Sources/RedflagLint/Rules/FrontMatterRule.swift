@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// `front-matter`: the YAML front matter of a notes file is invalid, not closed, not a mapping, or

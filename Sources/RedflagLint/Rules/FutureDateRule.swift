@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// `future-date`: a date after the as-of date (`--as-of`, default today) — usually a typo in the

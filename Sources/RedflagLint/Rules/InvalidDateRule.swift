@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// `invalid-date`: a heading or block starts with something shaped like a date that is not a day

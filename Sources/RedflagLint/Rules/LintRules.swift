@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// Every lint rule, in documentation order. A literal list: adding a rule means adding a line here.

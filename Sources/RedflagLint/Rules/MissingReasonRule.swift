@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// `missing-reason`: a suppression without a reason after ` -- `.

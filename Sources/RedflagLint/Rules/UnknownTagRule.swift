@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// `unknown-tag`: a tag neither the built-in vocabulary nor `redflag.yml` knows, with a "did you

@@ -75,7 +75,7 @@ public struct UntaggedIncidentRule: LintRule {
         var findings: [LintFinding] = []
         for file in context.files {
             for entry in file.entries where !entry.tags.contains(where: context.isSign) {
-                guard let best = context.detector.suggestions(for: Self.prose(of: entry)).first,
+                guard let best = context.suggestions(for: Self.prose(of: entry)).first,
                     best.confidence >= context.reportThreshold
                 else { continue }
                 findings.append(
@@ -99,9 +99,21 @@ public struct UntaggedIncidentRule: LintRule {
         for raw in Set(entry.tags.map(\.raw)).sorted(by: { $0.count > $1.count }) {
             text = text.replacingOccurrences(of: "#" + raw, with: " ")
         }
+        // Most entries hold no address at all: then splitting and joining would give the same text.
+        guard mayHoldWebAddress(text) else { return text }
         return text.split(separator: " ", omittingEmptySubsequences: false)
             .filter { !isWebAddress($0) }
             .joined(separator: " ")
+    }
+
+    /// False when `text` has neither a `:` (`://`, `mailto:`) nor `www.`: no word of it is a web address.
+    static func mayHoldWebAddress(_ text: String) -> Bool {
+        var run = 0  // consecutive "w" bytes
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") || (byte == UInt8(ascii: ".") && run >= 3) { return true }
+            run = byte == UInt8(ascii: "w") ? run + 1 : 0
+        }
+        return false
     }
 
     /// `https://…`, `mailto:…`, `www.…`, with any surrounding brackets or punctuation.

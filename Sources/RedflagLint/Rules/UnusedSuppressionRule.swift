@@ -1,5 +1,4 @@
 import RedflagCore
-import RedflagDetector
 import RedflagJournal
 
 /// `unused-suppression`: a suppression that hides no finding (the problem was fixed, or the comment

@@ -39,6 +39,20 @@ struct DetectionPropertyTests {
         }
     }
 
+    @Test("the lexical score is the same before and after training, and reusing it changes nothing")
+    func lexicalScoreReused() async {
+        let notes = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...14)
+        await propertyCheck(count: 300, input: notes) { indices in
+            let text = indices.map { Self.pieces[$0] }.joined(separator: " ")
+            let score = Self.detector.lexicalScore(for: text)
+            #expect(Self.trained.lexicalScore(for: text) == score)
+            #expect(score.suggestsSign == !Self.detector.suggestions(for: text).isEmpty)
+            for detector in [Self.detector, Self.trained] {
+                #expect(detector.suggestions(for: text, scored: score) == detector.suggestions(for: text))
+            }
+        }
+    }
+
     @Test("adding a #tag to a note never changes what the detector reads")
     func tagsAreIgnored() async {
         let notes = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 1...10)
