@@ -11,7 +11,7 @@ extension IncidentLexicon {
     public static var standard: IncidentLexicon { bundled.lexicon }
 
     /// Problems met reading the bundled lexicon: empty unless redflag itself is broken. Each is an
-    /// internal error (`file` is the bundled file, e.g. `RedflagDetector/lexicon/late.yml`).
+    /// internal error naming the bundled file (its path on disk) and line.
     public static var standardProblems: [Diagnostic] { bundled.diagnostics }
 
     private static let bundled: (lexicon: IncidentLexicon, diagnostics: [Diagnostic]) = {
@@ -23,13 +23,13 @@ extension IncidentLexicon {
         else {
             return (
                 IncidentLexicon(cues: [:]),
-                [internalError(file: bundleName, message: "the built-in lexicon is missing from the bundle")]
+                [internalError(file: Bundle.module.bundlePath, message: "the built-in lexicon folder is missing")]
             )
         }
         return load(directory: directory)
     }()
 
-    private static let bundleName = "RedflagDetector/lexicon"
+    static let bundleName = "RedflagDetector/lexicon"
 
     /// Reads every `<sign>.yml` of `directory` (other files are ignored).
     static func load(directory: URL) -> (lexicon: IncidentLexicon, diagnostics: [Diagnostic]) {
@@ -39,7 +39,7 @@ extension IncidentLexicon {
         } catch {
             return (
                 IncidentLexicon(cues: [:]),
-                [internalError(file: bundleName, message: "cannot list the built-in lexicon at \(directory.path)")]
+                [internalError(file: directory.path, message: "cannot list the built-in lexicon folder")]
             )
         }
         var files: [(name: String, text: String)] = []
@@ -50,22 +50,25 @@ extension IncidentLexicon {
                 let text = String(data: data, encoding: .utf8)
             else {
                 diagnostics.append(
-                    internalError(file: "\(bundleName)/\(name)", message: "cannot read the file as UTF-8"))
+                    internalError(file: url.path, message: "cannot read the file as UTF-8"))
                 continue
             }
             files.append((name, text))
         }
-        let (lexicon, problems) = load(files: files)
+        let (lexicon, problems) = load(files: files, location: directory.path)
         return (lexicon, diagnostics + problems)
     }
 
-    /// Reads the lexicon from `(file name, YAML text)` pairs, one file per sign (`late.yml`). Every
-    /// problem is an internal error naming the file and line; the valid rest is returned.
-    static func load(files: [(name: String, text: String)]) -> (lexicon: IncidentLexicon, diagnostics: [Diagnostic]) {
+    /// Reads the lexicon from `(file name, YAML text)` pairs, one file per sign (`late.yml`), found
+    /// in the folder `location`. Every problem is an internal error naming the file
+    /// (`location/name`) and line; the valid rest is returned.
+    static func load(files: [(name: String, text: String)], location: String = bundleName) -> (
+        lexicon: IncidentLexicon, diagnostics: [Diagnostic]
+    ) {
         var lexicon = IncidentLexicon(cues: [:])
         var diagnostics: [Diagnostic] = []
         for (name, text) in files {
-            let file = "\(bundleName)/\(name)"
+            let file = "\(location)/\(name)"
             let sign = String(name.dropLast(".yml".count))
             guard Vocabulary.signs.contains(sign) else {
                 diagnostics.append(
@@ -96,10 +99,10 @@ extension IncidentLexicon {
         for sign in Vocabulary.signs
         where lexicon.cues[sign] == nil
             && !diagnostics.contains(where: {
-                $0.file == "\(bundleName)/\(sign).yml"
+                $0.file == "\(location)/\(sign).yml"
             })
         {
-            diagnostics.append(internalError(file: "\(bundleName)/\(sign).yml", message: "the file is missing"))
+            diagnostics.append(internalError(file: "\(location)/\(sign).yml", message: "the file is missing"))
         }
         return (lexicon, diagnostics)
     }

@@ -82,6 +82,7 @@ struct DetectionLexiconFileTests {
             directory: URL(fileURLWithPath: "/nonexistent/redflag-lexicon-\(UUID().uuidString)"))
         #expect(problems.count == 1)
         #expect(problems.first?.message.hasPrefix("internal error") == true)
+        #expect(problems.first?.file.hasPrefix("/nonexistent/redflag-lexicon-") == true)
         #expect(lexicon.cues.isEmpty)
     }
 
