@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Dates typed on the command line")
 struct DateExpressionTests {
-    let today = CalendarDate(year: 2026, month: 11, day: 29)!
+    let today = CalendarDate(daysSinceEpoch: CalendarDate(iso: "2026-11-29")?.daysSinceEpoch ?? 0)
 
     @Test(
         "words and offsets count from today",
