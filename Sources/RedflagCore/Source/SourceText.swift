@@ -1,7 +1,8 @@
 /// The text of one file with a line index, for excerpts and byte-exact positions.
 ///
-/// Lines are 1-based; columns are 1-based UTF-8 byte offsets. A line's text excludes its `\n` and
-/// a `\r` before it (CRLF files).
+/// Lines are 1-based; columns are 1-based UTF-8 byte offsets. Lines end where CommonMark (and
+/// cmark) ends them: at `\n`, at `\r\n`, and at a lone `\r` (old Mac files), so a file that mixes
+/// all three keeps every line and column cmark reports. A line's text excludes its line ending.
 public struct SourceText: Hashable, Sendable {
     public let text: String
     /// Byte offset in `text.utf8` where each line starts; `lineStarts[0] == 0`.
@@ -9,14 +10,61 @@ public struct SourceText: Hashable, Sendable {
 
     public init(_ text: String) {
         self.text = text
+        lineStarts = Self.lineStarts(of: text.utf8)
+    }
+
+    /// Where each line of `bytes` starts (offsets from the start): `[0]`, then one offset after every
+    /// line ending (`\n`, `\r\n` or a lone `\r`) that is not at the very end.
+    public static func lineStarts<Bytes: Collection>(of bytes: Bytes) -> [Int] where Bytes.Element == UInt8 {
         var starts = [0]
         var offset = 0
-        for byte in text.utf8 {
+        var previousWasCR = false
+        for byte in bytes {
             offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+            if byte == UInt8(ascii: "\n") {
+                if previousWasCR {
+                    starts[starts.count - 1] = offset  // `\r\n` is one line ending
+                } else {
+                    starts.append(offset)
+                }
+                previousWasCR = false
+            } else if byte == UInt8(ascii: "\r") {
+                starts.append(offset)
+                previousWasCR = true
+            } else {
+                previousWasCR = false
+            }
         }
-        if starts.count > 1, starts.last == text.utf8.count { starts.removeLast() }
-        lineStarts = starts
+        if starts.count > 1, starts.last == offset { starts.removeLast() }
+        return starts
+    }
+
+    /// The number of line endings (`\n`, `\r\n`, lone `\r`) in `text`.
+    public static func lineBreakCount(in text: some StringProtocol) -> Int {
+        var count = 0
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\r") {
+                count += 1
+            } else if byte == UInt8(ascii: "\n"), !previousWasCR {
+                count += 1
+            }
+            previousWasCR = byte == UInt8(ascii: "\r")
+        }
+        return count
+    }
+
+    /// The 1-based line and UTF-8 byte column of byte `offset` of `text` (clamped to the text).
+    public func location(ofByte offset: Int) -> (line: Int, column: Int) {
+        let offset = max(0, min(offset, text.utf8.count))
+        var low = 0
+        var high = lineStarts.count
+        // The last line start <= offset.
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle }
+        }
+        return (low + 1, offset - lineStarts[low] + 1)
     }
 
     public var lineCount: Int { text.isEmpty ? 0 : lineStarts.count }

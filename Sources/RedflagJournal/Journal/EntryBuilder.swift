@@ -77,6 +77,10 @@ struct EntryBuilder {
             }
         }
         closeSection()
+        for index in grown.sorted() {
+            let markdown = source.lines(entries[index].line, through: entries[index].endLine)
+            entries[index].markdown = hidesComments ? VaultSyntax.removingComments(markdown) : markdown
+        }
         applyBlockProperties()
     }
 
@@ -274,8 +278,9 @@ struct EntryBuilder {
     private mutating func attachToLastEntry(_ block: MarkdownBlock) {
         guard let index = lastEntry else { return }
         entries[index].endLine = max(entries[index].endLine, block.span.endLine)
-        let markdown = source.lines(entries[index].line, through: entries[index].endLine)
-        entries[index].markdown = hidesComments ? VaultSyntax.removingComments(markdown) : markdown
+        // Its Markdown is taken once, when the build ends: thousands of code blocks under one entry
+        // must not copy its growing text thousands of times.
+        grown.insert(index)
     }
 
     private func levelOf(_ block: MarkdownBlock) -> Int {
@@ -305,6 +310,9 @@ struct EntryBuilder {
         } ?? block.span.startColumn
     }
 
+    /// Entries that code or HTML blocks were attached to: their Markdown is re-read at the end.
+    private var grown: Set<Int> = []
+
     /// Warns about a date-shaped word that is not a day; `consequence` says what happens to the block.
     private mutating func invalidDate(_ written: String, block: MarkdownBlock, consequence: String) {
         let lineText = source.line(block.span.startLine)
@@ -325,11 +333,13 @@ struct EntryBuilder {
             var text = Substring(comment.literal)
             if text.hasPrefix("<!--") { text = text.dropFirst(4) }
             if let end = text.range(of: "-->") { text = text[..<end.lowerBound] }
-            let lines = comment.literal.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            let lines = SourceText.lineBreakCount(in: comment.literal)
+            let last = comment.literal.utf8.last
+            let endsWithBreak = last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r")
             comments.append(
                 HTMLComment(
                     text: text.trimmingCharacters(in: .whitespaces).trimmingTrailingWhitespace(), line: comment.line,
-                    column: comment.column, endLine: comment.line + lines - (comment.literal.hasSuffix("\n") ? 1 : 0)))
+                    column: comment.column, endLine: comment.line + lines - (endsWithBreak ? 1 : 0)))
         }
     }
 

@@ -47,8 +47,9 @@ struct TagScanner {
         while index < end {
             let byte = bytes[index]
             switch byte {
-            case UInt8(ascii: "\n"):
-                index += 1
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                // A line ends at `\n`, `\r\n` or a lone `\r`, as in cmark and `SourceText`.
+                index += Self.lineBreakLength(bytes, at: index, end: end)
                 line += 1
                 lineStart = index
                 // Container markers of continuation lines (block quotes, indentation) are not text.
@@ -57,7 +58,9 @@ struct TagScanner {
                 }
                 boundary = true
                 if Self.isLinkReferenceDefinition(bytes, from: index, end: end) {
-                    while index < end, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                    while index < end, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
+                        index += 1
+                    }
                 }
             case UInt8(ascii: "\\"):
                 if index + 1 < end, Self.isASCIIPunctuation(bytes[index + 1]) {
@@ -110,7 +113,8 @@ struct TagScanner {
                 // A template or Logseq macro `{{...}}` (`{{#if}}`, `{{query #late}}`): code, not text.
                 if let close = Self.firstIndex(
                     of: Array("}}".utf8), in: bytes, range: (index + 2)..<min(end, index + Self.lookAheadLimit)),
-                    !bytes[(index + 2)..<close].contains(UInt8(ascii: "\n"))
+                    !bytes[(index + 2)..<close].contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+                    )
                 {
                     index = close + 2
                 } else {
@@ -157,7 +161,7 @@ struct TagScanner {
                     index += 1
                 }
                 boundary = false
-            case 0x20, 0x09, 0x0D, UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""),
+            case 0x20, 0x09, UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""),
                 UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 index += 1
                 boundary = true
@@ -211,12 +215,16 @@ struct TagScanner {
     private static let openingQuotes: Set<Unicode.Scalar> = ["\u{AB}", "\u{201C}", "\u{2018}", "\u{201E}"]
 
     /// The tag text after `#` at `start` (a letter, then letters, marks, digits, `-`, `_`, `/`),
-    /// without trailing `-`, `_` or `/`; nil when no letter follows.
+    /// without trailing `-`, `_` or `/`; nil when no letter follows or the run is longer than
+    /// `Tag.maximumLength` scalars (it stops looking there, so a huge run costs nothing more).
     private func tagBody(from start: Int, end: Int) -> (String, Int)? {
         var index = start
         var lastGood = start
         var first = true
+        var scalars = 0
         while index < end {
+            scalars += 1
+            if scalars > Tag.maximumLength + 1 { return nil }
             let byte = bytes[index]
             if byte < 0x80 {
                 let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
@@ -240,7 +248,9 @@ struct TagScanner {
             first = false
         }
         guard lastGood > start else { return nil }
-        return (String(decoding: bytes[start..<lastGood], as: UTF8.self), lastGood)
+        let raw = String(decoding: bytes[start..<lastGood], as: UTF8.self)
+        guard raw.unicodeScalars.count <= Tag.maximumLength else { return nil }
+        return (raw, lastGood)
     }
 
     /// End (exclusive) of an autolink, an HTML comment, processing instruction, declaration,
@@ -397,18 +407,30 @@ struct TagScanner {
         return nil
     }
 
-    /// Counts newlines in `from..<to`, moving `lineStart` past the last one.
+    /// Counts line endings (`\n`, `\r\n`, lone `\r`) in `from..<to`, moving `lineStart` past the last one.
     private static func newlines(in bytes: [UInt8], from: Int, to: Int, lineStart: inout Int) -> Int {
         var count = 0
         var index = from
         while index < to {
-            if bytes[index] == UInt8(ascii: "\n") {
+            let length = lineBreakLength(bytes, at: index, end: to)
+            if length > 0 {
                 count += 1
-                lineStart = index + 1
+                index += length
+                lineStart = index
+            } else {
+                index += 1
             }
-            index += 1
         }
         return count
+    }
+
+    /// The length of the line ending at `index`: 2 for `\r\n`, 1 for `\n` or a lone `\r`, else 0.
+    private static func lineBreakLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int {
+        switch bytes[index] {
+        case UInt8(ascii: "\n"): 1
+        case UInt8(ascii: "\r"): index + 1 < end && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : 1
+        default: 0
+        }
     }
 
     /// `[label]: destination` at the start of a line (cmark removes these from paragraphs).
@@ -416,7 +438,7 @@ struct TagScanner {
         guard index < end, bytes[index] == UInt8(ascii: "[") else { return false }
         var cursor = index + 1
         while cursor < end, cursor < index + 1000, bytes[cursor] != UInt8(ascii: "]"),
-            bytes[cursor] != UInt8(ascii: "\n")
+            bytes[cursor] != UInt8(ascii: "\n"), bytes[cursor] != UInt8(ascii: "\r")
         {
             cursor += 1
         }

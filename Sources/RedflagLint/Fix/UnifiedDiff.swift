@@ -4,8 +4,8 @@ import RedflagJournal
 /// A unified diff of a file before and after `--fix`, for `--dry-run`. Pure.
 ///
 /// Lines are compared one to one (fixes add text inside lines, never lines); when the line counts
-/// differ, the whole file is one hunk. Line endings are not shown (`\r` is dropped) so the diff reads
-/// the same for CRLF files.
+/// differ, the whole file is one hunk. Line endings (LF, CRLF or a lone CR) are not shown, so the
+/// diff reads the same whatever the file's endings.
 public enum UnifiedDiff {
     public static func render(path: String, old: [UInt8], new: [UInt8], context: Int = 3) -> String {
         let before = lines(old)
@@ -40,13 +40,16 @@ public enum UnifiedDiff {
         return out
     }
 
-    /// Lines split on `\n` bytes (a CRLF's `\r` dropped); a final line ending adds no empty line.
+    /// Lines as cmark and `SourceText` cut them (at `\n`, `\r\n` or a lone `\r`), without their
+    /// endings; a final line ending adds no empty line.
     private static func lines(_ bytes: [UInt8]) -> [String] {
-        var body = bytes[...]
-        if body.last == UInt8(ascii: "\n") { body = body.dropLast() }
-        guard !body.isEmpty else { return [] }
-        return body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+        guard !bytes.isEmpty else { return [] }
+        let starts = SourceText.lineStarts(of: bytes)
+        return starts.indices.map { index in
+            var end = index + 1 < starts.count ? starts[index + 1] : bytes.count
+            if end > starts[index], bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+            if end > starts[index], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return String(decoding: bytes[starts[index]..<end], as: UTF8.self)
         }
     }
 }
