@@ -54,7 +54,10 @@ public indirect enum YAMLValue: Hashable, Sendable {
     /// Parses one YAML document. `lineOffset` is added to every line (front matter starts on line 2).
     ///
     /// Returns nil for an empty document. Throws `YAMLError` with the real line of the problem.
+    /// Anchors, aliases, merge keys and nesting deeper than 64 levels are refused before Yams builds
+    /// anything (`YAMLGuard`), so no input expands into more than its own size.
     public static func parse(_ text: String, lineOffset: Int = 0) throws(YAMLError) -> YAMLValue? {
+        try YAMLGuard.check(text, lineOffset: lineOffset)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
