@@ -236,11 +236,13 @@ public struct Configuration: Hashable, Sendable {
         normalizedTag(name) == name.lowercased() && !name.hasPrefix("#")
     }
 
-    /// Lowercases and strips one leading `#`; nil unless the result is a valid tag body.
+    /// Lowercases and strips one leading `#`; nil unless the result is a valid tag body of at most
+    /// `Vocabulary.maximumTagLength` scalars.
     static func normalizedTag(_ text: String) -> String? {
         var name = text.lowercased()
         if name.hasPrefix("#") { name.removeFirst() }
-        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic,
+        guard name.unicodeScalars.count <= Vocabulary.maximumTagLength,
+            let first = name.unicodeScalars.first, first.properties.isAlphabetic,
             name.unicodeScalars.allSatisfy({
                 $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_/".unicodeScalars.contains($0)
             })

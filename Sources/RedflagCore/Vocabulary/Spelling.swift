@@ -27,9 +27,13 @@ public enum Spelling {
     /// closest first, ties alphabetical.
     public static func suggestions(for word: String, in candidates: [String], limit: Int = 3) -> [String] {
         let word = word.lowercased()
-        let allowed = max(1, min(3, word.unicodeScalars.count / 3))
+        let length = word.unicodeScalars.count
+        let allowed = max(1, min(3, length / 3))
         return
             candidates
+            // The distance is at least the difference in length: skip the far ones without the
+            // quadratic comparison (a pasted 100 KB word costs nothing).
+            .filter { abs($0.unicodeScalars.count - length) <= allowed }
             .map { (candidate: $0, distance: distance(word, $0.lowercased())) }
             .filter { $0.distance <= allowed && $0.distance > 0 }
             .sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }

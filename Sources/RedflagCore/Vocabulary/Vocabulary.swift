@@ -73,6 +73,10 @@ public struct Vocabulary: Hashable, Sendable {
     /// The kind of a canonical tag, nil when unknown.
     public func kind(of name: String) -> Kind? { terms[name]?.kind }
 
+    /// The longest tag, in Unicode scalars after the `#`: a longer run (`#aaaa…`, a pasted hash)
+    /// is not a tag, so that no message or suggestion has to carry it.
+    public static let maximumTagLength = 64
+
     /// Resolves a tag as written (without `#`, any case): `Liar` → lie; `abuse/physical` →
     /// abuse, physical; `insult` → abuse, verbal; `#lei` → lei, unknown.
     public func resolve(_ raw: String) -> Resolution {

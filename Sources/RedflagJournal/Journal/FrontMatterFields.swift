@@ -144,6 +144,12 @@ public struct FrontMatterFields: Hashable, Sendable {
                 for tag in tagList(pair, until: nextKeyLine, source: source) {
                     if clientMarkers.contains(tag.raw.lowercased()) {
                         fields.marksClient = true
+                    } else if tag.raw.unicodeScalars.count > Tag.maximumLength {
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, file: file, line: tag.line, column: tag.column,
+                                message: "a tag of \(tag.raw.unicodeScalars.count) characters is not read as a tag",
+                                hint: "tags are at most \(Tag.maximumLength) characters", topic: .frontMatter))
                     } else {
                         fields.tags.append(tag)
                     }

@@ -14,6 +14,10 @@ public struct Tag: Hashable, Sendable, Codable {
     /// False when neither the built-in vocabulary nor `redflag.yml` knows the tag.
     public var isKnown: Bool
 
+    /// The longest tag, in Unicode scalars after the `#`: a longer run (`#aaaa…`, a pasted hash)
+    /// is not a tag, so that no message or suggestion has to carry it.
+    public static let maximumLength = Vocabulary.maximumTagLength
+
     public init(
         name: String, subtype: String?, raw: String, file: String = "", line: Int, column: Int, isKnown: Bool
     ) {
