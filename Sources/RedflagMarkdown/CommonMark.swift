@@ -13,8 +13,12 @@ import CCmark
 /// document before it returns.
 public enum CommonMark {
     /// The block outline of `markdown`: top-level blocks and the items of top-level lists.
-    public static func outline(of markdown: String) -> MarkdownOutline {
-        withDocument(markdown, options: CMARK_OPT_SOURCEPOS) { root in
+    ///
+    /// Throws, without calling cmark, when `markdown` has one of the shapes on which libcmark
+    /// 0.30.2 takes quadratic time (`MarkdownComplexity`).
+    public static func outline(of markdown: String) throws(MarkdownComplexity) -> MarkdownOutline {
+        if let problem = MarkdownComplexity.assess(markdown) { throw problem }
+        return withDocument(markdown, options: CMARK_OPT_SOURCEPOS) { root in
             var builder = OutlineBuilder()
             return builder.build(root)
         } ?? MarkdownOutline(blocks: [])
@@ -22,12 +26,31 @@ public enum CommonMark {
 
     /// HTML for `markdown` from cmark's safe renderer: raw HTML is omitted and `javascript:`,
     /// `vbscript:`, `file:` and non-image `data:` links are removed. Straight quotes become curly.
+    /// Markdown too complex for cmark to parse in linear time (`MarkdownComplexity`) is shown as
+    /// escaped text in a `<pre>` instead.
     public static func safeHTML(_ markdown: String) -> String {
-        markdown.withCString { bytes -> String in
+        if MarkdownComplexity.assess(markdown) != nil { return "<pre>" + escapeHTML(markdown) + "</pre>\n" }
+        return markdown.withCString { bytes -> String in
             guard let html = cmark_markdown_to_html(bytes, markdown.utf8.count, CMARK_OPT_SMART) else { return "" }
             defer { free(html) }
             return String(cString: html)
         }
+    }
+
+    /// `&`, `<`, `>` and `"` as entities.
+    static func escapeHTML(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
     }
 
     /// The version of the linked libcmark, e.g. "0.30.2".

@@ -34,27 +34,56 @@ public struct JournalParser: Sendable {
     }
 
     /// Parses one file. `path` is relative to the notes directory; `client` is the client id.
+    ///
+    /// A file that is not text (NUL bytes, UTF-16, UTF-32) yields an error naming what it looks like
+    /// and no entries; a file in an 8-bit encoding (Windows-1251, say) is read with its invalid bytes
+    /// shown as U+FFFD and a warning naming the encoding; one too complex for cmark to parse in
+    /// linear time yields an error and no entries.
     public func parse(path: String, client: ClientID, bytes: [UInt8]) -> ParsedFile {
         var diagnostics: [Diagnostic] = []
         var body = bytes[...]
         let hasBOM = body.starts(with: [0xEF, 0xBB, 0xBF])
         if hasBOM { body = body.dropFirst(3) }
-        let text: String
-        if let bad = Self.firstInvalidUTF8(body) {
-            text = String(decoding: body, as: UTF8.self)
-            let before = body[body.startIndex..<bad]
-            let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? body.startIndex
+        let firstInvalid = Self.firstInvalidUTF8(body)
+        let nulCount = body.count { $0 == 0 }
+        let encoding =
+            firstInvalid == nil && nulCount == 0
+            ? TextEncodingGuess.utf8 : TextEncodingGuess.guess(body, isValidUTF8: firstInvalid == nil)
+        switch encoding {
+        case .utf16, .utf32, .binary:
+            return Self.unreadable(
+                path: path, client: client, bytes: bytes, encoding: encoding, diagnostics: diagnostics)
+        case .utf8, .legacy:
+            break
+        }
+        // cmark shows a NUL byte as U+FFFD; so does the source text, so that columns agree.
+        let text =
+            nulCount == 0
+            ? String(decoding: body, as: UTF8.self)
+            : String(decoding: body, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        let source = SourceText(text)
+        if let bad = firstInvalid {
+            // The bytes before `bad` are valid, so they are the same in `text`.
+            let (line, column) = source.location(ofByte: bad - body.startIndex)
+            let guessed = encoding.iconvName.map { name in
+                "looks like \(encoding.description); convert it with 'iconv -f \(name) -t UTF-8 FILE > NEW'"
+            }
             diagnostics.append(
                 Diagnostic(
-                    .warning, file: path, line: line, column: bad - lineStart + 1,
+                    .warning, file: path, line: line, column: column,
                     message: "invalid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true))); "
                         + "invalid bytes are shown as \u{FFFD}",
-                    hint: "save the file as UTF-8; its entries are still read"))
-        } else {
-            text = String(decoding: body, as: UTF8.self)
+                    hint: [guessed, "save the file as UTF-8; its entries are still read"].compactMap { $0 }
+                        .joined(separator: ", then ")))
         }
-        let source = SourceText(text)
+        if nulCount > 0, let nul = body.firstIndex(of: 0) {
+            let (line, column) = source.location(ofByte: nul - body.startIndex)
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: path, line: line, column: column,
+                    message: "\(nulCount == 1 ? "a NUL byte" : "\(nulCount) NUL bytes"), shown as \u{FFFD}",
+                    hint: "remove the NUL bytes (a text editor shows them as ^@); the file's entries are still read"))
+        }
         let utf8 = Array(text.utf8)
 
         let (frontMatter, frontFields, _) = readFrontMatter(
@@ -70,7 +99,18 @@ public struct JournalParser: Sendable {
         let markdown =
             String(repeating: "\n", count: frontMatter?.endLine ?? 0)
             + String(decoding: syntax.structure[bodyStart...], as: UTF8.self)
-        let outline = CommonMark.outline(of: markdown)
+        let outline: MarkdownOutline
+        do {
+            outline = try CommonMark.outline(of: markdown)
+        } catch {
+            outline = MarkdownOutline(blocks: [])
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: path, line: error.line, column: 1,
+                    message: "too complex to parse safely (\(error.shape.rawValue)); its entries are skipped",
+                    hint: "split this part into shorter paragraphs or another file, or remove the deep nesting; "
+                        + "its Markdown parser would take minutes on it"))
+        }
         var scanner = TagScanner(bytes: syntax.visible, lineStarts: source.lineStarts)
         scanner.wikilinks = uses(.wikilinks)
         scanner.pageReferences = pageReferencesAreTags && uses(.wikilinks)
@@ -89,6 +129,22 @@ public struct JournalParser: Sendable {
             entries: builder.entries, headings: builder.headings, comments: builder.comments,
             diagnostics: diagnostics, usesCRLF: text.utf8.contains(UInt8(ascii: "\r")) && text.contains("\r\n"),
             hasBOM: hasBOM)
+    }
+
+    /// A file that is not text: one error, no entries.
+    private static func unreadable(
+        path: String, client: ClientID, bytes: [UInt8], encoding: TextEncodingGuess, diagnostics: [Diagnostic]
+    ) -> ParsedFile {
+        let hint =
+            encoding.iconvName.map { "convert it to UTF-8, e.g. 'iconv -f \($0) -t UTF-8 FILE > NEW'" }
+            ?? "notes must be UTF-8 text: move this file out of the notes folder, or give it another extension"
+        let problem = Diagnostic(
+            .error, file: path, line: 1, column: 1,
+            message: "not UTF-8 text: looks like \(encoding.description); its entries are skipped", hint: hint)
+        return ParsedFile(
+            path: path, client: client, source: SourceText(""), frontMatter: nil, fields: FrontMatterFields(),
+            entries: [], headings: [], comments: [], diagnostics: diagnostics + [problem], usesCRLF: false,
+            hasBOM: false)
     }
 
     /// Front matter: a first line `---`, YAML, and a closing `---` or `...` line. Returns the
@@ -116,9 +172,16 @@ public struct JournalParser: Sendable {
             )
             return (nil, FrontMatterFields(), source.text)
         }
+        let frontMatterBytes = closing < source.lineStarts.count ? source.lineStarts[closing] : utf8.count
         let yaml = closing > 2 ? source.lines(2, through: closing - 1) : ""
         var value: YAMLValue?
-        do {
+        do throws(YAMLError) {
+            guard frontMatterBytes <= Self.maximumFrontMatterSize else {
+                throw YAMLError(
+                    line: 1, column: 1,
+                    message: "front matter of \(frontMatterBytes / 1024) KiB is over the limit of "
+                        + "\(Self.maximumFrontMatterSize / 1024) KiB and is not read")
+            }
             value = try YAMLValue.parse(yaml, lineOffset: 1)
         } catch {
             diagnostics.append(
@@ -132,6 +195,9 @@ public struct JournalParser: Sendable {
         let markdown = String(repeating: "\n", count: closing) + String(decoding: utf8[restStart...], as: UTF8.self)
         return (FrontMatter(startLine: 1, endLine: closing, value: value), fields, markdown)
     }
+
+    /// The largest front matter read, in bytes (its `---` lines included): a few keys need far less.
+    public static let maximumFrontMatterSize = 64 * 1024
 
     /// The date of a daily note or journal: a file named `YYYY-MM-DD.md`, Logseq's `YYYY_MM_DD.md`,
     /// or a date as people write it (`5 March 2025.md`), with nothing else in the name but a weekday.

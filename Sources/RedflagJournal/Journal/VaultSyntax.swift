@@ -1,3 +1,5 @@
+import RedflagCore
+
 /// The parts of a notes file that Obsidian and Logseq do not show as text, found in the original
 /// bytes and blanked out before Markdown parsing: `%% comments %%` and `key:: value` properties.
 ///
@@ -40,8 +42,9 @@ struct VaultSyntax {
             Self.containsPair(
                 bytes, from: start, comments ? UInt8(ascii: "%") : nil, properties ? UInt8(ascii: ":") : nil)
         else { return }
-        var lineStarts: [Int] = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
+        // Lines end at `\n`, `\r\n` or a lone `\r`, as in cmark.
+        var lineStarts = SourceText.lineStarts(of: bytes)
+        if bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r") { lineStarts.append(bytes.count) }
         let firstLine = (lineStarts.lastIndex { $0 <= start } ?? 0)
         var fence: (byte: UInt8, count: Int)?
         var inComment = false
