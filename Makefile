@@ -8,7 +8,7 @@ SAMPLES  ?= journal-samples
 SITE     ?= demo-site
 BIN       = .build/release/redflag
 
-.PHONY: all deps deps-test build release demo test bench format-lint format install uninstall clean
+.PHONY: all deps deps-test build release demo test bench fuzz format-lint format install uninstall clean
 
 all: release
 
@@ -44,6 +44,12 @@ demo: release
 test: deps-test
 	$(SWIFT) build --product redflag
 	$(SWIFT) test
+
+# Build the libFuzzer target (Fuzz/RedflagFuzz, -sanitize=fuzzer,address) and run it for SECONDS
+# seconds over Fuzz/Corpus; findings land in Fuzz/findings/ and fail the run.
+SECONDS_FUZZ = $(if $(SECONDS),$(SECONDS),60)
+fuzz: deps
+	Fuzz/run.sh $(SECONDS_FUZZ)
 
 format-lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

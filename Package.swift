@@ -102,3 +102,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target exists only when REDFLAG_FUZZ is set, so that `swift build` and `swift test`
+// never build or wait for it: `make fuzz` (Fuzz/run.sh) sets it and builds with -sanitize=fuzzer,address.
+if Context.environment["REDFLAG_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(name: "RedflagFuzz", dependencies: ["RedflagKit"], path: "Fuzz/RedflagFuzz"))
+}
