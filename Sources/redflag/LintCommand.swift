@@ -130,7 +130,8 @@ struct LintCommand: ParsableCommand {
             }
         if !quiet { Console.report(other, root: target.root) }
         let result = workspace.lint(journal, asOf: asOf, paths: target.files.map(Set.init))
-        return (result, journal, journal.diagnostics.contains { $0.severity == .error })
+        // A file skipped as unreadable (not text, too complex to parse) is a runtime error too.
+        return (result, journal, other.contains { $0.severity == .error })
     }
 
     /// Plans and writes (or, with --dry-run, prints) the fixes. Returns whether a file changed and

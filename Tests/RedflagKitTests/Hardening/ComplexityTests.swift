@@ -69,17 +69,17 @@ struct ComplexityTests {
         add("emph openers without closers", String(repeating: "_a ", count: 60_000))
         add("link closers without openers", String(repeating: "a]", count: 60_000))
         add("link openers without closers", String(repeating: "[a", count: 65_000))
-        add("mismatched openers and closers", String(repeating: "*a_ ", count: 50_000))
-        add("openers and closers multiple of 3", "a**b" + String(repeating: "c* ", count: 50_000))
-        add("link openers and emph closers", String(repeating: "[ a_", count: 50_000))
-        add("pattern [ (]( repeated", String(repeating: "[ (](", count: 80_000))
+        add("mismatched openers and closers", String(repeating: "*a_ ", count: 20_000))
+        add("openers and closers multiple of 3", "a**b" + String(repeating: "c* ", count: 20_000))
+        add("link openers and emph closers", String(repeating: "[ a_", count: 20_000))
+        add("pattern [ (]( repeated", String(repeating: "[ (](", count: 20_000))
         add("nested block quotes", String(repeating: "> ", count: 50_000) + "a #lie")
         add("nested lists", String(repeating: "- ", count: 25_000) + "a #lie")
         var indented = ""
         for depth in 0..<1000 { indented += String(repeating: "  ", count: depth) + "* a\n" }
         add("deeply nested indented lists", indented)
         var backticks = ""
-        for count in 1..<3000 { backticks += "e" + String(repeating: "`", count: count) }
+        for count in 1..<1000 { backticks += "e" + String(repeating: "`", count: count) }
         add("backticks", backticks)
         add("unclosed links A", String(repeating: "[a](<b", count: 30_000))
         add("unclosed links B", String(repeating: "[a](b", count: 30_000))
@@ -99,7 +99,7 @@ struct ComplexityTests {
             "many html comments",
             String(repeating: "<!-- redflag-disable-next-line -->\n2026-01-05 #lie\n\n", count: 3_000))
         add("many tags", String(repeating: "#lie ", count: 100_000))
-        add("many entries", String(repeating: "- 2026-01-05 #late\n", count: 20_000))
+        add("many entries", String(repeating: "- 2026-01-05 #late\n", count: 5_000))
         return cases
     }()
 
