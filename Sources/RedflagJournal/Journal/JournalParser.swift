@@ -56,11 +56,9 @@ public struct JournalParser: Sendable {
         case .utf8, .legacy:
             break
         }
-        // cmark shows a NUL byte as U+FFFD; so does the source text, so that columns agree.
-        let text =
-            nulCount == 0
-            ? String(decoding: body, as: UTF8.self)
-            : String(decoding: body, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        // NUL bytes stay in the source text, so that every column counts the file's own bytes (and
+        // `lint --fix` can still write the file back byte for byte); cmark shows them as U+FFFD.
+        let text = String(decoding: body, as: UTF8.self)
         let source = SourceText(text)
         if let bad = firstInvalid {
             // The bytes before `bad` are valid, so they are the same in `text`.
@@ -81,7 +79,7 @@ public struct JournalParser: Sendable {
             diagnostics.append(
                 Diagnostic(
                     .warning, file: path, line: line, column: column,
-                    message: "\(nulCount == 1 ? "a NUL byte" : "\(nulCount) NUL bytes"), shown as \u{FFFD}",
+                    message: "\(nulCount == 1 ? "a NUL byte" : "\(nulCount) NUL bytes") in the text",
                     hint: "remove the NUL bytes (a text editor shows them as ^@); the file's entries are still read"))
         }
         let utf8 = Array(text.utf8)

@@ -118,11 +118,12 @@ struct EncodingTests {
         }
     }
 
-    @Test func strayNULIsShownAsReplacementWithColumnsAsCmarkCounts() {
+    @Test func strayNULIsWarnedAboutAndColumnsCountTheFileBytes() {
         let outcome = Hostile.run(Array("2026-01-05 a\u{0}b #lie\n".utf8))
         let tag = outcome.file.entries.first?.tags.first
         #expect(tag?.raw == "lie")
-        // The NUL became U+FFFD (3 bytes), as cmark shows it: the column counts in that text.
+        // The NUL stays in the source: the column counts the file's own bytes.
+        #expect(tag?.column == 16)
         #expect(tag.map { outcome.file.source.line(1).utf8.dropFirst($0.column - 1).starts(with: "#lie".utf8) } == true)
         #expect(outcome.file.diagnostics.contains { $0.message.contains("NUL") && $0.line == 1 })
     }
