@@ -49,6 +49,12 @@ struct DatePrefix: Hashable {
         guard let first = text.unicodeScalars.first,
             isDigit(first) || (options.humanDates && first.properties.isAlphabetic)
         else { return nil }
+        // Most entries start with a word: only a month or weekday name can start a date.
+        if !isDigit(first) {
+            let word = String(
+                String.UnicodeScalarView(text.unicodeScalars.prefix(12).prefix { $0.properties.isAlphabetic }))
+            guard isWeekday(word, abbreviationsToo: true) || month(named: word) != nil else { return nil }
+        }
         var reader = Reader(Array(text.unicodeScalars.prefix(64)))
         guard let (date, written, problem) = reader.date(options) else { return nil }
         // A date must end where a word ends: `2024-03-05-10` or `2024-03-051` are not dates.

@@ -217,7 +217,7 @@ public struct FrontMatterFields: Hashable, Sendable {
             switch property.key {
             case "client":
                 if fields.client == nil { fields.client = unlinked(property.value) }
-                if property.value.contains("[["), fields.clientLink == nil {
+                if property.value.containsBytes("[["), fields.clientLink == nil {
                     fields.clientLink = unlinked(property.value)
                 }
             case "alias", "aliases": fields.aliases += values.filter { !fields.aliases.contains($0) }

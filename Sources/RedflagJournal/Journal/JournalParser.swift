@@ -125,7 +125,7 @@ public struct JournalParser: Sendable {
         return ParsedFile(
             path: path, client: client, source: source, frontMatter: frontMatter, fields: fields,
             entries: builder.entries, headings: builder.headings, comments: builder.comments,
-            diagnostics: diagnostics, usesCRLF: text.utf8.contains(UInt8(ascii: "\r")) && text.contains("\r\n"),
+            diagnostics: diagnostics, usesCRLF: text.utf8.contains(UInt8(ascii: "\r")) && text.containsBytes("\r\n"),
             hasBOM: hasBOM)
     }
 

@@ -106,7 +106,7 @@ struct VaultSyntax {
 
     /// `text` without its `%% ... %%` comments (an unclosed `%%` hides the rest, as in Obsidian).
     static func removingComments(_ text: String) -> String {
-        guard text.contains("%%") else { return text }
+        guard text.containsBytes("%%") else { return text }
         var out = ""
         var open = false
         var rest = Substring(text)
