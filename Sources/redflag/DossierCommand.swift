@@ -26,10 +26,7 @@ struct DossierCommand: ParsableCommand {
     @Option(name: .customLong("notes"), help: .hidden, completion: .directory)
     var notesOption: String?
 
-    @Option(
-        help: ArgumentHelp("Read this configuration file instead of NOTES_DIR/redflag.yml.", valueName: "file"),
-        completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var configOption: ConfigOption
 
     @Option(help: "Output format.")
     var format: Format = .md
@@ -48,7 +45,7 @@ struct DossierCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.date()
-        let notes = NotesOptions(notes: arguments.count == 2 ? arguments[0] : notesOption, config: config)
+        let notes = NotesOptions(notes: arguments.count == 2 ? arguments[0] : notesOption, configOption: configOption)
         let workspace = try notes.workspace()
         let templates = try template.templates()
         let (journal, hadErrors) = load(workspace)
@@ -69,9 +66,9 @@ struct DossierCommand: ParsableCommand {
 }
 
 extension NotesOptions {
-    init(notes: String?, config: String?) {
+    init(notes: String?, configOption: ConfigOption) {
         self.init()
         self.notes = notes
-        self.config = config
+        self.configOption = configOption
     }
 }

@@ -37,10 +37,7 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(
-        help: ArgumentHelp("Read this configuration file instead of NOTES_DIR/redflag.yml.", valueName: "file"),
-        completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var configOption: ConfigOption
 
     @Flag(help: "List every rule with its rationale and examples, then exit.")
     var listRules = false
@@ -79,7 +76,7 @@ struct LintCommand: ParsableCommand {
         for target in try LintTarget.resolve(paths.isEmpty ? [Workspace.locateNotes(from: ".")] : paths) {
             let workspace: Workspace
             do {
-                workspace = try Workspace.open(notes: target.root, configFile: config)
+                workspace = try Workspace.open(notes: target.root, configFile: configOption.config)
             } catch {
                 // This notes directory cannot be linted (invalid redflag.yml): say why, go on.
                 Console.report(error.diagnostics, root: target.root)

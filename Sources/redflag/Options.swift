@@ -12,18 +12,23 @@ struct NotesOptions: ParsableArguments {
         completion: .directory)
     var notes: String?
 
-    @Option(
-        help: ArgumentHelp("Read this configuration file instead of NOTES_DIR/redflag.yml.", valueName: "file"),
-        completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var configOption: ConfigOption
 
     /// The notes directory given, or found.
     var root: String { notes ?? Workspace.locateNotes(from: ".") }
 
     /// The workspace; throws `RedflagError` when the folder or its configuration is unusable.
     func workspace() throws -> Workspace {
-        try Workspace.open(notes: root, configFile: config)
+        try Workspace.open(notes: root, configFile: configOption.config)
     }
+}
+
+/// `--config FILE`: the configuration to use instead of `NOTES_DIR/redflag.yml`.
+struct ConfigOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp("Read this configuration file instead of NOTES_DIR/redflag.yml.", valueName: "file"),
+        completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
 }
 
 /// `--as-of DATE`, shared by the commands that judge or lint.
@@ -38,11 +43,7 @@ struct AsOfOption: ParsableArguments {
     /// The day asked for. "Today" is read from the clock here, once per run (`Today.date`).
     func date() throws -> CalendarDate {
         guard let asOf else { return Today.date }
-        do {
-            return try DateExpression.parse(asOf, today: Today.date)
-        } catch {
-            throw ValidationError("--as-of: \(error)")
-        }
+        return try Today.day(asOf, option: "--as-of")
     }
 }
 
@@ -53,6 +54,16 @@ enum Today {
         return CalendarDate(year: today.year ?? 1970, month: today.month ?? 1, day: today.day ?? 1)
             ?? CalendarDate(daysSinceEpoch: 0)
     }()
+
+    /// The day an option's value means (`2025-03-05`, `today`, `-7d`), counted from today; a usage
+    /// error naming the option and why the value is not a date.
+    static func day(_ text: String, option: String) throws -> CalendarDate {
+        do {
+            return try DateExpression.parse(text, today: date)
+        } catch {
+            throw ValidationError("\(option): \(error)")
+        }
+    }
 }
 
 /// `--output FILE`: where a command writes its result instead of standard output.

@@ -45,8 +45,8 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let workspace = try notes.workspace()
         var filter = EntryFilter()
-        filter.since = try since.map { try day($0, option: "--since") }
-        filter.until = try until.map { try day($0, option: "--until") }
+        filter.since = try since.map { try Today.day($0, option: "--since") }
+        filter.until = try until.map { try Today.day($0, option: "--until") }
         let (journal, hadErrors) = load(workspace)
         for query in clients {
             filter.clients.insert(try workspace.client(matching: query, in: journal).id)
@@ -63,13 +63,5 @@ struct ScanCommand: ParsableCommand {
         try output.write(
             ScanRenderer.render(journal.entries.filter(filter.accepts), format: format), notes: workspace.root)
         if hadErrors { throw CommandOutcome.hadErrors }
-    }
-
-    private func day(_ text: String, option: String) throws -> CalendarDate {
-        do {
-            return try DateExpression.parse(text, today: Today.date)
-        } catch {
-            throw ValidationError("\(option): \(error)")
-        }
     }
 }
