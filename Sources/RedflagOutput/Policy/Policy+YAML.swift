@@ -20,8 +20,7 @@ extension Policy {
         ]
         func value(_ indent: Int, _ key: String, _ text: String, _ origin: ValueOrigin) {
             let body = String(repeating: " ", count: indent) + "\(key): \(text)"
-            let padding = String(repeating: " ", count: max(1, 28 - body.count))
-            lines.append(body + padding + "# \(origin)")
+            lines.append(TerminalStyle.pad(body + " ", 28) + "# \(origin)")
         }
         for rule in rules {
             var about = "  # #\(rule.displayTag)"
