@@ -20,6 +20,8 @@ public enum RedflagError: Error, Hashable, Sendable {
     case templatesInvalid(String)
     /// An output file or folder cannot be written, or would be written inside the notes.
     case outputRefused(path: String, reason: String, hint: String?)
+    /// The notes as they were cannot be read (`redflag diff --since REV`): no repository, no such revision.
+    case historyUnavailable(String, reason: String, hint: String)
 
     /// The problem as diagnostics (file, line where known, message, what to do).
     public var diagnostics: [Diagnostic] {
@@ -54,6 +56,8 @@ public enum RedflagError: Error, Hashable, Sendable {
         case let .templatesInvalid(message):
             return [Diagnostic(.error, file: "", message: message)]
         case let .outputRefused(path, reason, hint):
+            return [Diagnostic(.error, file: path, message: reason, hint: hint)]
+        case let .historyUnavailable(path, reason, hint):
             return [Diagnostic(.error, file: path, message: reason, hint: hint)]
         }
     }

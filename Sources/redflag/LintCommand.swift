@@ -106,7 +106,7 @@ struct LintCommand: ParsableCommand {
                 case .text, .md: TextReporter()
                 }
             let options = ReportOptions(
-                root: "", color: format == .text && Console.stdoutStyle.color, toolVersion: Redflag.version)
+                root: "", color: format == .text && Console.stdoutStyle.color, toolVersion: Version.current)
             Console.out(reporter.render(shown, options: options))
         }
         if runtimeError { throw CommandOutcome.hadErrors }

@@ -9,8 +9,6 @@ import RedflagKit
 /// findings, `CommandOutcome.findings` (1); usage errors exit 64.
 @main
 struct Redflag: ParsableCommand {
-    static let version = "0.2.0"
-
     static let configuration = CommandConfiguration(
         commandName: "redflag",
         abstract: "Keep, watch or fire: evidence-based decisions from your Markdown client notes.",
@@ -20,7 +18,7 @@ struct Redflag: ParsableCommand {
             Exit codes: 0 success, 1 lint findings, 2 runtime errors (unreadable files, invalid redflag.yml, \
             unknown client), 64 command-line usage errors.
             """,
-        version: version,
+        version: Version.current,
         subcommands: [
             TriageCommand.self,
             DossierCommand.self,
@@ -29,6 +27,8 @@ struct Redflag: ParsableCommand {
             TagsCommand.self,
             LintCommand.self,
             PolicyCommand.self,
+            LogCommand.self,
+            DiffCommand.self,
         ]
     )
 

@@ -165,7 +165,7 @@ public enum AtomicFileWriter {
     }
 
     /// Removes the temporary file; "" when done, else the sentence to add to the failure.
-    private static func cleanUp(_ temporary: String, fileSystem: any FileSystem) -> String {
+    static func cleanUp(_ temporary: String, fileSystem: any FileSystem) -> String {
         do {
             try fileSystem.remove(temporary)
             return ""
@@ -174,16 +174,16 @@ public enum AtomicFileWriter {
         }
     }
 
-    private static func parent(of path: String) -> String {
+    static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    private static func join(_ folder: String, _ name: String) -> String {
+    static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
-    private static func octal(_ permissions: UInt32) -> String {
+    static func octal(_ permissions: UInt32) -> String {
         "0" + String(permissions, radix: 8)
     }
 }

@@ -34,15 +34,12 @@ public struct UnknownTagRule: LintRule {
 
     public func check(_ context: LintContext) -> [LintFinding] {
         let vocabulary = context.vocabulary
-        let candidates = Array(vocabulary.terms.keys) + Array(vocabulary.aliases.keys)
         var findings: [LintFinding] = []
         for file in context.files {
             var seen = Set<[Int]>()
             for tag in file.entries.flatMap(\.tags) where !tag.isKnown && seen.insert([tag.line, tag.column]).inserted {
-                let suggestion = Spelling.closest(to: tag.raw, in: candidates).map { vocabulary.resolve($0) }
-                let meant = suggestion.map { resolved in
-                    " (did you mean #\(resolved.subtype.map { "\(resolved.name)/\($0)" } ?? resolved.name)?)"
-                }
+                let suggestion = Self.suggestion(for: tag.raw, in: vocabulary)
+                let meant = suggestion.map { " (did you mean #\($0)?)" }
                 findings.append(
                     finding(
                         file.path, line: tag.line, column: tag.column, "unknown tag #\(tag.raw)\(meant ?? "")",
@@ -52,5 +49,15 @@ public struct UnknownTagRule: LintRule {
             }
         }
         return findings
+    }
+
+    /// The known tag closest in spelling to the unknown tag `raw` (`lei` → `lie`, `tag/subtype` for
+    /// an alias with a subtype), nil when none is close: the "did you mean" of this rule, also used
+    /// by `redflag log` before it writes.
+    public static func suggestion(for raw: String, in vocabulary: Vocabulary) -> String? {
+        let candidates = Array(vocabulary.terms.keys) + Array(vocabulary.aliases.keys)
+        return Spelling.closest(to: raw, in: candidates).map { vocabulary.resolve($0) }.map { resolved in
+            resolved.subtype.map { "\(resolved.name)/\($0)" } ?? resolved.name
+        }
     }
 }
