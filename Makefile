@@ -7,8 +7,12 @@ AS_OF    ?= 2026-11-29
 SAMPLES  ?= journal-samples
 SITE     ?= demo-site
 BIN       = .build/release/redflag
+# `redflag --version` is stamped from `git describe` (scripts/stamp-version.sh) in these builds.
+STAMP     = -Xswiftc -DREDFLAG_VERSION_STAMP
+MANDIR    = $(PREFIX)/share/man/man1
+MANPAGE   = .build/man/redflag.1
 
-.PHONY: all deps deps-test build release demo test bench fuzz format-lint format install uninstall clean
+.PHONY: all deps deps-test build release man demo test bench fuzz format-lint format install uninstall install-check clean
 
 all: release
 
@@ -22,7 +26,16 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --product redflag
+	@scripts/stamp-version.sh >/dev/null
+	$(SWIFT) build -c release --product redflag $(STAMP)
+
+# The man page, generated from the argument-parser definitions by swift-argument-parser's
+# generate-manual tool (what `swift package plugin generate-manual` runs), from the release binary.
+man: release
+	$(SWIFT) build -c release --product generate-manual $(STAMP)
+	rm -rf .build/man && mkdir -p .build/man
+	.build/release/generate-manual $(BIN) --output-directory .build/man \
+	    $(if $(MAN_DATE),--date $(MAN_DATE),)
 
 demo: release
 	@echo "== redflag triage $(SAMPLES) --as-of $(AS_OF)"
@@ -57,9 +70,12 @@ format-lint:
 format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
-install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
+
+install: release man
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(MANDIR)"
 	install -m 0755 $(BIN) "$(DESTDIR)$(PREFIX)/bin/redflag"
+	install -m 0644 $(MANPAGE) "$(DESTDIR)$(MANDIR)/redflag.1"
 	install -d "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
 	           "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
 	           "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
@@ -69,9 +85,16 @@ install: release
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/redflag" \
+	      "$(DESTDIR)$(MANDIR)/redflag.1" \
 	      "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/redflag" \
 	      "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_redflag" \
 	      "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/redflag.fish"
+
+# Installs into a temporary prefix and checks what a user gets: the binary and its stamped
+# --version, `man redflag` rendering from the prefix, the completions; then uninstalls and checks
+# that nothing is left. CI runs it.
+install-check: release man
+	scripts/install-check.sh
 
 clean:
 	rm -rf .build $(SITE)

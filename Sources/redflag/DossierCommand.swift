@@ -37,10 +37,23 @@ struct DossierCommand: ParsableCommand {
 
     @OptionGroup var template: TemplateOption
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Show when each cited entry was first committed (notes in a git repository; Markdown and JSON).")
+    var provenance = true
+
+    @Option(
+        name: .customLong("late-commit-days"),
+        help: ArgumentHelp(
+            "Flag a cited entry committed more than this many days after its date (written after the fact).",
+            valueName: "days"))
+    var lateCommitDays = Provenance.defaultThreshold
+
     func validate() throws {
         guard (1...2).contains(arguments.count), arguments.count == 1 || notesOption == nil else {
             throw ValidationError("give the client, or the notes directory and the client (redflag dossier notes acme)")
         }
+        guard lateCommitDays >= 0 else { throw ValidationError("--late-commit-days: give a number of days, 0 or more") }
     }
 
     func run() throws {
@@ -54,10 +67,11 @@ struct DossierCommand: ParsableCommand {
         guard let dossier = judgement.dossier(for: client.id) else {
             throw RedflagError.unknownClient(client.id.rawValue, suggestions: [])
         }
+        let origin = provenance && format != .html ? workspace.provenance(of: dossier, threshold: lateCommitDays) : nil
         let text: String
         switch format {
-        case .md: text = DossierMarkdownRenderer.render(dossier)
-        case .json: text = DossierJSONRenderer.render(dossier)
+        case .md: text = DossierMarkdownRenderer.render(dossier, provenance: origin)
+        case .json: text = DossierJSONRenderer.render(dossier, provenance: origin)
         case .html: text = DossierHTMLRenderer.render(dossier, templates: templates)
         }
         try output.write(text, notes: workspace.root)

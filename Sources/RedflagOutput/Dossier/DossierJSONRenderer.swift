@@ -45,10 +45,13 @@ public enum DossierJSONRenderer {
         var undated: [TimelineEntryJSON]
         var policyDigest: String
         var inputDigest: String
+        /// Only when the notes are in git (left out otherwise).
+        var provenance: ProvenanceRenderer.JSONValue?
     }
 
     /// The dossier as pretty-printed JSON, ending with a newline.
-    public static func render(_ dossier: Dossier) -> String {
+    /// `provenance`, when given (notes in git), adds the `provenance` key.
+    public static func render(_ dossier: Dossier, provenance: Provenance? = nil) -> String {
         let timeline = dossier.timeline
         let assessment = dossier.assessment
         let document = Document(
@@ -66,7 +69,7 @@ public enum DossierJSONRenderer {
                 lastIncident: timeline.lastIncident, positives: timeline.positives.count),
             timeline: timeline.entries.map(TimelineEntryJSON.init),
             undated: timeline.undated.map(TimelineEntryJSON.init), policyDigest: dossier.policyDigest,
-            inputDigest: dossier.inputDigest)
+            inputDigest: dossier.inputDigest, provenance: provenance.map(ProvenanceRenderer.JSONValue.init))
         return JSON.encode(document, pretty: true) + "\n"
     }
 }

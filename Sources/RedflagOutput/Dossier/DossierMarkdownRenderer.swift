@@ -9,7 +9,8 @@ import RedflagLint
 /// summary (span, counts, trend, front-matter facts), then the timeline by month, newest month
 /// first, with undated entries apart, and a footer with the as-of date and the digests.
 public enum DossierMarkdownRenderer {
-    public static func render(_ dossier: Dossier) -> String {
+    /// `provenance`, when given (notes in git), adds a "Provenance" section before the footer.
+    public static func render(_ dossier: Dossier, provenance: Provenance? = nil) -> String {
         let assessment = dossier.assessment
         let verdict = assessment.verdict
         var out = "# \(MarkdownText.inline(dossier.client.name)): \(verdict.symbol) \(verdict.headline)\n\n"
@@ -24,6 +25,7 @@ public enum DossierMarkdownRenderer {
         out += reasons(dossier)
         out += summary(dossier)
         out += timeline(dossier)
+        if let provenance { out += ProvenanceRenderer.markdown(provenance) }
         out +=
             "---\n\n" + footer(asOf: dossier.asOf, policyDigest: dossier.policyDigest, inputDigest: dossier.inputDigest)
         // Printed on the terminal by default: no control or bidi character from the notes reaches it raw.
