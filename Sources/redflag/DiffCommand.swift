@@ -17,7 +17,9 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var notes: NotesOptions
 
-    @Option(help: ArgumentHelp("A date (YYYY-MM-DD, today, -30d) or a git revision (HEAD~3, v1, a commit id).", valueName: "date|rev"))
+    @Option(
+        help: ArgumentHelp(
+            "A date (YYYY-MM-DD, today, -30d) or a git revision (HEAD~3, v1, a commit id).", valueName: "date|rev"))
     var since: String
 
     @Option(

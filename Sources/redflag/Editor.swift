@@ -7,7 +7,8 @@ enum Editor {
     /// The text written, nil when it was left empty; throws when no editor is set or it failed.
     static func compose() throws -> String? {
         let environment = ProcessInfo.processInfo.environment
-        guard let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
+        guard
+            let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
         else {
             throw ValidationError("give the entry's text, or set $VISUAL or $EDITOR to write it in an editor")
         }
@@ -23,7 +24,8 @@ enum Editor {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationError("the editor (\(editor)) exited with status \(process.terminationStatus); nothing logged")
+            throw ValidationError(
+                "the editor (\(editor)) exited with status \(process.terminationStatus); nothing logged")
         }
         let text = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
         return text.allSatisfy(\.isWhitespace) ? nil : text

@@ -17,18 +17,25 @@ struct LogCommand: ParsableCommand {
             redflag log --new "Acme Corp" --billing fixed "Kickoff call".
             """)
 
-    @Argument(help: ArgumentHelp("The client's id, name or alias (with --new: the new client's name).", valueName: "client"))
+    @Argument(
+        help: ArgumentHelp("The client's id, name or alias (with --new: the new client's name).", valueName: "client"))
     var client: String
 
-    @Argument(help: ArgumentHelp("The entry's text, tags included. Default: write it in $VISUAL or $EDITOR.", valueName: "text"))
+    @Argument(
+        help: ArgumentHelp(
+            "The entry's text, tags included. Default: write it in $VISUAL or $EDITOR.", valueName: "text"))
     var text: [String] = []
 
-    @Option(name: .customLong("notes"), help: ArgumentHelp("The notes directory (default: found as for every command).", valueName: "notes-dir"), completion: .directory)
+    @Option(
+        name: .customLong("notes"),
+        help: ArgumentHelp("The notes directory (default: found as for every command).", valueName: "notes-dir"),
+        completion: .directory)
     var notes: String?
 
     @OptionGroup var configOption: ConfigOption
 
-    @Option(help: ArgumentHelp("The entry's day: YYYY-MM-DD, today, yesterday, or -3d. Default: today.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("The entry's day: YYYY-MM-DD, today, yesterday, or -3d. Default: today.", valueName: "date"))
     var date: String?
 
     @Option(help: ArgumentHelp("The entry's time of day, HH:MM: it gets a heading of its own.", valueName: "time"))
@@ -73,7 +80,8 @@ struct LogCommand: ParsableCommand {
         let journal = workspace.load()
         let capture = Capture(
             client: client, text: entry, date: day, time: time,
-            newClient: new ? Capture.NewClient(name: name, billing: billing.flatMap(Billing.init), contact: contact) : nil,
+            newClient: new
+                ? Capture.NewClient(name: name, billing: billing.flatMap(Billing.init), contact: contact) : nil,
             force: force)
         let result: Capture.Result
         do {

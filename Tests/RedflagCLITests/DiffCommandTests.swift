@@ -25,9 +25,10 @@ struct DiffCommandTests {
         defer { notes.remove() }
         let result = try CLI.run(["diff", notes.root.path, "--since", "HEAD~1", "--as-of", "2026-10-20"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("redflag diff since HEAD~1 (as of 2026-09-05) to 2026-10-20: 1 client changed\n"))
-        #expect(result.stdout.contains("Acme [acme]: KEEP 0 → FIRE"), "\(result.stdout)")
-        #expect(result.stdout.contains("  + 2026-10-10 acme.md:7: Said the files were sent; they were not. #lie"))
+        #expect(
+            result.stdout.hasPrefix("redflag diff since HEAD~1 (as of 2026-09-05) to 2026-10-20: 1 client changed\n"))
+        #expect(result.stdout.contains("acme [acme]: KEEP 0 → FIRE"), "\(result.stdout)")
+        #expect(result.stdout.contains("  + 2026-10-10 acme.md:9: Said the files were sent; they were not. #lie"))
         #expect(!result.stdout.contains("bolt"))
         #expect(try notes.git(["status", "--porcelain"]).isEmpty)
         #expect(try String(contentsOf: notes.root.appendingPathComponent("acme.md"), encoding: .utf8) == Self.acmeLater)
@@ -40,7 +41,9 @@ struct DiffCommandTests {
         // An uncommitted entry in the work tree is part of "now".
         try Data((Self.boltLater + "\n## 2026-10-18\n\n- Threatened to sue over the invoice #legal\n").utf8).write(
             to: notes.root.appendingPathComponent("bolt.md"))
-        let json = try CLI.run(["diff", notes.root.path, "--since", "HEAD~1", "--as-of", "2026-10-20", "--format", "json"])
+        let json = try CLI.run([
+            "diff", notes.root.path, "--since", "HEAD~1", "--as-of", "2026-10-20", "--format", "json",
+        ])
         #expect(json.status == 0, "\(json.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(document["schema"] as? Int == 1)
@@ -52,8 +55,8 @@ struct DiffCommandTests {
         #expect(entries.compactMap { $0["date"] as? String } == ["2026-10-12", "2026-10-18"])
         let md = try CLI.run(["diff", notes.root.path, "--since", "HEAD~1", "--as-of", "2026-10-20", "--format", "md"])
         #expect(md.stdout.hasPrefix("# What changed since HEAD~1\n"))
-        #expect(md.stdout.contains("## Acme [acme]: KEEP 0 → FIRE"))
-        #expect(md.stdout.contains("- 2026-10-18 `bolt.md:11`: Threatened to sue over the invoice #legal"))
+        #expect(md.stdout.contains("## acme [acme]: KEEP 0 → FIRE"))
+        #expect(md.stdout.contains("- 2026-10-18 `bolt.md:13`: Threatened to sue over the invoice #legal"))
     }
 
     @Test("notes in a folder of the repository, since a tag; and since a date without git")
@@ -65,17 +68,19 @@ struct DiffCommandTests {
         let folder = notes.root.appendingPathComponent("notes").path
         let byTag = try CLI.run(["diff", folder, "--since", "v1", "--as-of", "2026-10-20"])
         #expect(byTag.status == 0, "\(byTag.stderr)")
-        #expect(byTag.stdout.contains("Acme [acme]: KEEP 0 → FIRE"), "\(byTag.stdout)")
+        #expect(byTag.stdout.contains("acme [acme]: KEEP 0 → FIRE"), "\(byTag.stdout)")
         let byDate = try CLI.run(["diff", folder, "--since", "2026-10-01", "--as-of", "2026-10-20"])
-        #expect(byDate.stdout.hasPrefix("redflag diff since 2026-10-01 (as of 2026-10-01) to 2026-10-20: 1 client changed"))
-        #expect(byDate.stdout.contains("+ 2026-10-10 acme.md:7"))
+        #expect(
+            byDate.stdout.hasPrefix("redflag diff since 2026-10-01 (as of 2026-10-01) to 2026-10-20: 1 client changed"))
+        #expect(byDate.stdout.contains("+ 2026-10-10 acme.md:9"))
     }
 
     @Test("a revision outside git, an unknown revision: clear errors, exit 2")
     func errors() throws {
         let plain = try CLI.notes(["acme.md": Self.acme])
         defer { try? FileManager.default.removeItem(at: plain) }
-        let outside = try CLI.run(["diff", plain.path, "--since", "HEAD~1"], in: FileManager.default.temporaryDirectory)
+        let outside = try CLI.run(
+            ["diff", plain.path, "--since", "HEAD~1"], in: FileManager.default.temporaryDirectory)
         #expect(outside.status == 2)
         #expect(outside.stderr.contains("not in a git repository"), "\(outside.stderr)")
         let notes = try Self.history()
@@ -103,7 +108,8 @@ struct DiffCommandTests {
                 "diff", "journal-samples", "--since", "2026-09-01", "--as-of", "2026-11-29", "--format", "json",
                 "--threshold", String(threshold),
             ])
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             let changes = try #require(document["changes"] as? [[String: Any]])
             #expect(!changes.isEmpty)
             for change in changes {

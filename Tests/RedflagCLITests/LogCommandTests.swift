@@ -27,7 +27,9 @@ struct LogCommandTests {
         #expect(result.stdout.hasSuffix("acme.md:13: logged 2026-11-29\n"), "\(result.stdout)")
         let new = Self.bytes(file)
         #expect(Array(new.prefix(old.count)) == old)
-        #expect(String(decoding: new.dropFirst(old.count), as: UTF8.self) == "\n## 2026-11-29\n\n- Paid 34 days late #late\n")
+        #expect(
+            String(decoding: new.dropFirst(old.count), as: UTF8.self)
+                == "\n## 2026-11-29\n\n- Paid 34 days late #late\n")
         let scan = try CLI.run(["scan", notes.path, "--tag", "late"])
         #expect(scan.stdout.contains("2026-11-29  acme  acme.md:13  Paid 34 days late #late"), "\(scan.stdout)")
     }
@@ -107,10 +109,15 @@ struct LogCommandTests {
 
     @Test("without text, $VISUAL/$EDITOR writes the entry; an empty one logs nothing")
     func editor() throws {
-        let notes = try CLI.notes(["acme.md": Self.acme, "editor.sh": "printf 'Long call.\\n\\nAsked for 20%% off #unreasonable\\n' > \"$1\"\n", "empty.sh": ": > \"$1\"\n"])
+        let notes = try CLI.notes([
+            "acme.md": Self.acme,
+            "editor.sh": "printf 'Long call.\\n\\nAsked for 20%% off #unreasonable\\n' > \"$1\"\n",
+            "empty.sh": ": > \"$1\"\n",
+        ])
         defer { try? FileManager.default.removeItem(at: notes) }
         let editor = "/bin/sh " + notes.appendingPathComponent("editor.sh").path
-        let result = try Self.log(notes, ["acme", "--date", "2026-11-29"], environment: ["VISUAL": "", "EDITOR": editor])
+        let result = try Self.log(
+            notes, ["acme", "--date", "2026-11-29"], environment: ["VISUAL": "", "EDITOR": editor])
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOf: notes.appendingPathComponent("acme.md"), encoding: .utf8)
         #expect(text.hasSuffix("## 2026-11-29\n\n- Long call.\n\n  Asked for 20% off #unreasonable\n"), "\(text)")
@@ -140,7 +147,8 @@ struct LogCommandTests {
     func readOnly() throws {
         let notes = try CLI.notes(["acme.md": Self.acme, "nord/2026-10.md": "## 2026-10-01\n\n- a\n"])
         defer {
-            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: notes.appendingPathComponent("nord").path)
+            try? FileManager.default.setAttributes(
+                [.posixPermissions: 0o755], ofItemAtPath: notes.appendingPathComponent("nord").path)
             try? FileManager.default.removeItem(at: notes)
         }
         let file = notes.appendingPathComponent("acme.md")
@@ -164,7 +172,10 @@ struct LogCommandTests {
         defer { try? FileManager.default.removeItem(at: notes) }
         let result = try CLI.run(
             "/bin/bash",
-            ["-c", "ulimit -f 1; exec \"$0\" \"$@\"", CLI.executable.path, "log", "--notes", notes.path, "acme", "x #late"])
+            [
+                "-c", "ulimit -f 1; exec \"$0\" \"$@\"", CLI.executable.path, "log", "--notes", notes.path, "acme",
+                "x #late",
+            ])
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("cannot write the temporary file (File too large)"), "\(result.stderr)")
         #expect(String(decoding: Self.bytes(notes.appendingPathComponent("acme.md")), as: UTF8.self) == filler)
@@ -206,6 +217,8 @@ struct LogCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
         #expect(String(decoding: Self.bytes(target), as: UTF8.self).hasPrefix(Self.acme))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("real").path) == ["acme.md"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("real").path) == ["acme.md"]
+        )
     }
 }

@@ -29,8 +29,10 @@ struct ProvenanceTests {
         #expect(section.contains("- 2026-01-05 `acme.md:5`: first committed 2026-01-06 ("))
         #expect(section.contains("1 day after its date\n"))
         // A higher threshold flags nothing; --no-provenance leaves the section out.
-        let lenient = try CLI.run(["dossier", notes.root.path, "acme", "--as-of", "2026-03-02", "--late-commit-days", "400"])
-        #expect(!lenient.stdout.contains("written after the fact"))
+        let lenient = try CLI.run([
+            "dossier", notes.root.path, "acme", "--as-of", "2026-03-02", "--late-commit-days", "400",
+        ])
+        #expect(!lenient.stdout.contains("— **written after the fact**"))
         let off = try CLI.run(["dossier", notes.root.path, "acme", "--as-of", "2026-03-02", "--no-provenance"])
         #expect(!off.stdout.contains("## Provenance"))
     }
@@ -47,7 +49,8 @@ struct ProvenanceTests {
         let provenance = try #require(document["provenance"] as? [String: Any])
         #expect(provenance["threshold"] as? Int == 14)
         let items = try #require(provenance["items"] as? [[String: Any]])
-        let byLine = Dictionary(uniqueKeysWithValues: items.compactMap { item in (item["line"] as? Int).map { ($0, item) } })
+        let byLine = Dictionary(
+            uniqueKeysWithValues: items.compactMap { item in (item["line"] as? Int).map { ($0, item) } })
         #expect(byLine[9]?["late"] as? Bool == true)
         #expect(byLine[9]?["delay"] as? Int == 273)
         #expect(byLine[9]?["committed"] as? String == "2026-03-01")

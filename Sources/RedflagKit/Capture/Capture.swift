@@ -143,7 +143,8 @@ public struct Capture: Sendable {
                 }
             } catch {
                 return .refused([
-                    Diagnostic(.error, file: folder, message: "cannot create the folder (\(error.localizedDescription))")
+                    Diagnostic(
+                        .error, file: folder, message: "cannot create the folder (\(error.localizedDescription))")
                 ])
             }
             outcome = AtomicFileWriter.create(path: full, with: bytes, fileSystem: fileSystem)
@@ -170,7 +171,8 @@ public struct Capture: Sendable {
     /// Unknown tags in the text, each with lint's "did you mean"; nil when every tag is known.
     func unknownTags(parser: JournalParser, vocabulary: Vocabulary) -> [Diagnostic]? {
         let probe = parser.parse(
-            path: "entry", client: "entry", bytes: Array((EntryInsertion.item(text).joined(separator: "\n") + "\n").utf8))
+            path: "entry", client: "entry",
+            bytes: Array((EntryInsertion.item(text).joined(separator: "\n") + "\n").utf8))
         var seen = Set<String>()
         let unknown = probe.entries.flatMap(\.tags).filter { !$0.isKnown && seen.insert($0.raw).inserted }
         guard !unknown.isEmpty else { return nil }

@@ -22,6 +22,12 @@ public struct CaptureTarget: Hashable, Sendable {
     /// True when the file's name is the entry's day: its entries need no dated heading.
     public var isDailyFile: Bool
 
+    public init(path: String, isNew: Bool, isDailyFile: Bool) {
+        self.path = path
+        self.isNew = isNew
+        self.isDailyFile = isDailyFile
+    }
+
     /// The target of `client` for an entry dated `date`; `newestEntry` gives, for each of the
     /// client's files, the date of its newest dated entry (for folders without dated names).
     public static func choose(

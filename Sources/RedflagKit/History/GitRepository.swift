@@ -22,7 +22,9 @@ public struct GitRepository: Sendable {
 
     /// The repository holding `directory`, nil when there is none (or no `git`).
     public static func containing(_ directory: String) -> GitRepository? {
-        guard let output = try? run(["rev-parse", "--show-toplevel", "--show-prefix"], in: directory) else { return nil }
+        guard let output = try? run(["rev-parse", "--show-toplevel", "--show-prefix"], in: directory) else {
+            return nil
+        }
         let lines = String(decoding: output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard let top = lines.first, !top.isEmpty else { return nil }
         return GitRepository(top: String(top), prefix: lines.count > 1 ? String(lines[1]) : "")
@@ -88,7 +90,8 @@ public struct GitRepository: Sendable {
     }
 
     private func text(_ arguments: [String]) throws(Failure) -> String {
-        String(decoding: try Self.run(arguments, in: top), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        String(decoding: try Self.run(arguments, in: top), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// Runs `git arguments` (or `program`) in `directory`: its standard output, or a `Failure` with
@@ -122,8 +125,10 @@ public struct GitRepository: Sendable {
         process.waitUntilExit()
         while !errorData.isSet { usleep(1000) }
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorData.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(command: name, message: message.isEmpty ? "exit status \(process.terminationStatus)" : message)
+            let message = String(decoding: errorData.data, as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            throw Failure(
+                command: name, message: message.isEmpty ? "exit status \(process.terminationStatus)" : message)
         }
         return [UInt8](data)
     }

@@ -129,7 +129,8 @@ public enum ChangeReportRenderer {
         if change.newEntries.isEmpty { parts.append("no new entries: the change comes from time passing") }
         if change.removedEntries > 0 {
             parts.append(
-                "\(change.removedEntries) earlier \(change.removedEntries == 1 ? "entry" : "entries") removed or edited")
+                "\(change.removedEntries) earlier \(change.removedEntries == 1 ? "entry" : "entries") removed or edited"
+            )
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }

@@ -77,7 +77,8 @@ struct CaptureTests {
         let crlf = "## 2026-11-01\r\n\r\n- a\r\n"
         let (new, insertion) = try Self.insert("b #late", date: "2026-11-29", into: crlf)
         #expect(new == crlf + "\r\n## 2026-11-29\r\n\r\n- b #late\r\n")
-        #expect(!String(decoding: insertion.bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(
+            !String(decoding: insertion.bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let open = "- 2026-11-01: a"
         #expect(try Self.insert("b", date: "2026-11-29", into: open).new == open + "\n\n## 2026-11-29\n\n- b\n")
     }
@@ -98,11 +99,15 @@ struct CaptureTests {
         let day = try Self.day("2026-11-29")
         let file = Client(id: "acme", name: "Acme", files: ["acme.md"])
         #expect(CaptureTarget.choose(for: file, date: day)?.path == "acme.md")
-        let monthly = Client(id: "nord", name: "Nord", files: ["nord/2025-03.md", "nord/2026-10.md", "nord/profile.md"])
-        #expect(CaptureTarget.choose(for: monthly, date: day) == CaptureTarget(path: "nord/2026-11.md", isNew: true, isDailyFile: false))
+        let monthly = Client(
+            id: "nord", name: "Nord", files: ["nord/2025-03.md", "nord/2026-10.md", "nord/profile.md"])
+        #expect(
+            CaptureTarget.choose(for: monthly, date: day)
+                == CaptureTarget(path: "nord/2026-11.md", isNew: true, isDailyFile: false))
         let october = try Self.day("2026-10-02")
         #expect(CaptureTarget.choose(for: monthly, date: october)?.isNew == false)
-        let daily = Client(id: "helix", name: "Helix", files: ["helix/2025.md", "helix/2025/2025-06-01.md", "helix/profile.md"])
+        let daily = Client(
+            id: "helix", name: "Helix", files: ["helix/2025.md", "helix/2025/2025-06-01.md", "helix/profile.md"])
         #expect(
             CaptureTarget.choose(for: daily, date: day)
                 == CaptureTarget(path: "helix/2026/2026-11-29.md", isNew: true, isDailyFile: true))
