@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what redflag needs to build (libcmark-dev, pkg-config) and, with --test, what its
 # tests need (chromium for the real-browser tests, python3 for the corpus generator, Python's
-# jsonschema for the SARIF schema test).
+# jsonschema for the SARIF schema test, man-db and groff-base for `make install-check`, which
+# renders the installed man page).
 # Installs with apt-get when run as root; otherwise says exactly what to install.
 set -euo pipefail
 
@@ -26,7 +27,7 @@ install_jsonschema() {
 
 packages=(libcmark-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(chromium python3)
+    packages+=(chromium python3 man-db groff-base git)
 fi
 
 missing=()

@@ -6,12 +6,15 @@ import Testing
 /// cited entry shows its first commit, and an entry committed long after its date is flagged.
 @Suite("Dossier provenance from git", .serialized)
 struct ProvenanceTests {
-    static let early = "# Acme\n\n## 2026-01-05\n\n- Said the files were sent; they were not. #lie\n"
+    static let imported = "# Acme\n\n## 2025-01-01\n\n- Invoice 3 paid 50 days late #late\n"
+    static let early = imported + "\n## 2026-01-05\n\n- Said the files were sent; they were not. #lie\n"
     static let backdated = early + "\n## 2025-06-01\n\n- Invoice 7 paid 60 days late #late\n"
 
-    /// The lie committed the day after its date; a late payment of 2025 committed on 2026-03-01.
+    /// Notes of 2025 put in git on 2026-01-02 (the first commit); the lie committed the day after
+    /// its date; a late payment of 2025 committed on 2026-03-01, after the fact.
     static func repository() throws -> GitNotes {
-        let notes = try GitNotes.make(["acme.md": early], day: "2026-01-06")
+        let notes = try GitNotes.make(["acme.md": imported], day: "2026-01-02")
+        try notes.commit(["acme.md": early], day: "2026-01-06", message: "the lie")
         try notes.commit(["acme.md": backdated], day: "2026-03-01", message: "remembered an old one")
         return notes
     }
@@ -24,10 +27,13 @@ struct ProvenanceTests {
         #expect(result.status == 0, "\(result.stderr)")
         let section = try #require(result.stdout.components(separatedBy: "## Provenance\n").last)
         #expect(section.contains("**1 cited entry was written after the fact.**"), "\(section)")
-        #expect(section.contains("- 2025-06-01 `acme.md:9`: first committed 2026-03-01 ("))
+        #expect(section.contains("- 2025-06-01 `acme.md:13`: first committed 2026-03-01 ("))
         #expect(section.contains("273 days after its date — **written after the fact**"))
-        #expect(section.contains("- 2026-01-05 `acme.md:5`: first committed 2026-01-06 ("))
+        #expect(section.contains("- 2026-01-05 `acme.md:9`: first committed 2026-01-06 ("))
         #expect(section.contains("1 day after its date\n"))
+        // Notes older than the repository are not flagged: they came with its first commit.
+        #expect(section.contains("- 2025-01-01 `acme.md:5`: first committed 2026-01-02 ("))
+        #expect(section.contains("366 days after its date; in the repository's first commit\n"))
         // A higher threshold flags nothing; --no-provenance leaves the section out.
         let lenient = try CLI.run([
             "dossier", notes.root.path, "acme", "--as-of", "2026-03-02", "--late-commit-days", "400",
@@ -51,13 +57,15 @@ struct ProvenanceTests {
         let items = try #require(provenance["items"] as? [[String: Any]])
         let byLine = Dictionary(
             uniqueKeysWithValues: items.compactMap { item in (item["line"] as? Int).map { ($0, item) } })
-        #expect(byLine[9]?["late"] as? Bool == true)
-        #expect(byLine[9]?["delay"] as? Int == 273)
-        #expect(byLine[9]?["committed"] as? String == "2026-03-01")
-        #expect((byLine[9]?["commit"] as? String)?.count == 40)
+        #expect(byLine[13]?["late"] as? Bool == true)
+        #expect(byLine[13]?["delay"] as? Int == 273)
+        #expect(byLine[13]?["committed"] as? String == "2026-03-01")
+        #expect((byLine[13]?["commit"] as? String)?.count == 40)
+        #expect(byLine[9]?["late"] as? Bool == false)
+        #expect(byLine[5]?["imported"] as? Bool == true)
         #expect(byLine[5]?["late"] as? Bool == false)
-        #expect(byLine[13]?["commit"] is NSNull, "\(items)")
-        #expect(byLine[13]?["late"] as? Bool == false)
+        #expect(byLine[17]?["commit"] is NSNull, "\(items)")
+        #expect(byLine[17]?["late"] as? Bool == false)
     }
 
     @Test("not a git repository: no provenance, and no error")
@@ -70,5 +78,32 @@ struct ProvenanceTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("\"provenance\""))
         #expect(result.stderr.isEmpty)
+    }
+
+    @Test("git runs only for a dossier with provenance: never for triage, scan, lint or --no-provenance")
+    func gitOnlyWhenAsked() throws {
+        let notes = try Self.repository()
+        defer { notes.remove() }
+        // A `git` first on PATH that notes each call, then runs the real one.
+        let bin = try CLI.notes(["git": "#!/bin/sh\necho \"$*\" >> \"$GIT_CALLS\"\nexec /usr/bin/git \"$@\"\n"])
+        defer { try? FileManager.default.removeItem(at: bin) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("git").path)
+        let calls = bin.appendingPathComponent("calls.txt")
+        let environment = [
+            "PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+            "GIT_CALLS": calls.path,
+        ]
+        for arguments in [
+            ["triage", notes.root.path], ["scan", notes.root.path], ["lint", notes.root.path],
+            ["dossier", notes.root.path, "acme", "--no-provenance"], ["site", notes.root.path, "--output", bin.appendingPathComponent("site").path],
+        ] {
+            _ = try CLI.run(arguments + ["--as-of", "2026-03-02"].filter { _ in arguments[0] != "scan" }, environment: environment)
+            #expect(!FileManager.default.fileExists(atPath: calls.path), "\(arguments[0]) ran git")
+        }
+        _ = try CLI.run(["dossier", notes.root.path, "acme", "--as-of", "2026-03-02"], environment: environment)
+        let log = try String(contentsOf: calls, encoding: .utf8)
+        #expect(log.contains("blame --line-porcelain -- acme.md"), "\(log)")
+        // One blame per cited file, and only a few git calls in all.
+        #expect(log.split(separator: "\n").count <= 4, "\(log)")
     }
 }

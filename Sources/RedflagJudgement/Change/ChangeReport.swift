@@ -38,14 +38,16 @@ public struct ChangeReport: Hashable, Sendable {
     /// The changed clients, most severe verdict now first, then by id.
     public var changes: [ClientChange]
 
-    /// Compares the dossiers of then (`old`, from `oldJournal`) with those of now.
+    /// Compares the dossiers of then (`old`, from `oldJournal`, as of `before`) with those of now
+    /// (as of `after`).
     public init(
-        since: String, old: [Dossier], oldJournal: Journal, new: [Dossier], newJournal: Journal, threshold: Int
+        since: String, before: CalendarDate, old: [Dossier], oldJournal: Journal, after: CalendarDate,
+        new: [Dossier], newJournal: Journal, threshold: Int
     ) {
         self.since = since
         self.threshold = threshold
-        before = old.first?.asOf ?? new.first?.asOf ?? CalendarDate(daysSinceEpoch: 0)
-        after = new.first?.asOf ?? before
+        self.before = before
+        self.after = after
         let oldByID = Dictionary(old.map { ($0.client.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newByID = Dictionary(new.map { ($0.client.id, $0) }, uniquingKeysWith: { first, _ in first })
         let oldEntries = Dictionary(grouping: oldJournal.entries, by: \.client)

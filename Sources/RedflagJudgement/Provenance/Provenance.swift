@@ -22,7 +22,11 @@ public struct Provenance: Hashable, Sendable {
             guard let date = entry.date, let committed else { return nil }
             return date.days(until: committed)
         }
-        /// True when the entry was committed more than the threshold after its date.
+        /// True when the entry came with the repository's first commit: notes kept before they
+        /// were put in git, never flagged.
+        public var imported: Bool
+        /// True when the entry was committed more than the threshold after its date (and not with
+        /// the first commit).
         public var late: Bool
     }
 
@@ -37,8 +41,9 @@ public struct Provenance: Hashable, Sendable {
     /// The provenance of `dossier`'s cited entries; `commitOf(file, line)` gives the commit (id
     /// and day) of the entry's first line, nil when it is not committed. (`git blame` names the
     /// commit that last changed a line: for notes that are only appended to, the one that added it.)
+    /// Entries of the `initial` commits (the repository's first) are imported, not late.
     public init(
-        _ dossier: Dossier, threshold: Int = Provenance.defaultThreshold,
+        _ dossier: Dossier, threshold: Int = Provenance.defaultThreshold, initial: Set<String> = [],
         commitOf: (_ file: String, _ line: Int) -> (id: String, day: CalendarDate)?
     ) {
         self.threshold = threshold
@@ -49,7 +54,10 @@ public struct Provenance: Hashable, Sendable {
         items = cited.map { entry in
             let commit = commitOf(entry.file, entry.line)
             let delay = entry.date.flatMap { date in commit.map { date.days(until: $0.day) } }
-            return Item(entry: entry, committed: commit?.day, commit: commit?.id, late: (delay ?? 0) > threshold)
+            let imported = commit.map { initial.contains($0.id) } ?? false
+            return Item(
+                entry: entry, committed: commit?.day, commit: commit?.id, imported: imported,
+                late: !imported && (delay ?? 0) > threshold)
         }
     }
 

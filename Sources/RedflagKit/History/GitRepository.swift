@@ -52,6 +52,12 @@ public struct GitRepository: Sendable {
         _ = try Self.run(["-xf", archive, "-C", folder], in: top, program: "tar")
     }
 
+    /// The commits without parents reachable from HEAD: where the notes were first put in git.
+    public func rootCommits() -> [String] {
+        guard let output = try? text(["rev-list", "--max-parents=0", "HEAD"]) else { return [] }
+        return output.split(separator: "\n").map(String.init)
+    }
+
     /// For each line of `file` (relative to the notes directory) as it is in the work tree: the
     /// commit that last changed it and when (`git blame --line-porcelain`). Lines not committed
     /// yet are left out.

@@ -20,7 +20,7 @@ extension Workspace {
     ) throws(RedflagError) -> ChangeReport {
         let (old, oldAsOf) = try notes(at: then, now: journal)
         return ChangeReport(
-            since: label, old: judge(old, asOf: oldAsOf).dossiers, oldJournal: old,
+            since: label, before: oldAsOf, old: judge(old, asOf: oldAsOf).dossiers, oldJournal: old, after: asOf,
             new: judge(journal, asOf: asOf).dossiers, newJournal: journal, threshold: threshold)
     }
 

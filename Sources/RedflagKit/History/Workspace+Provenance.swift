@@ -8,7 +8,8 @@ extension Workspace {
     public func provenance(of dossier: Dossier, threshold: Int = Provenance.defaultThreshold) -> Provenance? {
         guard let repository = GitRepository.containing(root) else { return nil }
         var blames: [String: [Int: GitRepository.BlamedLine]] = [:]
-        return Provenance(dossier, threshold: threshold) { file, line in
+        let initial = Set(repository.rootCommits())
+        return Provenance(dossier, threshold: threshold, initial: initial) { file, line in
             if blames[file] == nil { blames[file] = (try? repository.blame(file)) ?? [:] }
             return blames[file]?[line].map { ($0.commit, $0.day) }
         }

@@ -8,7 +8,8 @@ enum ProvenanceRenderer {
     static func markdown(_ provenance: Provenance) -> String {
         var out = "## Provenance\n\n"
         out += "When each cited entry was first committed to the notes' git repository. An entry committed more than "
-        out += "\(provenance.threshold) days after its date was written after the fact: weaker evidence.\n\n"
+        out += "\(provenance.threshold) days after its date was written after the fact: weaker evidence. Entries of the "
+        out += "repository's first commit (notes kept before git) are not flagged.\n\n"
         let late = provenance.late.count
         if late > 0 {
             out += "**\(late) cited \(late == 1 ? "entry was" : "entries were") written after the fact.**\n\n"
@@ -30,10 +31,12 @@ enum ProvenanceRenderer {
             default: text += ", \(delay) \(delay == 1 ? "day" : "days") after its date"
             }
         }
+        if item.imported { text += "; in the repository's first commit" }
         return item.late ? text + " — **written after the fact**" : text
     }
 
-    /// The JSON value: `{"threshold", "items": [{"file", "line", "date", "committed", "commit", "delay", "late"}]}`.
+    /// The JSON value: `{"threshold", "items": [{"file", "line", "date", "committed", "commit", "delay",
+    /// "imported", "late"}]}`.
     struct JSONValue: Encodable {
         struct Item: Encodable {
             var file: String
@@ -42,6 +45,7 @@ enum ProvenanceRenderer {
             @Nullable var committed: CalendarDate?
             @Nullable var commit: String?
             @Nullable var delay: Int?
+            var imported: Bool
             var late: Bool
         }
 
@@ -53,7 +57,7 @@ enum ProvenanceRenderer {
             items = provenance.items.map {
                 Item(
                     file: $0.entry.file, line: $0.entry.line, date: $0.entry.date, committed: $0.committed,
-                    commit: $0.commit, delay: $0.delay, late: $0.late)
+                    commit: $0.commit, delay: $0.delay, imported: $0.imported, late: $0.late)
             }
         }
     }
