@@ -6,7 +6,7 @@ import Testing
 /// cited entry shows its first commit, and an entry committed long after its date is flagged.
 @Suite("Dossier provenance from git", .serialized)
 struct ProvenanceTests {
-    static let imported = "# Acme\n\n## 2025-01-01\n\n- Invoice 3 paid 50 days late #late\n"
+    static let imported = "# Acme\n\n## 2025-01-01\n\n- Claimed the server was down; it was not. #lie\n"
     static let early = imported + "\n## 2026-01-05\n\n- Said the files were sent; they were not. #lie\n"
     static let backdated = early + "\n## 2025-06-01\n\n- Invoice 7 paid 60 days late #late\n"
 
@@ -87,7 +87,8 @@ struct ProvenanceTests {
         // A `git` first on PATH that notes each call, then runs the real one.
         let bin = try CLI.notes(["git": "#!/bin/sh\necho \"$*\" >> \"$GIT_CALLS\"\nexec /usr/bin/git \"$@\"\n"])
         defer { try? FileManager.default.removeItem(at: bin) }
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("git").path)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("git").path)
         let calls = bin.appendingPathComponent("calls.txt")
         let environment = [
             "PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
@@ -95,9 +96,11 @@ struct ProvenanceTests {
         ]
         for arguments in [
             ["triage", notes.root.path], ["scan", notes.root.path], ["lint", notes.root.path],
-            ["dossier", notes.root.path, "acme", "--no-provenance"], ["site", notes.root.path, "--output", bin.appendingPathComponent("site").path],
+            ["dossier", notes.root.path, "acme", "--no-provenance"],
+            ["site", notes.root.path, "--output", bin.appendingPathComponent("site").path],
         ] {
-            _ = try CLI.run(arguments + ["--as-of", "2026-03-02"].filter { _ in arguments[0] != "scan" }, environment: environment)
+            _ = try CLI.run(
+                arguments + ["--as-of", "2026-03-02"].filter { _ in arguments[0] != "scan" }, environment: environment)
             #expect(!FileManager.default.fileExists(atPath: calls.path), "\(arguments[0]) ran git")
         }
         _ = try CLI.run(["dossier", notes.root.path, "acme", "--as-of", "2026-03-02"], environment: environment)

@@ -8,7 +8,8 @@ enum ProvenanceRenderer {
     static func markdown(_ provenance: Provenance) -> String {
         var out = "## Provenance\n\n"
         out += "When each cited entry was first committed to the notes' git repository. An entry committed more than "
-        out += "\(provenance.threshold) days after its date was written after the fact: weaker evidence. Entries of the "
+        out +=
+            "\(provenance.threshold) days after its date was written after the fact: weaker evidence. Entries of the "
         out += "repository's first commit (notes kept before git) are not flagged.\n\n"
         let late = provenance.late.count
         if late > 0 {
