@@ -39,7 +39,7 @@ struct DossierCommand: ParsableCommand {
 
     @Flag(
         inversion: .prefixedNo,
-        help: "Show when each cited entry was first committed (notes in a git repository; Markdown and JSON).")
+        help: "Show when each cited entry was first committed (notes in a git repository).")
     var provenance = true
 
     @Option(
@@ -67,12 +67,12 @@ struct DossierCommand: ParsableCommand {
         guard let dossier = judgement.dossier(for: client.id) else {
             throw RedflagError.unknownClient(client.id.rawValue, suggestions: [])
         }
-        let origin = provenance && format != .html ? workspace.provenance(of: dossier, threshold: lateCommitDays) : nil
+        let origin = provenance ? workspace.provenance(of: dossier, threshold: lateCommitDays) : nil
         let text: String
         switch format {
         case .md: text = DossierMarkdownRenderer.render(dossier, provenance: origin)
         case .json: text = DossierJSONRenderer.render(dossier, provenance: origin)
-        case .html: text = DossierHTMLRenderer.render(dossier, templates: templates)
+        case .html: text = DossierHTMLRenderer.render(dossier, templates: templates, provenance: origin)
         }
         try output.write(text, notes: workspace.root)
         if hadErrors { throw CommandOutcome.hadErrors }

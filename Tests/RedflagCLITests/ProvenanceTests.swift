@@ -68,6 +68,26 @@ struct ProvenanceTests {
         #expect(byLine[17]?["late"] as? Bool == false)
     }
 
+    @Test("HTML: a Provenance section linking each cited entry, the late one flagged")
+    func html() throws {
+        let notes = try Self.repository()
+        defer { notes.remove() }
+        let result = try CLI.run(["dossier", notes.root.path, "acme", "--as-of", "2026-03-02", "--format", "html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("<h2 id=\"provenance\">Provenance</h2>"))
+        #expect(result.stdout.contains("<p><strong>1 cited entry was written after the fact.</strong></p>"))
+        #expect(
+            result.stdout.contains(
+                "<a href=\"#e-acme-md-13\">2025-06-01 · <span class=\"ref\">acme.md:13</span></a>: first committed 2026-03-01 ("
+            ),
+            "\(result.stdout)")
+        #expect(result.stdout.contains("273 days after its date — <strong>written after the fact</strong></li>"))
+        let off = try CLI.run([
+            "dossier", notes.root.path, "acme", "--as-of", "2026-03-02", "--format", "html", "--no-provenance",
+        ])
+        #expect(!off.stdout.contains("Provenance"))
+    }
+
     @Test("not a git repository: no provenance, and no error")
     func notInGit() throws {
         let notes = try CLI.notes(["acme.md": Self.backdated])

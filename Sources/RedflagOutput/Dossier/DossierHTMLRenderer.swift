@@ -9,8 +9,24 @@ import RedflagLint
 /// meta tag forbids scripts. Entry bodies are cmark's safe HTML; every other string is escaped.
 public enum DossierHTMLRenderer {
     /// - Parameter indexLink: a relative link to the site's index page, shown when given.
-    public static func render(_ dossier: Dossier, templates: HTMLTemplates, indexLink: String? = nil) -> String {
-        templates.render(view(dossier, indexLink: indexLink), template: "dossier")
+    /// - Parameter provenance: when given (notes in git), a "Provenance" section before the footer.
+    public static func render(
+        _ dossier: Dossier, templates: HTMLTemplates, indexLink: String? = nil, provenance: Provenance? = nil
+    ) -> String {
+        var view = view(dossier, indexLink: indexLink)
+        if let provenance {
+            view.hasProvenance = true
+            view.provenanceNote = ProvenanceRenderer.note(provenance)
+            view.provenanceLate = ProvenanceRenderer.lateCount(provenance) ?? ""
+            view.hasProvenanceLate = !view.provenanceLate.isEmpty
+            view.provenance = provenance.items.map { item in
+                HTMLView.ProvenanceView(
+                    anchor: Dossier.anchor(file: item.entry.file, line: item.entry.line),
+                    date: item.entry.date?.description ?? "undated", reference: item.entry.reference,
+                    sentence: ProvenanceRenderer.sentence(item, markdown: false), late: item.late)
+            }
+        }
+        return templates.render(view, template: "dossier")
     }
 
     static func view(_ dossier: Dossier, indexLink: String?) -> HTMLView.DossierView {

@@ -193,6 +193,23 @@ enum HTMLView {
         /// Link back to the index page in a site; empty for a standalone dossier.
         var indexLink: String
         var hasIndexLink: Bool
+        /// Each cited entry's first commit, when the notes are in git (`Provenance`).
+        var provenance: [ProvenanceView] = []
+        var hasProvenance = false
+        /// What the provenance list means (threshold, first commit).
+        var provenanceNote = ""
+        /// "1 cited entry was written after the fact.", empty when none was.
+        var provenanceLate = ""
+        var hasProvenanceLate = false
+    }
+
+    /// One cited entry's provenance: `sentence` is `ProvenanceRenderer.sentence` without Markdown.
+    struct ProvenanceView {
+        var anchor: String
+        var date: String
+        var reference: String
+        var sentence: String
+        var late: Bool
     }
 
     struct TriageReasonView {

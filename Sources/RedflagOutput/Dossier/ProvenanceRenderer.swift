@@ -22,9 +22,25 @@ enum ProvenanceRenderer {
         return out + (provenance.items.isEmpty ? "" : "\n")
     }
 
-    static func sentence(_ item: Provenance.Item) -> String {
+    /// What the list means.
+    static func note(_ provenance: Provenance) -> String {
+        "When each cited entry was first committed to the notes' git repository. An entry committed more than "
+            + "\(provenance.threshold) days after its date was written after the fact: weaker evidence. Entries of "
+            + "the repository's first commit (notes kept before git) are not flagged."
+    }
+
+    /// "2 cited entries were written after the fact.", nil when none was.
+    static func lateCount(_ provenance: Provenance) -> String? {
+        let late = provenance.late.count
+        guard late > 0 else { return nil }
+        return "\(late) cited \(late == 1 ? "entry was" : "entries were") written after the fact."
+    }
+
+    /// One entry's line after its reference; `markdown` puts the commit in code and the flag in bold.
+    static func sentence(_ item: Provenance.Item, markdown: Bool = true) -> String {
         guard let committed = item.committed, let commit = item.commit else { return "not committed yet" }
-        var text = "first committed \(committed) (`\(commit.prefix(10))`)"
+        let id = markdown ? "`\(commit.prefix(10))`" : String(commit.prefix(10))
+        var text = "first committed \(committed) (\(id))"
         if let delay = item.delay {
             switch delay {
             case ..<0: text += ", \(-delay) \(-delay == 1 ? "day" : "days") before its date"
@@ -33,7 +49,8 @@ enum ProvenanceRenderer {
             }
         }
         if item.imported { text += "; in the repository's first commit" }
-        return item.late ? text + " — **written after the fact**" : text
+        guard item.late else { return text }
+        return text + (markdown ? " — **written after the fact**" : "")
     }
 
     /// The JSON value: `{"threshold", "items": [{"file", "line", "date", "committed", "commit", "delay",
