@@ -204,6 +204,59 @@ struct LogCommandTests {
         }
     }
 
+    @Test("killed while creating a new client's file: the file is absent or whole, never partial")
+    func killedCreating() throws {
+        let timeout = try #require(Subprocess.find(["timeout"]), "coreutils timeout is needed")
+        let notes = try CLI.notes(["acme.md": Self.acme])
+        defer { try? FileManager.default.removeItem(at: notes) }
+        let file = notes.appendingPathComponent("bolt.md")
+        let text = String(repeating: "A long first entry. ", count: 200) + "#referral"
+        let arguments = ["log", "--notes", notes.path, "--new", "Bolt", text, "--date", "2026-11-29"]
+        let start = Date()
+        _ = try CLI.run(arguments)
+        let whole = Date().timeIntervalSince(start)
+        let complete = Self.bytes(file)
+        #expect(String(decoding: complete, as: UTF8.self).hasSuffix(text + "\n"))
+        for fraction in [0.5, 0.8, 0.95, 0.99] {
+            try FileManager.default.removeItem(at: file)
+            let delay = String(format: "%.3f", whole * fraction)
+            _ = try CLI.run(timeout, ["--signal=KILL", delay, CLI.executable.path] + arguments)
+            let exists = FileManager.default.fileExists(atPath: file.path)
+            #expect(!exists || Self.bytes(file) == complete, "killed after \(delay) s: a partial file")
+            if !exists { try Data(complete).write(to: file) }
+        }
+    }
+
+    @Test("as a real non-root user (setpriv, nobody): a note it cannot write is refused and untouched")
+    func nonRootUser() throws {
+        guard getuid() == 0 else { return }  // Not root: readOnly() above runs as the non-root user already.
+        let setpriv = try #require(
+            ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "setpriv (util-linux) is needed to run redflag as a non-root user")
+        let redflag = try LintFixSafetyTests.executableForNobody(setpriv: setpriv)
+        defer {
+            if redflag != CLI.executable.path {
+                try? FileManager.default.removeItem(at: URL(fileURLWithPath: redflag).deletingLastPathComponent())
+            }
+        }
+        let notes = try CLI.notes(["acme.md": Self.acme])
+        defer { try? FileManager.default.removeItem(at: notes) }
+        let file = notes.appendingPathComponent("acme.md")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: notes.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let result = try CLI.run(
+            setpriv,
+            [
+                "--reuid=65534", "--regid=65534", "--clear-groups", redflag, "log", "--notes", notes.path, "acme",
+                "x #late",
+            ],
+            in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("not written: the file is read-only"), "\(result.stderr)")
+        #expect(Self.bytes(file) == Array(Self.acme.utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: notes.path) == ["acme.md"])
+    }
+
     @Test("a killed run's temporary file is removed by the next run; a linked note stays a link")
     func leftoverAndLink() throws {
         let root = try CLI.notes(["real/acme.md": Self.acme, "notes/.keep": ""])
