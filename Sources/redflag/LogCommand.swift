@@ -69,6 +69,12 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         let day = try date.map { try Today.day($0, option: "--date") } ?? Today.date
         let workspace = try NotesOptions(notes: notes, configOption: configOption).workspace()
+        let journal = workspace.load()
+        // The client is checked before an editor opens: no long entry written for a misspelt name.
+        if !new {
+            _ = try unknownClientStops { () throws(RedflagError) in try workspace.client(matching: client, in: journal)
+            }
+        }
         var entry = text.joined(separator: " ")
         if text.isEmpty {
             guard let written = try Editor.compose() else {
@@ -77,22 +83,13 @@ struct LogCommand: ParsableCommand {
             }
             entry = written
         }
-        let journal = workspace.load()
         let capture = Capture(
             client: client, text: entry, date: day, time: time,
             newClient: new
                 ? Capture.NewClient(name: name, billing: billing.flatMap(Billing.init), contact: contact) : nil,
             force: force)
-        let result: Capture.Result
-        do {
-            result = try capture.run(in: workspace, journal: journal)
-        } catch {
-            if case .unknownClient = error {
-                Console.report(error)
-                Console.error("nothing logged; to create the client: redflag log --new '\(client)' TEXT")
-                throw CommandOutcome.hadErrors
-            }
-            throw error
+        let result = try unknownClientStops { () throws(RedflagError) in
+            try capture.run(in: workspace, journal: journal)
         }
         switch result {
         case let .written(path, line, created):
@@ -101,6 +98,20 @@ struct LogCommand: ParsableCommand {
         case let .refused(problems):
             Console.report(problems, root: "")
             throw CommandOutcome.hadErrors
+        }
+    }
+
+    /// Runs `body`; an unknown client is reported with the `--new` command that would create it.
+    private func unknownClientStops<T>(_ body: () throws(RedflagError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            if case .unknownClient = error {
+                Console.report(error)
+                Console.error("nothing logged; to create the client: redflag log --new '\(client)' TEXT")
+                throw CommandOutcome.hadErrors
+            }
+            throw error
         }
     }
 }

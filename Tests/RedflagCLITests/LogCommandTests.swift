@@ -80,6 +80,11 @@ struct LogCommandTests {
         #expect(result.stderr.contains("did you mean"), "\(result.stderr)")
         #expect(result.stderr.contains("redflag log --new"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: notes.path) == ["acme.md"])
+        // Without text, the client is checked before the editor opens.
+        let marker = notes.appendingPathComponent("editor-ran").path
+        let editor = try Self.log(notes, ["acmee"], environment: ["VISUAL": "touch '\(marker)'; true"])
+        #expect(editor.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: marker))
     }
 
     @Test("--new creates the client with front matter; the dossier reads it; a second --new is refused")
