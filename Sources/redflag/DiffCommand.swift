@@ -19,7 +19,8 @@ struct DiffCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A date (YYYY-MM-DD, today, -30d) or a git revision (HEAD~3, v1, a commit id).", valueName: "date|rev"))
+            "A date (YYYY-MM-DD, today, or an offset written --since=-30d) or a git revision (HEAD~3, v1, a commit id).",
+            valueName: "date|rev"))
     var since: String
 
     @Option(
