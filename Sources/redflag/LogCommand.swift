@@ -35,7 +35,9 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var configOption: ConfigOption
 
     @Option(
-        help: ArgumentHelp("The entry's day: YYYY-MM-DD, today, yesterday, or -3d. Default: today.", valueName: "date"))
+        help: ArgumentHelp(
+            "The entry's day: YYYY-MM-DD, today, yesterday, or an offset written --date=-3d. Default: today.",
+            valueName: "date"))
     var date: String?
 
     @Option(help: ArgumentHelp("The entry's time of day, HH:MM: it gets a heading of its own.", valueName: "time"))
