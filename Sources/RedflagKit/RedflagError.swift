@@ -22,6 +22,8 @@ public enum RedflagError: Error, Hashable, Sendable {
     case outputRefused(path: String, reason: String, hint: String?)
     /// The notes as they were cannot be read (`redflag diff --since REV`): no repository, no such revision.
     case historyUnavailable(String, reason: String, hint: String)
+    /// `redflag verify DOSSIER.json`: the file is not a JSON dossier with an evidence manifest.
+    case evidenceUnreadable(path: String, reason: String)
 
     /// The problem as diagnostics (file, line where known, message, what to do).
     public var diagnostics: [Diagnostic] {
@@ -59,6 +61,12 @@ public enum RedflagError: Error, Hashable, Sendable {
             return [Diagnostic(.error, file: path, message: reason, hint: hint)]
         case let .historyUnavailable(path, reason, hint):
             return [Diagnostic(.error, file: path, message: reason, hint: hint)]
+        case let .evidenceUnreadable(path, reason):
+            return [
+                Diagnostic(
+                    .error, file: path, message: reason,
+                    hint: "give a dossier written with 'redflag dossier CLIENT --format json --output FILE'")
+            ]
         }
     }
 

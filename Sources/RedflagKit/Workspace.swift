@@ -92,7 +92,21 @@ public struct Workspace: Sendable {
     public func judge(_ journal: Journal, asOf: CalendarDate) -> Judgement {
         let inputDigest = InputDigest.of(journal)
         let dossiers = Dossier.all(Timeline.all(in: journal, asOf: asOf), policy: policy, inputDigest: inputDigest)
+            .map { dossier in
+                var dossier = dossier
+                dossier.evidence = EvidenceManifest(citing: dossier.citedEntries, in: journal)
+                return dossier
+            }
         return Judgement(dossiers: dossiers, asOf: asOf, policyDigest: policy.digest, inputDigest: inputDigest)
+    }
+
+    /// `judgement` with e-mails, phones, amounts, IBANs, contacts and the `redact:` names masked
+    /// (`Redactor`), for `--redact`: applied to the model once, before any renderer.
+    public func redacted(_ judgement: Judgement, journal: Journal) -> Judgement {
+        let redactor = Redactor(configuration: configuration, clients: journal.clients)
+        var masked = judgement
+        masked.dossiers = redactor.redact(judgement.dossiers)
+        return masked
     }
 
     /// The lint findings of `journal` as of `asOf` (only in `paths` when given).

@@ -49,6 +49,8 @@ struct DossierCommand: ParsableCommand {
             valueName: "days"))
     var lateCommitDays = Provenance.defaultThreshold
 
+    @OptionGroup var redaction: RedactOption
+
     func validate() throws {
         guard (1...2).contains(arguments.count), arguments.count == 1 || notesOption == nil else {
             throw ValidationError("give the client, or the notes directory and the client (redflag dossier notes acme)")
@@ -64,10 +66,13 @@ struct DossierCommand: ParsableCommand {
         let (journal, hadErrors) = load(workspace)
         let client = try workspace.client(matching: arguments[arguments.count - 1], in: journal)
         let judgement = workspace.judge(journal, asOf: day)
-        guard let dossier = judgement.dossier(for: client.id) else {
+        guard let index = judgement.dossiers.firstIndex(where: { $0.client.id == client.id }) else {
             throw RedflagError.unknownClient(client.id.rawValue, suggestions: [])
         }
-        let origin = provenance ? workspace.provenance(of: dossier, threshold: lateCommitDays) : nil
+        // Provenance is read from git for the notes as they are; the dossier is masked after.
+        let origin = provenance ? workspace.provenance(of: judgement.dossiers[index], threshold: lateCommitDays) : nil
+        // Masked after the client was found: the same position in the masked judgement.
+        let dossier = redaction.apply(judgement, workspace: workspace, journal: journal).dossiers[index]
         let text: String
         switch format {
         case .md: text = DossierMarkdownRenderer.render(dossier, provenance: origin)

@@ -29,6 +29,7 @@ struct Redflag: ParsableCommand {
             PolicyCommand.self,
             LogCommand.self,
             DiffCommand.self,
+            VerifyCommand.self,
         ]
     )
 

@@ -24,12 +24,14 @@ struct SiteCommand: ParsableCommand {
 
     @OptionGroup var template: TemplateOption
 
+    @OptionGroup var redaction: RedactOption
+
     func run() throws {
         let day = try asOf.date()
         let workspace = try notes.workspace()
         let templates = try template.templates()
         let (journal, hadErrors) = load(workspace)
-        let judgement = workspace.judge(journal, asOf: day)
+        let judgement = redaction.apply(workspace.judge(journal, asOf: day), workspace: workspace, journal: journal)
         let site = Site(dossiers: judgement.dossiers, triage: judgement.triage, templates: templates)
         let written: [String]
         do {

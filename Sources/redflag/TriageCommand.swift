@@ -24,12 +24,14 @@ struct TriageCommand: ParsableCommand {
 
     @OptionGroup var template: TemplateOption
 
+    @OptionGroup var redaction: RedactOption
+
     func run() throws {
         let day = try asOf.date()
         let workspace = try notes.workspace()
         let templates = try template.templates()
         let (journal, hadErrors) = load(workspace)
-        let triage = workspace.judge(journal, asOf: day).triage
+        let triage = redaction.apply(workspace.judge(journal, asOf: day), workspace: workspace, journal: journal).triage
         let color = output.output == nil && Console.stdoutStyle.color
         try output.write(
             TriageRenderer.render(triage, format: format, color: color, templates: templates), notes: workspace.root)

@@ -12,6 +12,7 @@
 /// ignore: [Archive/, "*.excalidraw.md"]   # gitignore patterns of paths to leave out
 /// conventions:                    # turn off a detected convention that misreads your notes
 ///   wikilinks: off
+/// redact: [Hans Weber, Petrov]    # names `--redact` masks, besides e-mails, phones, amounts, IBANs
 /// ```
 /// An invalid file is an error naming the line and the problem, never a silent fallback.
 public struct Configuration: Hashable, Sendable {
@@ -36,6 +37,8 @@ public struct Configuration: Hashable, Sendable {
     public var ignore: [String] = []
     /// `conventions:`: conventions turned off (`wikilinks: off`); every other one is detected.
     public var disabledConventions: Set<NotesConvention> = []
+    /// `redact:`: names (people, companies) that `--redact` masks wherever they appear.
+    public var redact: [String] = []
 
     /// The built-in configuration.
     public static let standard = Configuration(
@@ -49,7 +52,9 @@ public struct Configuration: Hashable, Sendable {
         self.lint = lint
     }
 
-    static let topLevelKeys = ["vocabulary", "clients", "policy", "lint", "dates", "ignore", "conventions"]
+    static let topLevelKeys = [
+        "vocabulary", "clients", "policy", "lint", "dates", "ignore", "conventions", "redact",
+    ]
 
     /// True unless `redflag.yml` turned `convention` off.
     public func uses(_ convention: NotesConvention) -> Bool { !disabledConventions.contains(convention) }
@@ -131,6 +136,8 @@ public struct Configuration: Hashable, Sendable {
                 default:
                     problem(pair.value, "'ignore' must be a list of gitignore patterns, e.g. [Archive/, '*.draft.md']")
                 }
+            case "redact":
+                configuration.redact = readRedact(pair.value, report: problem)
             case "conventions":
                 guard let conventions = pair.value.pairs else {
                     problem(pair.value, "'conventions' must map a convention to on or off, e.g. 'wikilinks: off'")
@@ -161,6 +168,29 @@ public struct Configuration: Hashable, Sendable {
             }
         }
         return (configuration, problems)
+    }
+
+    /// The `redact:` list: names as text, each at least two characters long.
+    private static func readRedact(_ value: YAMLValue, report: (YAMLValue?, String, String?) -> Void) -> [String] {
+        let items: [YAMLValue]
+        switch value {
+        case let .sequence(list, _, _): items = list
+        case let .scalar(text, _, _) where !text.isEmpty: items = [value]
+        default:
+            report(value, "'redact' must be a list of names, e.g. [Hans Weber, Petrov]", nil)
+            return []
+        }
+        var names: [String] = []
+        for item in items {
+            guard let name = item.string.map({ String($0.drop(while: \.isWhitespace)).trimmingTrailingWhitespace() }),
+                name.count >= 2
+            else {
+                report(item, "a name under 'redact' must be text of at least two characters", nil)
+                continue
+            }
+            names.append(name)
+        }
+        return names
     }
 
     private static func readVocabulary(

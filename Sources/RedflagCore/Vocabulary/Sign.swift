@@ -10,6 +10,8 @@ public enum Sign: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
     case competitor, legal
     // Context.
     case warned, paid, referral, praise
+    // Closing the past: `#resolved/lie`, `#forgiven/late` close earlier incidents of that sign.
+    case resolved, forgiven
 
     /// What a tag says about the relationship.
     public enum Kind: String, Hashable, Sendable, Codable {
@@ -19,7 +21,8 @@ public enum Sign: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
         /// A pattern: it counts when it repeats (verbal abuse, unreasonable, late, changed-mind,
         /// ignored-advice).
         case pattern
-        /// Context, not an incident: `#warned`, and the good news `#paid`, `#referral`, `#praise`.
+        /// Context, not an incident: `#warned`, the good news `#paid`, `#referral`, `#praise`, and
+        /// the closings `#resolved`, `#forgiven`.
         case context
     }
 
@@ -40,7 +43,7 @@ public enum Sign: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
         switch self {
         case .lie, .dispute, .competitor, .legal: .hard
         case .abuse, .unreasonable, .late, .changedMind, .ignoredAdvice: .pattern
-        case .warned, .paid, .referral, .praise: .context
+        case .warned, .paid, .referral, .praise, .resolved, .forgiven: .context
         }
     }
 
@@ -49,6 +52,10 @@ public enum Sign: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
 
     /// Good news about the client (`#paid`, `#referral`, `#praise`): it may soften a watch.
     public var isPositive: Bool { self == .paid || self == .referral || self == .praise }
+
+    /// A closing tag (`#resolved/SIGN`, `#forgiven/SIGN`): its subtype names the sign whose earlier
+    /// incidents it closes.
+    public var isClosing: Bool { self == .resolved || self == .forgiven }
 
     /// One line on what the tag means, shown by `redflag tags` and in the docs.
     public var summary: String {
@@ -66,6 +73,8 @@ public enum Sign: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
         case .paid: "paid on time"
         case .referral: "the client referred new work"
         case .praise: "the client praised the work"
+        case .resolved: "closes earlier incidents of a sign, which was resolved: #resolved/lie, then the reason"
+        case .forgiven: "closes earlier incidents of a sign, which you forgave: #forgiven/late, then the reason"
         }
     }
 
@@ -82,7 +91,7 @@ public enum Sign: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
         case .ignoredAdvice: "#f0e442"
         case .competitor: "#7f7f7f"
         case .legal: "#1a1a1a"
-        case .warned, .paid, .referral, .praise: "#444444"
+        case .warned, .paid, .referral, .praise, .resolved, .forgiven: "#444444"
         }
     }
 
@@ -145,6 +154,10 @@ public enum Sign: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
             return [("referred", nil), ("рекомендация", nil)]
         case .praise:
             return [("thanks", nil), ("kudos", nil), ("похвала", nil), ("благодарность", nil)]
+        case .resolved:
+            return [("решено", nil)]
+        case .forgiven:
+            return [("forgive", nil), ("прощено", nil)]
         }
     }
 

@@ -16,22 +16,42 @@ public struct Dossier: Hashable, Sendable {
     public var inputDigest: String
     /// The day of the judgement.
     public var asOf: CalendarDate
+    /// The score at each month end of the last 12 months, oldest first (`Policy.scoreHistory`).
+    public var scoreHistory: [ScorePoint]
+    /// The fingerprints of the cited files and entries, when the notes were at hand
+    /// (`EvidenceManifest`; `Workspace.judge` sets it).
+    public var evidence: EvidenceManifest?
 
-    public init(timeline: Timeline, assessment: Assessment, policyDigest: String, inputDigest: String) {
+    public init(
+        timeline: Timeline, assessment: Assessment, policyDigest: String, inputDigest: String,
+        scoreHistory: [ScorePoint] = [], evidence: EvidenceManifest? = nil
+    ) {
         client = timeline.client
         self.timeline = timeline
         self.assessment = assessment
         self.policyDigest = policyDigest
         self.inputDigest = inputDigest
         asOf = timeline.asOf
+        self.scoreHistory = scoreHistory
+        self.evidence = evidence
     }
 
     /// The dossier of every timeline under `policy`, in the order given.
     public static func all(_ timelines: [Timeline], policy: Policy, inputDigest: String) -> [Dossier] {
         let digest = policy.digest
         return timelines.map {
-            Dossier(timeline: $0, assessment: policy.assess($0), policyDigest: digest, inputDigest: inputDigest)
+            Dossier(
+                timeline: $0, assessment: policy.assess($0), policyDigest: digest, inputDigest: inputDigest,
+                scoreHistory: policy.scoreHistory($0))
         }
+    }
+
+    /// Every entry the dossier cites: the evidence of its reasons and noted signs, and its closings
+    /// with what they closed.
+    public var citedEntries: [CitedEntry] {
+        let assessment = assessment
+        return (assessment.reasons + assessment.noted).flatMap(\.entries)
+            + assessment.closures.flatMap { [$0.entry] + $0.closed }
     }
 
     /// Dated entries, newest month first: each month (`YYYY-MM`) with its entries in date order.

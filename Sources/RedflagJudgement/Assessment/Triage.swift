@@ -15,6 +15,8 @@ public struct Triage: Hashable, Sendable {
         public var positives: Int
         /// Incident counts per sign (canonical tag), signs never seen left out, in SIGNS.md order.
         public var signTotals: [Timeline.TagCount]
+        /// The score at each month end of the last 12 months, oldest first.
+        public var scoreHistory: [ScorePoint]
 
         public init(_ dossier: Dossier) {
             client = dossier.client
@@ -22,6 +24,7 @@ public struct Triage: Hashable, Sendable {
             incidents = dossier.assessment.incidents
             lastIncident = dossier.timeline.lastIncident
             positives = dossier.timeline.positives.count
+            scoreHistory = dossier.scoreHistory
             signTotals = Vocabulary.signs.compactMap { sign in
                 dossier.timeline.tagCounts.first { $0.tag == sign && $0.subtype == nil && $0.count > 0 }
             }

@@ -31,11 +31,14 @@ public struct Assessment: Hashable, Sendable, Codable {
     public var billingAssumed: Bool
     /// `Policy.digest` of the policy used.
     public var policyDigest: String
+    /// Entries that closed earlier incidents (`#resolved/SIGN`, `#forgiven/SIGN`), in date order,
+    /// applied or not: closed incidents are history, never silently dropped.
+    public var closures: [Closure]
 
     public init(
         client: ClientID, asOf: CalendarDate, verdict: Verdict, score: Int, softened: Bool, summary: String,
         reasons: [Reason], noted: [Reason] = [], incidents: Int, billing: Billing = .fixed,
-        billingAssumed: Bool = false, policyDigest: String
+        billingAssumed: Bool = false, policyDigest: String, closures: [Closure] = []
     ) {
         self.client = client
         self.asOf = asOf
@@ -49,5 +52,6 @@ public struct Assessment: Hashable, Sendable, Codable {
         self.billing = billing
         self.billingAssumed = billingAssumed
         self.policyDigest = policyDigest
+        self.closures = closures
     }
 }

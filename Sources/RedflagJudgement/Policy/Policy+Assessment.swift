@@ -24,7 +24,9 @@ extension Policy {
     /// its section, however many entries are under it.
     public func assess(_ timeline: Timeline) -> Assessment {
         let asOf = timeline.asOf
-        let judged = timeline.judged
+        // Closed incidents are history: their sign tags are left out of every count below.
+        let closures = closures(timeline)
+        let judged = Policy.open(timeline.judged, closedBy: closures, rules: rules)
         let billing = timeline.client.billing
         let soften = softens(timeline)
 
@@ -64,7 +66,86 @@ extension Policy {
             summary: Policy.summary(
                 verdict: verdict, reasons: reasons, incidents: incidents, timeline: timeline, softening: softening),
             reasons: reasons, noted: noted, incidents: incidents, billing: billing ?? .fixed,
-            billingAssumed: billing == nil, policyDigest: digest)
+            billingAssumed: billing == nil, policyDigest: digest, closures: closures.map(\.closure))
+    }
+
+    /// A closing with the rules it closes (those its sign covers that the policy lets it close).
+    struct AppliedClosure {
+        var closure: Closure
+        var rules: [Rule]
+    }
+
+    /// Every closing entry of `timeline` (`#resolved/SIGN`, `#forgiven/SIGN`) up to as-of, in date
+    /// order, with the incidents it closes. Pure.
+    func closures(_ timeline: Timeline) -> [AppliedClosure] {
+        let judged = timeline.judged
+        var seen = Set<SourceLocation>()
+        var result: [AppliedClosure] = []
+        for item in judged {
+            let entry = item.entry
+            for tag in entry.tags {
+                guard let kind = Sign(rawValue: tag.name), kind.isClosing, seen.insert(tag.range.start).inserted
+                else { continue }
+                let target = Closure.target(tag.subtype)
+                let covered =
+                    target.map { target in
+                        rules.filter { rule in
+                            rule.enabled && rule.tag == target.tag
+                                && (target.subtype == nil || rule.subtypes.matches(target.subtype))
+                        }
+                    } ?? []
+                let closable = covered.filter { closing.hard || !$0.isHard }
+                var note: String?
+                if !closing.enabled {
+                    note = "closings are switched off (policy.closing.enabled: false)"
+                } else if tag.subtype == nil {
+                    note = "it names no sign: write the sign it closes, e.g. #\(kind.tag)/lie"
+                } else if target == nil {
+                    note = "'\(tag.subtype ?? "")' is no incident sign"
+                } else if entry.date == nil {
+                    note = "the entry has no date, so it closes nothing"
+                } else if closable.isEmpty {
+                    note = "a hard sign stays open: redflag.yml forbids closing hard signs (policy.closing.hard)"
+                } else if closable.count < covered.count {
+                    note = "hard signs stay open (policy.closing.hard: false); only the others were closed"
+                }
+                let applies = closing.enabled && entry.date != nil && !closable.isEmpty
+                var closed: [CitedEntry] = []
+                if applies, let date = entry.date {
+                    let before = judged.filter { $0.entry.date.map { $0 <= date } ?? false }
+                    closed = TagOccurrence.group(before) { tag in closable.contains { $0.matches(tag) } }
+                        .map(CitedEntry.init).filter { !($0.file == entry.file && $0.line == entry.line) }
+                }
+                let raw = "#" + tag.raw
+                let text = entry.text.replacingOccurrences(of: raw, with: " ")
+                let reason = CitedEntry.quote(text)
+                let closure = Closure(
+                    kind: kind, sign: target.map { $0.subtype.map { "\(target?.tag ?? "")/\($0)" } ?? $0.tag },
+                    date: entry.date, reason: reason.isEmpty ? "no reason given" : reason, entry: CitedEntry(entry),
+                    closed: closed, applied: applies, note: applies && closable.count == covered.count ? nil : note)
+                result.append(AppliedClosure(closure: closure, rules: applies ? closable : []))
+            }
+        }
+        return result
+    }
+
+    /// `judged` with the sign tags that `closures` closed taken off their entries (dated on or before
+    /// the closing, of a rule it closes).
+    static func open(_ judged: [TimelineEntry], closedBy closures: [AppliedClosure], rules: [Rule]) -> [TimelineEntry] {
+        let applied = closures.filter { !$0.rules.isEmpty }
+        guard !applied.isEmpty else { return judged }
+        return judged.map { item in
+            guard let date = item.entry.date else { return item }
+            var item = item
+            item.entry.tags.removeAll { tag in
+                applied.contains { closure in
+                    guard let closedOn = closure.closure.date, date <= closedOn else { return false }
+                    return closure.rules.contains { $0.matches(tag) }
+                }
+            }
+            item.isIncident = item.entry.tags.contains { Vocabulary.signs.contains($0.name) }
+            return item
+        }
     }
 
     /// True when positive context softens the soft rules' watches for `timeline` (see `Softening`).

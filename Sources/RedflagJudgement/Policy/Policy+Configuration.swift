@@ -6,6 +6,8 @@ extension Policy {
     public static let ruleKeys = ["watch", "fire", "window", "weight", "enabled", "hourly"]
     /// The keys `softening` accepts in `redflag.yml`.
     public static let softeningKeys = ["positives", "window", "quiet", "enabled"]
+    /// The keys `closing` accepts in `redflag.yml`.
+    public static let closingKeys = ["hard", "enabled"]
 
     /// The policy in force for `configuration`: the default with its `policy:` section applied.
     public init(configuration: Configuration) throws(PolicyError) {
@@ -52,10 +54,14 @@ extension Policy {
                 policy.softening = Policy.applySoftening(pair.value, to: policy.softening, file: file, report: report)
                 continue
             }
+            if pair.key == "closing" {
+                policy.closing = Policy.applyClosing(pair.value, to: policy.closing, file: file, report: report)
+                continue
+            }
             guard let index = policy.rules.firstIndex(where: { $0.id == pair.key }) else {
                 report(
                     pair.keyValue, "unknown rule '\(pair.key)'\(unknownRuleSuggestion(pair.key))",
-                    hint: "rules: \((rules.map(\.id) + ["softening"]).joined(separator: ", "))")
+                    hint: "rules: \((rules.map(\.id) + ["softening", "closing"]).joined(separator: ", "))")
                 continue
             }
             policy.rules[index] = Policy.applyRule(pair.value, to: policy.rules[index], file: file, report: report)
@@ -69,7 +75,7 @@ extension Policy {
         if !byTag.isEmpty {
             return " (the tag '\(key)' is judged by \(byTag.map { "'\($0)'" }.joined(separator: " and ")))"
         }
-        let candidates = rules.map(\.id) + ["softening"]
+        let candidates = rules.map(\.id) + ["softening", "closing"]
         return Spelling.closest(to: key, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
@@ -184,6 +190,41 @@ extension Policy {
                 value, "'\(name)': watch and fire are both 'never', so the rule can never trigger",
                 "to switch the rule off, write '\(rule.id): { enabled: false }'")
         }
+    }
+
+    private static func applyClosing(
+        _ value: YAMLValue, to original: Closing, file: String, report: (YAMLValue, String, String?) -> Void
+    ) -> Closing {
+        var closing = original
+        if case .scalar(let text, _, _) = value, let enabled = PolicyValue.bool(text) {
+            closing.enabled = enabled
+            closing.origins["enabled"] = ValueOrigin(file: file, line: value.line)
+            return closing
+        }
+        guard let pairs = value.pairs else {
+            report(
+                value, "'closing' must be a mapping or on/off, found \(value.kindName)",
+                "e.g. 'closing: { hard: false }' keeps hard signs open whatever the notes close")
+            return closing
+        }
+        for pair in pairs {
+            let path = "policy.closing.\(pair.key)"
+            guard Policy.closingKeys.contains(pair.key) else {
+                let suggestion =
+                    Spelling.closest(to: pair.key, in: closingKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                report(
+                    pair.keyValue, "unknown key '\(path)'\(suggestion)",
+                    "known keys: \(closingKeys.joined(separator: ", "))")
+                continue
+            }
+            guard let text = pair.value.string, let flag = PolicyValue.bool(text) else {
+                report(pair.value, "'\(path)' must be true or false", nil)
+                continue
+            }
+            if pair.key == "hard" { closing.hard = flag } else { closing.enabled = flag }
+            closing.origins[pair.key] = ValueOrigin(file: file, line: pair.value.line)
+        }
+        return closing
     }
 
     private static func applySoftening(

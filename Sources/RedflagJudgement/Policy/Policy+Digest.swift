@@ -13,6 +13,7 @@ extension Policy {
         var canonical = self
         for index in canonical.rules.indices { canonical.rules[index].origins = [:] }
         canonical.softening.origins = [:]
+        canonical.closing.origins = [:]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(canonical)) ?? Data()

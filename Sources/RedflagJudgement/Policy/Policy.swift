@@ -10,10 +10,13 @@ public struct Policy: Hashable, Sendable, Codable {
     /// The rules, in SIGNS.md order.
     public var rules: [Rule]
     public var softening: Softening
+    /// Whether `#resolved/SIGN` and `#forgiven/SIGN` entries may close hard signs (`Closure`).
+    public var closing: Closing
 
-    public init(rules: [Rule], softening: Softening) {
+    public init(rules: [Rule], softening: Softening, closing: Closing = .standard) {
         self.rules = rules
         self.softening = softening
+        self.closing = closing
     }
 
     /// The rule with `id`, if any.

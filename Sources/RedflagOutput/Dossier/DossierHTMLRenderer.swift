@@ -60,6 +60,14 @@ public enum DossierHTMLRenderer {
         let undated = timeline.undated.map(entryView)
         let chart = TimelineChart.svg(timeline)
         let todo = PlainWords.todo(assessment)
+        let scoreChart = ScoreChart.svg(dossier.scoreHistory)
+        let manifest = dossier.evidence
+        let evidence =
+            (manifest?.files.map { HTMLView.EvidenceView(reference: $0.path, sha256: $0.sha256, isFile: true) } ?? [])
+            + (manifest?.entries.map {
+                HTMLView.EvidenceView(reference: $0.reference, sha256: $0.sha256, isFile: false)
+            }
+                ?? [])
         return HTMLView.DossierView(
             title: "\(client.name): \(assessment.verdict.headline)",
             client: .init(id: client.id.rawValue, name: client.name),
@@ -83,7 +91,20 @@ public enum DossierHTMLRenderer {
             },
             chart: chart ?? "", hasChart: chart != nil, months: months, undated: undated, hasUndated: !undated.isEmpty,
             entryCount: HTMLView.count(timeline.entries.count + undated.count, "entry", "entries"),
-            indexLink: indexLink ?? "", hasIndexLink: indexLink != nil)
+            indexLink: indexLink ?? "", hasIndexLink: indexLink != nil,
+            scoreChart: scoreChart ?? "", hasScoreChart: scoreChart != nil,
+            scoreLine: ScoreChart.line(dossier.scoreHistory),
+            closures: assessment.closures.map(closureView), hasClosures: !assessment.closures.isEmpty,
+            evidence: evidence, hasEvidence: !evidence.isEmpty)
+    }
+
+    static func closureView(_ closure: Closure) -> HTMLView.ClosureView {
+        HTMLView.ClosureView(
+            sign: closure.sign.map { "#\($0)" } ?? "#\(closure.kind.tag)", kind: closure.kind.tag,
+            date: closure.date?.description ?? "undated", reason: closure.reason, applied: closure.applied,
+            note: closure.note ?? "", hasNote: closure.note != nil,
+            anchor: Dossier.anchor(file: closure.entry.file, line: closure.entry.line),
+            reference: closure.entry.reference, closed: closure.closed.map(HTMLView.CitationView.init))
     }
 
     /// Entry anchor → the anchors of the tagged headings (or front matter) it is the first entry of,

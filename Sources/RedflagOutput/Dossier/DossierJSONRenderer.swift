@@ -47,6 +47,35 @@ public enum DossierJSONRenderer {
         var inputDigest: String
         /// Only when the notes are in git (left out otherwise).
         var provenance: ProvenanceRenderer.JSONValue?
+        /// The score at each month end of the last 12 months, oldest first.
+        var scoreHistory: [ScorePoint]
+        /// Closings (`#resolved/SIGN`, `#forgiven/SIGN`) and what they closed.
+        var closures: [ClosureJSON]
+        /// The SHA-256 of each cited file and entry (`redflag verify`).
+        @Nullable var evidence: EvidenceManifest?
+    }
+
+    /// A closing as written in dossier JSON: every key present, `null` when absent.
+    struct ClosureJSON: Encodable {
+        var kind: String
+        @Nullable var sign: String?
+        @Nullable var date: CalendarDate?
+        var reason: String
+        var entry: ReasonJSON.EntryJSON
+        var closed: [ReasonJSON.EntryJSON]
+        var applied: Bool
+        @Nullable var note: String?
+
+        init(_ closure: Closure) {
+            kind = closure.kind.tag
+            sign = closure.sign
+            date = closure.date
+            reason = closure.reason
+            entry = ReasonJSON.EntryJSON(closure.entry)
+            closed = closure.closed.map(ReasonJSON.EntryJSON.init)
+            applied = closure.applied
+            note = closure.note
+        }
     }
 
     /// The dossier as pretty-printed JSON, ending with a newline.
@@ -69,7 +98,9 @@ public enum DossierJSONRenderer {
                 lastIncident: timeline.lastIncident, positives: timeline.positives.count),
             timeline: timeline.entries.map(TimelineEntryJSON.init),
             undated: timeline.undated.map(TimelineEntryJSON.init), policyDigest: dossier.policyDigest,
-            inputDigest: dossier.inputDigest, provenance: provenance.map(ProvenanceRenderer.JSONValue.init))
+            inputDigest: dossier.inputDigest, provenance: provenance.map(ProvenanceRenderer.JSONValue.init),
+            scoreHistory: dossier.scoreHistory, closures: assessment.closures.map(ClosureJSON.init),
+            evidence: dossier.evidence)
         return JSON.encode(document, pretty: true) + "\n"
     }
 }

@@ -17,15 +17,20 @@ public enum DossierMarkdownRenderer {
         out += "> " + MarkdownText.inline(plainSummary(dossier)) + "\n\n"
         out += "**Verdict: \(verdict.rawValue)** (score \(assessment.score)/100) as of \(dossier.asOf). "
         out += verdict.recommendation + "\n\n"
+        if !dossier.scoreHistory.isEmpty {
+            out += "**Score, last \(dossier.scoreHistory.count) months:** \(ScoreChart.line(dossier.scoreHistory))\n\n"
+        }
         let todo = PlainWords.todo(assessment)
         if !todo.isEmpty {
             out += "**What to do:**\n\n" + todo.map { "- \(MarkdownText.inline($0))\n" }.joined() + "\n"
         }
         if assessment.billingAssumed { out += "*Billing: \(PlainWords.billingAssumed).*\n\n" }
         out += reasons(dossier)
+        out += closures(dossier.assessment.closures)
         out += summary(dossier)
         out += timeline(dossier)
         if let provenance { out += ProvenanceRenderer.markdown(provenance) }
+        out += evidence(dossier.evidence)
         out +=
             "---\n\n" + footer(asOf: dossier.asOf, policyDigest: dossier.policyDigest, inputDigest: dossier.inputDigest)
         // Printed on the terminal by default: no control or bidi character from the notes reaches it raw.
@@ -77,6 +82,42 @@ public enum DossierMarkdownRenderer {
             out += "\n"
         }
         return out
+    }
+
+    /// "## Closed": each closing with the incidents it closed, or why it was not applied.
+    static func closures(_ closures: [Closure]) -> String {
+        guard !closures.isEmpty else { return "" }
+        var out = "## Closed\n\nIncidents closed by a later entry are history: not counted, shown here.\n\n"
+        for closure in closures {
+            let sign = closure.sign.map { "#\($0)" } ?? "#\(closure.kind.tag)"
+            let date = closure.date?.description ?? "undated"
+            let reference = "(`\(closure.entry.reference)`)"
+            if closure.applied {
+                out += "- **\(MarkdownText.inline(sign))** closed on \(date) (\(closure.kind.tag)) because "
+                out += "“\(MarkdownText.inline(closure.reason))” \(reference)\n"
+            } else {
+                out += "- **\(MarkdownText.inline(sign))**: #\(closure.kind.tag) on \(date) not applied: "
+                out += "\(MarkdownText.inline(closure.note ?? "")) \(reference)\n"
+            }
+            if closure.applied, let note = closure.note { out += "  - \(MarkdownText.inline(note))\n" }
+            for entry in closure.closed {
+                out +=
+                    "  - \(entry.date?.description ?? "undated") `\(entry.reference)`: "
+                    + "\(MarkdownText.inline(entry.quote))\n"
+            }
+        }
+        return out + "\n"
+    }
+
+    /// "## Evidence manifest": the SHA-256 of each cited file and entry at generation time.
+    static func evidence(_ manifest: EvidenceManifest?) -> String {
+        guard let manifest, !manifest.entries.isEmpty else { return "" }
+        var out = "## Evidence manifest\n\nSHA-256 of each cited file and entry when this dossier was made; "
+        out += "`redflag verify DOSSIER.json` (from the JSON format) says which changed since.\n\n"
+        out += "| Cited | SHA-256 |\n|---|---|\n"
+        for file in manifest.files { out += "| `\(file.path)` (file) | `\(file.sha256)` |\n" }
+        for entry in manifest.entries { out += "| `\(entry.reference)` | `\(entry.sha256)` |\n" }
+        return out + "\n"
     }
 
     static func evidence(_ reason: Reason) -> String {

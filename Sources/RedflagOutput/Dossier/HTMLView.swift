@@ -46,6 +46,13 @@ enum HTMLView {
         var reference: String
         var date: String
         var quote: String
+
+        init(_ cited: CitedEntry) {
+            anchor = Dossier.anchor(file: cited.file, line: cited.line)
+            reference = cited.reference
+            date = cited.date?.description ?? "undated"
+            quote = cited.quote
+        }
     }
 
     struct ReasonView {
@@ -77,11 +84,7 @@ enum HTMLView {
             let advice = Advice.text(for: reason, billing: billing)
             self.advice = advice ?? ""
             hasAdvice = advice != nil
-            entries = reason.entries.map {
-                CitationView(
-                    anchor: Dossier.anchor(file: $0.file, line: $0.line), reference: $0.reference,
-                    date: $0.date?.description ?? "undated", quote: $0.quote)
-            }
+            entries = reason.entries.map(CitationView.init)
             entryCount = HTMLView.count(reason.entries.count, "entry", "entries")
         }
     }
@@ -193,6 +196,15 @@ enum HTMLView {
         /// Link back to the index page in a site; empty for a standalone dossier.
         var indexLink: String
         var hasIndexLink: Bool
+        /// The score chart of the last 12 months (`ScoreChart.svg`, safe); empty without points.
+        var scoreChart: String
+        var hasScoreChart: Bool
+        /// "▁▂▅ 12 → 72 (2025-04 … 2026-03)".
+        var scoreLine: String
+        var closures: [ClosureView]
+        var hasClosures: Bool
+        var evidence: [EvidenceView]
+        var hasEvidence: Bool
         /// Each cited entry's first commit, when the notes are in git (`Provenance`).
         var provenance: [ProvenanceView] = []
         var hasProvenance = false
@@ -210,6 +222,25 @@ enum HTMLView {
         var reference: String
         var sentence: String
         var late: Bool
+    }
+
+    struct ClosureView {
+        var sign: String
+        var kind: String
+        var date: String
+        var reason: String
+        var applied: Bool
+        var note: String
+        var hasNote: Bool
+        var anchor: String
+        var reference: String
+        var closed: [CitationView]
+    }
+
+    struct EvidenceView {
+        var reference: String
+        var sha256: String
+        var isFile: Bool
     }
 
     struct TriageReasonView {
@@ -230,6 +261,9 @@ enum HTMLView {
         var summary: String
         var reasons: [TriageReasonView]
         var hasReasons: Bool
+        /// The score chart of the last 12 months (`ScoreChart.svg`, safe).
+        var scoreChart: String
+        var hasScoreChart: Bool
     }
 
     struct TriageView {

@@ -13,6 +13,18 @@ struct ReasonJSON: Encodable, Sendable {
         @Nullable var date: CalendarDate?
         var quote: String
         var tags: [String]
+
+        init(file: String, line: Int, date: CalendarDate?, quote: String, tags: [String]) {
+            self.file = file
+            self.line = line
+            self.date = date
+            self.quote = quote
+            self.tags = tags
+        }
+
+        init(_ cited: CitedEntry) {
+            self.init(file: cited.file, line: cited.line, date: cited.date, quote: cited.quote, tags: cited.tags)
+        }
     }
 
     var rule: String

@@ -10,7 +10,9 @@ import RedflagLint
 /// symbolic links); it is created when missing (its parent must exist); no file is written through
 /// a symbolic link, and page names are `[a-z0-9-]+.html`, so nothing is written outside it. An
 /// existing page is overwritten only when the folder's `SiteManifest` says redflag wrote it; every
-/// page is checked before the first is written, so a refusal leaves the folder as it was.
+/// page is checked before the first is written, so a refusal leaves the folder as it was. Pages the
+/// manifest lists that the new site no longer has (clients that are gone) are removed afterwards;
+/// no other file is ever removed.
 public enum SiteWriter {
     /// Writes the manifest, then every page of `site`, into `output`; returns the paths written.
     @discardableResult
@@ -51,6 +53,22 @@ public enum SiteWriter {
             }
             written.append(url.path)
         }
+        // Pages redflag wrote earlier for clients that are gone: removed, and only those (listed in
+        // the manifest, still a regular file; a link or folder in their place is left alone).
+        let current = Set(site.pages.map(\.fileName))
+        for stale in earlier.subtracting(current).sorted() {
+            let url = directory.appendingPathComponent(stale)
+            guard SitePaths.isSafeFileName(stale),
+                let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType,
+                type == .typeRegular
+            else { continue }
+            do {
+                try FileManager.default.removeItem(at: url)
+            } catch {
+                throw SiteError(message: "\(url.path): cannot remove the page of a client that is gone (\(error))")
+            }
+        }
+        try SiteManifest(pages: current).write(in: directory)
         return written
     }
 

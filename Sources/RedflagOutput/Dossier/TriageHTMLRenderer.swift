@@ -14,7 +14,8 @@ public enum TriageHTMLRenderer {
                 hasLink: links?[row.client.id.rawValue] != nil,
                 verdict: .init(row.assessment.verdict), score: row.assessment.score, incidents: row.incidents,
                 lastIncident: row.lastIncident?.description ?? "—", summary: TriageRenderer.plainDetail(row),
-                reasons: reasons, hasReasons: !reasons.isEmpty)
+                reasons: reasons, hasReasons: !reasons.isEmpty, scoreChart: ScoreChart.svg(row.scoreHistory) ?? "",
+                hasScoreChart: !row.scoreHistory.isEmpty)
         }
         let view = HTMLView.TriageView(
             title: "Triage as of \(triage.asOf)", asOf: triage.asOf.description, policyDigest: triage.policyDigest,

@@ -48,6 +48,9 @@ public enum TriageRenderer {
             for line in wrap(plainDetail(row), width: textWidth - 15) {
                 out += String(repeating: " ", count: 15) + cut(line, textWidth - 15) + "\n"
             }
+            if !row.scoreHistory.isEmpty {
+                out += String(repeating: " ", count: 15) + "score, 12 months: \(ScoreChart.line(row.scoreHistory))\n"
+            }
         }
         out += "\nas of:  \(triage.asOf)\npolicy: \(triage.policyDigest)\ninput:  \(triage.inputDigest)\n"
         return out.replacingOccurrences(of: " +\n", with: "\n", options: .regularExpression)
@@ -116,13 +119,14 @@ public enum TriageRenderer {
 
     public static func markdown(_ triage: Triage) -> String {
         var out = "# Triage as of \(triage.asOf)\n\n\(tally(triage)), most at risk first.\n\n"
-        out += "| Verdict | Score | Client | Incidents | Last incident | Why |\n"
-        out += "|---|--:|---|--:|---|---|\n"
+        out += "| Verdict | Score | Last 12 months | Client | Incidents | Last incident | Why |\n"
+        out += "|---|--:|---|---|--:|---|---|\n"
         for row in triage.rows {
             let verdict = row.assessment.verdict
             let cells = [
                 "\(verdict.symbol) **\(verdict.rawValue)**", String(row.assessment.score),
-                "\(MarkdownText.inline(row.client.name)) (`\(row.client.id)`)", String(row.incidents),
+                ScoreChart.sparkline(row.scoreHistory), "\(MarkdownText.inline(row.client.name)) (`\(row.client.id)`)",
+                String(row.incidents),
                 row.lastIncident?.description ?? "—", MarkdownText.inline(plainDetail(row)),
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
@@ -150,6 +154,8 @@ public enum TriageRenderer {
         @Nullable var lastIncident: CalendarDate?
         var signs: [String: Int]
         var reasons: [ReasonJSON]
+        /// The score at each month end of the last 12 months, oldest first.
+        var scoreHistory: [ScorePoint]
     }
 
     struct Document: Encodable {
@@ -169,7 +175,8 @@ public enum TriageRenderer {
                 headline: row.assessment.verdict.headline, plainSummary: plainSummary(row),
                 billingAssumed: row.assessment.billingAssumed, incidents: row.incidents, lastIncident: row.lastIncident,
                 signs: Dictionary(uniqueKeysWithValues: row.signTotals.map { ($0.tag, $0.count) }),
-                reasons: row.assessment.reasons.map { ReasonJSON($0, billing: row.assessment.billing) })
+                reasons: row.assessment.reasons.map { ReasonJSON($0, billing: row.assessment.billing) },
+                scoreHistory: row.scoreHistory)
         }
         let document = Document(
             schema: schemaVersion, asOf: triage.asOf, policyDigest: triage.policyDigest,

@@ -55,6 +55,12 @@ extension Policy {
         value(4, "positives", String(softening.positives), softening.origin(of: "positives"))
         value(4, "window", String(softening.window), softening.origin(of: "window"))
         value(4, "quiet", String(softening.quiet), softening.origin(of: "quiet"))
+        lines.append(
+            "  # An entry tagged #resolved/SIGN or #forgiven/SIGN closes the earlier incidents of that sign: they")
+        lines.append("  # stay in the dossier as history and stop counting. `hard: false` keeps hard signs open.")
+        lines.append("  closing:")
+        value(4, "enabled", closing.enabled ? "true" : "false", closing.origin(of: "enabled"))
+        value(4, "hard", closing.hard ? "true" : "false", closing.origin(of: "hard"))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -121,11 +121,26 @@ struct SiteTests {
         try SiteWriter.write(site, to: output.path, notes: notes.path)
         let manifest = try #require(try SiteManifest.read(in: output))
         #expect(manifest.pages == ["evil.html", "index.html"])
-        // An earlier page still on disk stays in the manifest (issue 12 removes pages of gone clients).
-        try SiteManifest(pages: manifest.pages + ["gone.html"]).write(in: output)
+        // A page redflag wrote for a client that is gone is removed; a user's page never is, nor a
+        // link standing where a listed page was.
+        try SiteManifest(pages: manifest.pages + ["gone.html", "linked.html"]).write(in: output)
         try Data("old page".utf8).write(to: output.appendingPathComponent("gone.html"))
+        try Data("my own page".utf8).write(to: output.appendingPathComponent("mine.html"))
+        let target = root.appendingPathComponent("target.html")
+        try Data("target".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(
+            at: output.appendingPathComponent("linked.html"), withDestinationURL: target)
         try SiteWriter.write(site, to: output.path, notes: notes.path)
-        #expect(try SiteManifest.read(in: output)?.pages == ["evil.html", "gone.html", "index.html"])
+        #expect(try SiteManifest.read(in: output)?.pages == ["evil.html", "index.html"])
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("gone.html").path))
+        #expect(
+            String(decoding: try Data(contentsOf: output.appendingPathComponent("mine.html")), as: UTF8.self)
+                == "my own page")
+        #expect(String(decoding: try Data(contentsOf: target), as: UTF8.self) == "target")
+        #expect(
+            (try? FileManager.default.destinationOfSymbolicLink(
+                atPath: output.appendingPathComponent("linked.html").path))
+                != nil, "a link is never removed")
 
         // A manifest redflag did not write, or a link in its place, is refused.
         try Data("{\"pages\": [\"index.html\"]}".utf8).write(to: output.appendingPathComponent(SiteManifest.fileName))

@@ -1,0 +1,47 @@
+import RedflagCore
+import RedflagJournal
+
+/// The client's score at the end of one month: one point of the chart in triage and dossiers.
+public struct ScorePoint: Hashable, Sendable, Codable {
+    /// `YYYY-MM`.
+    public var month: String
+    /// The day judged: the month's last day, or as-of for the current month.
+    public var asOf: CalendarDate
+    /// 0–100, as `Assessment.score` on that day.
+    public var score: Int
+    public var verdict: Verdict
+
+    public init(month: String, asOf: CalendarDate, score: Int, verdict: Verdict) {
+        self.month = month
+        self.asOf = asOf
+        self.score = score
+        self.verdict = verdict
+    }
+}
+
+extension Policy {
+    /// The number of months the score history covers.
+    public static let scoreHistoryMonths = 12
+
+    /// The client's score as of each month end of the last `months` months, oldest first; the
+    /// current month is judged as of `timeline.asOf` ("now"). Pure: each point rebuilds the timeline
+    /// from the same entries as of that day and assesses it.
+    public func scoreHistory(_ timeline: Timeline, months: Int = Policy.scoreHistoryMonths) -> [ScorePoint] {
+        let asOf = timeline.asOf
+        let entries = (timeline.entries + timeline.undated).map(\.entry)
+        return (0..<max(0, months)).reversed().compactMap { back in
+            var year = asOf.year
+            var month = asOf.month - back
+            while month < 1 {
+                month += 12
+                year -= 1
+            }
+            let day =
+                back == 0
+                ? asOf : CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+            guard let day else { return nil }
+            let assessment = assess(Timeline(client: timeline.client, entries: entries, asOf: day))
+            return ScorePoint(month: day.monthKey, asOf: day, score: assessment.score, verdict: assessment.verdict)
+        }
+    }
+}
