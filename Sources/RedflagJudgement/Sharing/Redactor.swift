@@ -231,11 +231,13 @@ public struct Redactor: Sendable {
     static let currency =
         "(?:[€$£₽¥₴]|\\b(?:EUR|USD|GBP|RUB|CHF|UAH|PLN|euros?|dollars?|pounds?|Euro)\\b|руб(?:лей|ля|ль|\\.)?|р\\.)"
     static let amount = "\\d+(?:[ ,.' ]\\d{3})*(?:[.,]\\d{1,2})?(?: ?(?:[kKmM]|тыс\\.?|млн)(?![\\p{L}]))?"
+    /// An amount then its currency (`1.200 €`), then a currency then its amount (`€4,800`): in
+    /// this order, so that a currency between two amounts leaves neither number behind.
     static let money = [
-        pattern(currency + " ?-?" + amount),
         pattern("(?<![\\p{L}\\p{N}])" + amount + " ?" + currency),
+        pattern(currency + " ?-?" + amount),
     ]
-    /// A run of digits and phone separators: a phone number when it holds 7 to 15 digits.
+    /// A run of digits and phone separators: a phone number (or several) when it holds 7 digits or more.
     static let phoneCandidate = pattern("(?<![\\p{L}\\p{N}@/#_])\\+?\\(?\\d[\\d ().-]{5,}\\d(?![\\p{L}\\p{N}_])")
     /// Dates and times, kept verbatim: ISO, dotted and slashed dates, `HH:MM`.
     static let dateOrTime = pattern(
@@ -274,7 +276,8 @@ public struct Redactor: Sendable {
         for match in phoneCandidate?.matches(in: text, range: whole) ?? [] {
             guard let range = Range(match.range, in: text) else { continue }
             let digits = text[range].filter(\.isASCIIDigitCharacter).count
-            guard (7...15).contains(digits) else { continue }
+            // 7 to 15 digits is a phone number; more is several side by side (or an account number).
+            guard digits >= 7 else { continue }
             out += text[cursor..<range.lowerBound] + "[phone]"
             cursor = range.upperBound
         }

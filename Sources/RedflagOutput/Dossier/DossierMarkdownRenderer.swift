@@ -172,6 +172,8 @@ public enum DossierMarkdownRenderer {
     static func incidentsText(_ dossier: Dossier) -> String {
         let timeline = dossier.timeline
         var text = String(dossier.assessment.incidents)
+        let closed = dossier.assessment.closures.filter(\.applied).map(\.closed.count).reduce(0, +)
+        if closed > 0 { text += " open, \(closed) closed" }
         if let first = timeline.firstIncident, let last = timeline.lastIncident {
             text += ", first \(first), last \(last)"
         }

@@ -25,7 +25,11 @@ struct DossierGoldenTests {
         let journal = NotesDirectory.load(root: TestPaths.samples.path)
         let policy = try Policy(configuration: journal.configuration)
         let digest = InputDigest.of(journal)
-        let dossiers = Dossier.all(Timeline.all(in: journal, asOf: asOf), policy: policy, inputDigest: digest)
+        let dossiers = Dossier.all(Timeline.all(in: journal, asOf: asOf), policy: policy, inputDigest: digest).map {
+            var dossier = $0
+            dossier.evidence = EvidenceManifest(citing: dossier.citedEntries, in: journal)
+            return dossier
+        }
         return Samples(
             dossiers: dossiers, triage: Triage(dossiers, asOf: asOf, policyDigest: policy.digest, inputDigest: digest),
             templates: try HTMLTemplates.load())

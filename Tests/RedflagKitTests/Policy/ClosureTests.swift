@@ -1,0 +1,94 @@
+import Testing
+
+@testable import RedflagCore
+@testable import RedflagJournal
+@testable import RedflagJudgement
+@testable import RedflagOutput
+
+/// Closing the past: `#resolved/SIGN` and `#forgiven/SIGN` turn earlier incidents into history.
+@Suite("Closings")
+struct ClosureTests {
+    static let lie = Make.entry(Make.day("2024-03-05"), "lie", text: "The CTO lied about the API. #lie")
+    static let resolved = Make.entry(
+        Make.day("2025-02-01"), "resolved/lie", text: "#resolved/lie CTO left the company.")
+    static let praise = [Make.entry(Make.day("2025-06-01"), "praise"), Make.entry(Make.day("2025-09-01"), "paid")]
+
+    @Test("a lie stays fire forever until a dated entry resolves it; the dossier keeps it as history")
+    func resolvesALie() throws {
+        #expect(Make.assess([Self.lie] + Self.praise).verdict == .fire)
+        let assessment = Make.assess([Self.lie, Self.resolved] + Self.praise)
+        #expect(assessment.verdict == .keep)
+        #expect(assessment.incidents == 0)
+        let closure = try #require(assessment.closures.first)
+        #expect(closure.applied && closure.sign == "lie" && closure.kind == .resolved)
+        #expect(closure.date == Make.day("2025-02-01"))
+        #expect(closure.reason == "CTO left the company.")
+        #expect(closure.closed.map(\.quote) == ["The CTO lied about the API. #lie"])
+        let timeline = Make.timeline([Self.lie, Self.resolved] + Self.praise)
+        let dossier = Dossier(
+            timeline: timeline, assessment: Policy.standard.assess(timeline), policyDigest: "p", inputDigest: "i")
+        let markdown = DossierMarkdownRenderer.render(dossier)
+        #expect(markdown.contains("**#lie** closed on 2025-02-01 (resolved) because “CTO left the company.”"))
+        #expect(markdown.contains("The CTO lied about the API."))
+        #expect(DossierJSONRenderer.render(dossier).contains("\"applied\" : true"))
+    }
+
+    @Test("an incident after the closing counts again")
+    func laterIncidentCounts() {
+        let again = Make.entry(Make.day("2025-10-01"), "lie")
+        #expect(Make.assess([Self.lie, Self.resolved, again]).verdict == .fire)
+        #expect(Make.assess([Self.lie, Self.resolved, again]).incidents == 1)
+    }
+
+    @Test("policy.closing.hard: false keeps hard signs open, and says so")
+    func hardSignsStayOpen() throws {
+        var policy = Policy.standard
+        policy.closing.hard = false
+        let assessment = Make.assess([Self.lie, Self.resolved], policy: policy)
+        #expect(assessment.verdict == .fire)
+        let closure = try #require(assessment.closures.first)
+        #expect(!closure.applied)
+        #expect(closure.note?.contains("policy.closing.hard") == true)
+        // A soft sign still closes.
+        let late = Make.series("late", count: 3, start: 200)
+        let forgiven = Make.entry(Make.day("2026-06-01"), "forgiven/late")
+        #expect(Make.assess(late, policy: policy).verdict == .fire)
+        #expect(Make.assess(late + [forgiven], policy: policy).verdict == .keep)
+    }
+
+    @Test("a closing without a sign, with an unknown sign or without a date closes nothing, and is shown")
+    func invalidClosings() {
+        for closing in [
+            Make.entry(Make.day("2025-02-01"), "resolved"), Make.entry(Make.day("2025-02-01"), "resolved/nonsense"),
+            Make.entry(nil, "forgiven/lie"),
+        ] {
+            let assessment = Make.assess([Self.lie, closing])
+            #expect(assessment.verdict == .fire)
+            #expect(assessment.closures.count == 1)
+            #expect(assessment.closures.first?.applied == false)
+            #expect(assessment.closures.first?.note != nil)
+        }
+    }
+
+    @Test("an alias names the sign (#forgiven/liar); abuse/physical closes only physical abuse")
+    func targets() {
+        #expect(Closure.target("liar")?.tag == "lie")
+        #expect(Closure.target("abuse/physical")?.subtype == "physical")
+        #expect(Closure.target("praise") == nil)
+        let physical = Make.entry(Make.day("2025-01-01"), "abuse/physical")
+        let verbal = Make.entry(Make.day("2025-01-02"), "abuse/verbal")
+        let closing = Make.entry(Make.day("2025-02-01"), "forgiven/abuse/physical")
+        let assessment = Make.assess([physical, verbal, closing])
+        #expect(assessment.closures.first?.closed.count == 1)
+        #expect(assessment.incidents == 1)
+    }
+
+    @Test("redflag.yml: closing: { hard: false } is read, and a bad value is an error naming the line")
+    func configuration() throws {
+        let configuration = try Configuration.parse("policy:\n  closing: { hard: false }\n")
+        #expect(try Policy(configuration: configuration).closing.hard == false)
+        let bad = try Configuration.parse("policy:\n  closing: { hard: maybe, hrad: true }\n")
+        #expect(throws: PolicyError.self) { try Policy(configuration: bad) }
+        #expect(try Policy(configuration: configuration).digest != Policy.standard.digest)
+    }
+}
