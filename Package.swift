@@ -6,6 +6,7 @@ import PackageDescription
 //   CCmark → RedflagMarkdown ─┐
 //   RedflagCore ──────────────┴→ RedflagJournal → RedflagJudgement ─┐
 //                                      └→ RedflagDetector → RedflagLint ┴→ RedflagOutput → RedflagKit → redflag
+//                                                                             RedflagKit → RedflagLanguageServer → redflag
 let package = Package(
     name: "redflag",
     platforms: [.macOS(.v13)],
@@ -67,11 +68,15 @@ let package = Package(
             name: "RedflagKit",
             dependencies: ["RedflagCore", "RedflagJournal", "RedflagJudgement", "RedflagLint", "RedflagOutput"]
         ),
+        // `redflag lsp`: the Language Server Protocol server (framing, documents, diagnostics,
+        // code actions, hover), transport-free so that tests drive it in-process.
+        .target(name: "RedflagLanguageServer", dependencies: ["RedflagKit"]),
         // Thin command-line layer: options -> Workspace -> renderer -> stdout/stderr -> exit code.
         .executableTarget(
             name: "redflag",
             dependencies: [
                 "RedflagKit",
+                "RedflagLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +94,7 @@ let package = Package(
             name: "RedflagKitTests",
             dependencies: [
                 "RedflagKit",
+                "RedflagLanguageServer",
                 "RedflagMarkdown",
                 "RedflagTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),

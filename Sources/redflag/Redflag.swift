@@ -30,6 +30,7 @@ struct Redflag: ParsableCommand {
             LogCommand.self,
             DiffCommand.self,
             VerifyCommand.self,
+            LSPCommand.self,
         ]
     )
 

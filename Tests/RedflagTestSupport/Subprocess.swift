@@ -44,9 +44,10 @@ public enum Subprocess {
 
     /// Runs `executable` with `arguments` and returns when it has exited and closed its output.
     /// `environment` replaces the test process's environment when given.
+    /// `input`, when given, is written to the child's standard input, which is then closed.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-        directory: URL? = nil, timeout: Double = defaultTimeout
+        directory: URL? = nil, input: Data? = nil, timeout: Double = defaultTimeout
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -57,7 +58,8 @@ public enum Subprocess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe } else { process.standardInput = FileHandle.nullDevice }
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
 
@@ -65,6 +67,12 @@ public enum Subprocess {
         let errBuffer = Buffer()
         let readers = DispatchGroup()
         try process.run()
+        if let inputPipe, let input {
+            Thread {
+                try? inputPipe.fileHandleForWriting.write(contentsOf: input)
+                try? inputPipe.fileHandleForWriting.close()
+            }.start()
+        }
         for (pipe, buffer) in [(out, outBuffer), (err, errBuffer)] {
             readers.enter()
             Thread {
