@@ -93,7 +93,7 @@ public enum DossierHTMLRenderer {
             entryCount: HTMLView.count(timeline.entries.count + undated.count, "entry", "entries"),
             indexLink: indexLink ?? "", hasIndexLink: indexLink != nil,
             scoreChart: scoreChart ?? "", hasScoreChart: scoreChart != nil,
-            scoreLine: ScoreChart.line(dossier.scoreHistory),
+            scoreLine: ScoreChart.range(dossier.scoreHistory),
             closures: assessment.closures.map(closureView), hasClosures: !assessment.closures.isEmpty,
             evidence: evidence, hasEvidence: !evidence.isEmpty)
     }

@@ -199,7 +199,7 @@ enum HTMLView {
         /// The score chart of the last 12 months (`ScoreChart.svg`, safe); empty without points.
         var scoreChart: String
         var hasScoreChart: Bool
-        /// "▁▂▅ 12 → 72 (2025-04 … 2026-03)".
+        /// "12 → 72 (2025-04 … 2026-03)".
         var scoreLine: String
         var closures: [ClosureView]
         var hasClosures: Bool

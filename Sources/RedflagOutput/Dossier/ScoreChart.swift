@@ -16,8 +16,14 @@ public enum ScoreChart {
 
     /// "▁▁▂▅▇█ 12 → 72 (2025-04 … 2026-03)"; empty without points.
     public static func line(_ points: [ScorePoint]) -> String {
+        guard !points.isEmpty else { return "" }
+        return "\(sparkline(points)) \(range(points))"
+    }
+
+    /// "12 → 72 (2025-04 … 2026-03)", what the HTML chart shows beside it; empty without points.
+    public static func range(_ points: [ScorePoint]) -> String {
         guard let first = points.first, let last = points.last else { return "" }
-        return "\(sparkline(points)) \(first.score) → \(last.score) (\(first.month) … \(last.month))"
+        return "\(first.score) → \(last.score) (\(first.month) … \(last.month))"
     }
 
     static let width = 240
