@@ -39,10 +39,11 @@ public struct Dossier: Hashable, Sendable {
     /// The dossier of every timeline under `policy`, in the order given.
     public static func all(_ timelines: [Timeline], policy: Policy, inputDigest: String) -> [Dossier] {
         let digest = policy.digest
-        return timelines.map {
-            Dossier(
-                timeline: $0, assessment: policy.assess($0), policyDigest: digest, inputDigest: inputDigest,
-                scoreHistory: policy.scoreHistory($0))
+        return timelines.map { timeline in
+            let assessment = policy.assess(timeline)
+            return Dossier(
+                timeline: timeline, assessment: assessment, policyDigest: digest, inputDigest: inputDigest,
+                scoreHistory: policy.scoreHistory(timeline, current: assessment))
         }
     }
 

@@ -24,11 +24,12 @@ extension Policy {
     public static let scoreHistoryMonths = 12
 
     /// The client's score as of each month end of the last `months` months, oldest first; the
-    /// current month is judged as of `timeline.asOf` ("now"). Pure: each point rebuilds the timeline
-    /// from the same entries as of that day and assesses it.
-    public func scoreHistory(_ timeline: Timeline, months: Int = Policy.scoreHistoryMonths) -> [ScorePoint] {
+    /// current month is judged as of `timeline.asOf` ("now"), with `current` when it is given.
+    /// Pure: each point assesses the timeline as it stood that day (`Timeline.forAssessment`).
+    public func scoreHistory(
+        _ timeline: Timeline, months: Int = Policy.scoreHistoryMonths, current: Assessment? = nil
+    ) -> [ScorePoint] {
         let asOf = timeline.asOf
-        let entries = (timeline.entries + timeline.undated).map(\.entry)
         return (0..<max(0, months)).reversed().compactMap { back in
             var year = asOf.year
             var month = asOf.month - back
@@ -40,7 +41,8 @@ extension Policy {
                 back == 0
                 ? asOf : CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
             guard let day else { return nil }
-            let assessment = assess(Timeline(client: timeline.client, entries: entries, asOf: day))
+            let assessment =
+                back == 0 ? (current ?? assess(timeline)) : assess(timeline.forAssessment(asOf: day))
             return ScorePoint(month: day.monthKey, asOf: day, score: assessment.score, verdict: assessment.verdict)
         }
     }

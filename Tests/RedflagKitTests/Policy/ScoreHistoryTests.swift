@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import RedflagCore
@@ -24,6 +25,23 @@ struct ScoreHistoryTests {
             #expect(point.verdict == then.verdict)
         }
         #expect(history.map(\.score) != Array(repeating: history[0].score, count: 12), "the score moved")
+    }
+
+    @Test("the trimmed timeline of a month end judges exactly as the whole timeline rebuilt as of that day")
+    func trimmedTimelineIsEquivalent() async {
+        let tags = PolicyPropertyTests.anyTags + ["resolved/lie", "forgiven/late", "wordpress"]
+        let journal = zip(Gen.int(in: -20...800), Gen.int(in: 0...(tags.count - 1))).array(of: 0...14)
+        await propertyCheck(count: 150, input: journal, Gen.int(in: 1...700)) { specs, back in
+            let entries = Make.numbered(specs.map { Make.ago($0.0, tags[$0.1]) })
+            let timeline = Timeline(client: Make.client(), entries: entries, asOf: Make.asOf)
+            let day = Make.daysAgo(back)
+            let rebuilt = Policy.standard.assess(Timeline(client: Make.client(), entries: entries, asOf: day))
+            let trimmed = Policy.standard.assess(timeline.forAssessment(asOf: day))
+            #expect(trimmed.verdict == rebuilt.verdict)
+            #expect(trimmed.score == rebuilt.score)
+            #expect(trimmed.reasons == rebuilt.reasons)
+            #expect(trimmed.closures == rebuilt.closures)
+        }
     }
 
     @Test("the sparkline maps 0–100 onto eight blocks; the SVG holds only numbers and months")

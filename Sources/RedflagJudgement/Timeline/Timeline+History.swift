@@ -1,0 +1,31 @@
+import RedflagCore
+import RedflagJournal
+
+extension Timeline {
+    /// This timeline as it stood on an earlier day `day`, with only what `Policy.assess` reads:
+    /// the entries dated up to `day` (in the same order), the undated ones, and the positive
+    /// entries. The statistics (`tagCounts`, `months`, `windows`, `trend`) are left empty: this is
+    /// for the score history, which assesses a timeline twelve times and shows nothing else of it.
+    /// Pure; for `day >= asOf` use the timeline itself.
+    ///
+    /// Entries without any built-in tag (a sign or a context tag) are left out too: the policy
+    /// reads nothing else, and in most notes they are the many.
+    func forAssessment(asOf day: CalendarDate) -> Timeline {
+        func judged(_ item: TimelineEntry) -> Bool {
+            item.entry.tags.contains { Sign(rawValue: $0.name) != nil }
+        }
+        let dated = entries.filter { item in (item.entry.date.map { $0 <= day } ?? false) && judged(item) }.map {
+            item in
+            var item = item
+            item.isFuture = false
+            return item
+        }
+        let undated = undated.filter(judged)
+        let positives = TagOccurrence.group(dated + undated, where: Timeline.isPositive).map(\.first)
+        return Timeline(
+            client: client, asOf: day, entries: dated, undated: undated, tagCounts: [], months: [],
+            firstIncident: nil, lastIncident: nil, windows: [], trend: Trend(recent: 0, previous: 0),
+            positives: positives,
+            span: Span(since: client.since, firstEntry: dated.first?.entry.date, lastEntry: dated.last?.entry.date))
+    }
+}
