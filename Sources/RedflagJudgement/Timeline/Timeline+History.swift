@@ -9,18 +9,30 @@ extension Timeline {
     /// Pure; for `day >= asOf` use the timeline itself.
     ///
     /// Entries without any built-in tag (a sign or a context tag) are left out too: the policy
-    /// reads nothing else, and in most notes they are the many.
+    /// reads nothing else, and in most notes they are the many. A tag repeated in an entry's own
+    /// text is kept once (it is one occurrence).
     func forAssessment(asOf day: CalendarDate) -> Timeline {
         func judged(_ item: TimelineEntry) -> Bool {
             item.entry.tags.contains { Sign(rawValue: $0.name) != nil }
         }
+        // A tag written twice in one entry is one occurrence (`TagOccurrence`): keep the first of
+        // each, so that a pasted run of `#lie #lie …` is not walked twelve times.
+        func distinctTags(_ item: TimelineEntry) -> TimelineEntry {
+            var item = item
+            var seen = Set<String>()
+            item.entry.tags = item.entry.tags.filter { tag in
+                let place = TagOccurrence.isInherited(tag, by: item.entry) ? "@\(tag.line):\(tag.column)" : ""
+                return seen.insert(tag.qualifiedName + place).inserted
+            }
+            return item
+        }
         let dated = entries.filter { item in (item.entry.date.map { $0 <= day } ?? false) && judged(item) }.map {
             item in
-            var item = item
+            var item = distinctTags(item)
             item.isFuture = false
             return item
         }
-        let undated = undated.filter(judged)
+        let undated = undated.filter(judged).map(distinctTags)
         let positives = TagOccurrence.group(dated + undated, where: Timeline.isPositive).map(\.first)
         return Timeline(
             client: client, asOf: day, entries: dated, undated: undated, tagCounts: [], months: [],
