@@ -32,8 +32,7 @@ public struct Redactor: Sendable {
         self.contacts = Array(Set(wholeContacts)).sorted { $0.count > $1.count }
         nameExpressions = self.names.compactMap { name in
             try? NSRegularExpression(
-                pattern: "(?<![\\p{L}\\p{N}_#/-])" + NSRegularExpression.escapedPattern(for: name)
-                    + "(?![\\p{L}\\p{N}_])",
+                pattern: "(?<![\\p{L}\\p{N}_#/-])" + Redactor.namePattern(name) + "(?![\\p{L}\\p{N}_])",
                 options: [.caseInsensitive])
         }
     }
@@ -282,6 +281,17 @@ public struct Redactor: Sendable {
             cursor = range.upperBound
         }
         return out + text[cursor...]
+    }
+
+    /// A name as a pattern that also finds its inflected forms: `Weber` or `Webers`; a Cyrillic
+    /// name's stem with up to three more letters (`Петрович` → `Петровичем`, `Игорь` → `Игорем`,
+    /// `Ольга` → `Ольгой`), a final vowel, `ь` or `й` dropped first.
+    static func namePattern(_ name: String) -> String {
+        let isCyrillic = name.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+        guard isCyrillic else { return NSRegularExpression.escapedPattern(for: name) + "\\p{L}?" }
+        var stem = name
+        if stem.count >= 4, let last = stem.last, "аеёиоуыэюяьйАЕЁИОУЫЭЮЯЬЙ".contains(last) { stem.removeLast() }
+        return NSRegularExpression.escapedPattern(for: stem) + "\\p{L}{0,3}"
     }
 
     /// The words of a contact's name: what is left once e-mails, phones and punctuation are gone,

@@ -72,6 +72,42 @@ struct RedactorTests {
         return out
     }
 
+    @Test("journal-samples: no contact's e-mail, phone or name survives in any redacted dossier or triage")
+    func samples() throws {
+        let workspace = try Workspace.open(notes: TestPaths.samples.path)
+        let journal = workspace.load()
+        let judgement = workspace.redacted(workspace.judge(journal, asOf: Make.asOf), journal: journal)
+        let templates = try HTMLTemplates.load()
+        var secrets: [String] = []
+        for contact in journal.clients.compactMap(\.contact) {
+            secrets += contact.split(whereSeparator: { " ,;<>()".contains($0) }).map(String.init).filter {
+                $0.contains("@")
+                    || $0.count >= 3 && ($0.first?.isUppercase ?? false)
+                        && !Redactor.notNames.contains($0.lowercased())
+            }
+            secrets +=
+                Redactor.phoneCandidate.map { expression in
+                    expression.matches(in: contact, range: NSRange(contact.startIndex..., in: contact)).compactMap {
+                        Range($0.range, in: contact).map { String(contact[$0]) }
+                    }
+                } ?? []
+        }
+        #expect(secrets.contains("+49 170 555 0142") && secrets.contains("<d.kessler@kessler-bau.example>") == false)
+        #expect(secrets.contains { $0.contains("d.kessler@kessler-bau.example") })
+        var outputs = TriageFormat.allCases.map {
+            TriageRenderer.render(judgement.triage, format: $0, templates: templates)
+        }
+        for dossier in judgement.dossiers {
+            outputs += [
+                DossierMarkdownRenderer.render(dossier), DossierJSONRenderer.render(dossier),
+                DossierHTMLRenderer.render(dossier, templates: templates),
+            ]
+        }
+        for output in outputs {
+            for secret in secrets { #expect(!output.contains(secret), "\(secret)") }
+        }
+    }
+
     @Test("the patterns compile")
     func patternsCompile() {
         #expect(Redactor.email != nil)
@@ -137,6 +173,14 @@ struct RedactorTests {
                 }
             }
         }
+    }
+
+    @Test("inflected names are masked too: Webers, Игорем Петровичем, Ольгой")
+    func inflections() {
+        let redactor = Redactor(names: ["Weber", "Игорь", "Петрович", "Ольга"])
+        #expect(redactor.redact("созвон с Игорем Петровичем и Ольгой #late") == "созвон с [name] [name] и [name] #late")
+        #expect(redactor.redact("the Webers paid, Weber's fault") == "the [name] paid, [name]'s fault")
+        #expect(redactor.redact("Webster") == "Webster")
     }
 
     @Test("client ids stay unique when a listed name is masked out of them")
