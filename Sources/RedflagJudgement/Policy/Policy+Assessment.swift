@@ -86,7 +86,9 @@ extension Policy {
             for tag in entry.tags {
                 guard let kind = Sign(rawValue: tag.name), kind.isClosing, seen.insert(tag.range.start).inserted
                 else { continue }
-                let target = Closure.target(tag.subtype)
+                // `#resolved/lie …`, or as the sentence reads: `#resolved lie: …`.
+                let written = tag.subtype == nil ? Closure.writtenSign(after: tag.raw, in: entry.text) : nil
+                let target = Closure.target(tag.subtype ?? written?.sign)
                 let covered =
                     target.map { target in
                         rules.filter { rule in
@@ -98,10 +100,10 @@ extension Policy {
                 var note: String?
                 if !closing.enabled {
                     note = "closings are switched off (policy.closing.enabled: false)"
-                } else if tag.subtype == nil {
-                    note = "it names no sign: write the sign it closes, e.g. #\(kind.tag)/lie"
+                } else if tag.subtype == nil && written == nil {
+                    note = "it names no sign: write the sign it closes, e.g. #\(kind.tag)/lie or #\(kind.tag) lie: why"
                 } else if target == nil {
-                    note = "'\(tag.subtype ?? "")' is no incident sign"
+                    note = "'\(tag.subtype ?? written?.sign ?? "")' is no incident sign"
                 } else if entry.date == nil {
                     note = "the entry has no date, so it closes nothing"
                 } else if closable.isEmpty {
@@ -117,7 +119,7 @@ extension Policy {
                         .map(CitedEntry.init).filter { !($0.file == entry.file && $0.line == entry.line) }
                 }
                 let raw = "#" + tag.raw
-                let text = entry.text.replacingOccurrences(of: raw, with: " ")
+                let text = entry.text.replacingOccurrences(of: written?.phrase ?? raw, with: " ")
                 let reason = CitedEntry.quote(text)
                 let closure = Closure(
                     kind: kind, sign: target.map { $0.subtype.map { "\(target?.tag ?? "")/\($0)" } ?? $0.tag },

@@ -33,6 +33,21 @@ struct ClosureTests {
         #expect(DossierJSONRenderer.render(dossier).contains("\"applied\" : true"))
     }
 
+    @Test("the sentence form #resolved lie: reason closes the same way")
+    func sentenceForm() throws {
+        let closing = Make.entry(
+            Make.day("2025-02-01"), "resolved", text: "#resolved lie: CTO left the company.")
+        let assessment = Make.assess([Self.lie, closing])
+        #expect(assessment.verdict == .keep)
+        let closure = try #require(assessment.closures.first)
+        #expect(closure.sign == "lie" && closure.applied && closure.reason == "CTO left the company.")
+        #expect(Closure.writtenSign(after: "resolved", in: "#resolved the lie: later") == nil)
+        #expect(Closure.writtenSign(after: "resolved", in: "#resolved praise: no") == nil)
+        #expect(
+            Closure.writtenSign(after: "forgiven", in: "ok #forgiven abuse/physical: he left")?.sign == "abuse/physical"
+        )
+    }
+
     @Test("an incident after the closing counts again")
     func laterIncidentCounts() {
         let again = Make.entry(Make.day("2025-10-01"), "lie")
