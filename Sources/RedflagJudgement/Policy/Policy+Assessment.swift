@@ -28,7 +28,10 @@ extension Policy {
         let closures = closures(timeline)
         let judged = Policy.open(timeline.judged, closedBy: closures, rules: rules)
         let billing = timeline.client.billing
-        let soften = softens(timeline)
+        var openTimeline = timeline
+        if !closures.isEmpty { openTimeline.entries = Policy.open(timeline.entries, closedBy: closures, rules: rules) }
+        // A closed incident is history: it no longer keeps the last months from being quiet.
+        let soften = softens(openTimeline)
 
         var reasons: [Reason] = []
         var noted: [Reason] = []

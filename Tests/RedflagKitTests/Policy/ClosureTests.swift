@@ -48,6 +48,17 @@ struct ClosureTests {
         )
     }
 
+    @Test("a closed incident no longer breaks the quiet period that softening asks for")
+    func closedIncidentsDoNotBlockSoftening() {
+        let history =
+            [Make.ago(300, "late"), Make.ago(250, "late"), Make.ago(30, "unreasonable")]
+            + [Make.ago(200, "praise"), Make.ago(100, "paid"), Make.ago(10, "referral")]
+        let open = Make.assess(history)
+        #expect(open.verdict == .watch && !open.softened)
+        let closed = Make.assess(history + [Make.ago(20, "forgiven/unreasonable")])
+        #expect(closed.verdict == .keep && closed.softened)
+    }
+
     @Test("an incident after the closing counts again")
     func laterIncidentCounts() {
         let again = Make.entry(Make.day("2025-10-01"), "lie")
