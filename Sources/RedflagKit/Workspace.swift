@@ -109,6 +109,11 @@ public struct Workspace: Sendable {
         return masked
     }
 
+    /// `provenance` of the unmasked `dossier` masked the same way (`--redact` with provenance).
+    public func redacted(_ provenance: Provenance, of dossier: Dossier, journal: Journal) -> Provenance {
+        Redactor(configuration: configuration, clients: journal.clients).redact(provenance, of: dossier)
+    }
+
     /// The lint findings of `journal` as of `asOf` (only in `paths` when given).
     public func lint(_ journal: Journal, asOf: CalendarDate, paths: Set<String>? = nil) -> LintResult {
         Linter(configuration: lintSettings).lint(journal, asOf: asOf, paths: paths)

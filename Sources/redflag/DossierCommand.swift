@@ -70,7 +70,10 @@ struct DossierCommand: ParsableCommand {
             throw RedflagError.unknownClient(client.id.rawValue, suggestions: [])
         }
         // Provenance is read from git for the notes as they are; the dossier is masked after.
-        let origin = provenance ? workspace.provenance(of: judgement.dossiers[index], threshold: lateCommitDays) : nil
+        let unmasked = judgement.dossiers[index]
+        let origin = redaction.apply(
+            provenance ? workspace.provenance(of: unmasked, threshold: lateCommitDays) : nil, of: unmasked,
+            workspace: workspace, journal: journal)
         // Masked after the client was found: the same position in the masked judgement.
         let dossier = redaction.apply(judgement, workspace: workspace, journal: journal).dossiers[index]
         let text: String

@@ -13,4 +13,10 @@ struct RedactOption: ParsableArguments {
     func apply(_ judgement: Judgement, workspace: Workspace, journal: Journal) -> Judgement {
         redact ? workspace.redacted(judgement, journal: journal) : judgement
     }
+
+    /// `provenance` of the unmasked `dossier`, masked when `--redact` is given.
+    func apply(_ provenance: Provenance?, of dossier: Dossier, workspace: Workspace, journal: Journal) -> Provenance? {
+        guard redact, let provenance else { return provenance }
+        return workspace.redacted(provenance, of: dossier, journal: journal)
+    }
 }

@@ -75,6 +75,21 @@ struct SharingCommandTests {
         #expect(outputs[1].contains("#lie") && outputs[1].contains("2026-03-05") && outputs[1].contains("[email]"))
     }
 
+    @Test("--redact in a git repository: the provenance section is masked too")
+    func redactWithProvenance() throws {
+        let notes = try GitNotes.make(["acme.md": Self.acme, "redflag.yml": "redact: [Weber]\n"], day: "2026-04-02")
+        defer { notes.remove() }
+        for format in ["md", "json", "html"] {
+            let result = try CLI.run(
+                ["dossier", notes.root.path, "acme", "--format", format, "--redact"] + Self.asOf)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("first committed") || result.stdout.contains("committed"), "\(format)")
+            for secret in ["Hans", "Weber", "hans@acme.example", "0142", "4,800"] {
+                #expect(!result.stdout.contains(secret), "\(format): \(secret)")
+            }
+        }
+    }
+
     @Test("site removes the page of a client that is gone, and no file it did not write")
     func siteCleanup() throws {
         let notes = try CLI.notes(["acme.md": Self.acme, "beta.md": "## 2026-01-01\nFine. #paid\n"])

@@ -125,6 +125,22 @@ public struct Redactor: Sendable {
         return masked
     }
 
+    /// A dossier's provenance (`git blame` of its cited entries) masked like the dossier: each cited
+    /// entry's path and quote. `dossier` is the unmasked dossier it was made from.
+    public func redact(_ provenance: Provenance, of dossier: Dossier) -> Provenance {
+        var byPlace: [String: [Entry]] = [:]
+        for item in dossier.timeline.entries + dossier.timeline.undated {
+            byPlace[item.entry.file, default: []].append(item.entry)
+        }
+        var masked = provenance
+        masked.items = provenance.items.map { item in
+            var item = item
+            item.entry = redact(item.entry, entries: byPlace)
+            return item
+        }
+        return masked
+    }
+
     func redact(_ client: Client) -> Client {
         var masked = client
         masked.id = ClientID(rawValue: redactReference(client.id.rawValue))
