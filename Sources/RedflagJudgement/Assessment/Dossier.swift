@@ -9,6 +9,9 @@ public struct Dossier: Hashable, Sendable {
     /// Facts about the client from its front matter.
     public var client: Client
     public var timeline: Timeline
+    /// The timeline without the incidents that closings closed (`Policy.openTimeline`): the same
+    /// as `timeline` when nothing was closed.
+    public var openTimeline: Timeline
     public var assessment: Assessment
     /// `Policy.digest` of the policy that judged.
     public var policyDigest: String
@@ -24,10 +27,11 @@ public struct Dossier: Hashable, Sendable {
 
     public init(
         timeline: Timeline, assessment: Assessment, policyDigest: String, inputDigest: String,
-        scoreHistory: [ScorePoint] = [], evidence: EvidenceManifest? = nil
+        scoreHistory: [ScorePoint] = [], evidence: EvidenceManifest? = nil, openTimeline: Timeline? = nil
     ) {
         client = timeline.client
         self.timeline = timeline
+        self.openTimeline = openTimeline ?? timeline
         self.assessment = assessment
         self.policyDigest = policyDigest
         self.inputDigest = inputDigest
@@ -43,7 +47,8 @@ public struct Dossier: Hashable, Sendable {
             let assessment = policy.assess(timeline)
             return Dossier(
                 timeline: timeline, assessment: assessment, policyDigest: digest, inputDigest: inputDigest,
-                scoreHistory: policy.scoreHistory(timeline, current: assessment))
+                scoreHistory: policy.scoreHistory(timeline, current: assessment),
+                openTimeline: assessment.closures.contains(where: \.applied) ? policy.openTimeline(timeline) : nil)
         }
     }
 

@@ -7,13 +7,15 @@ public struct Triage: Hashable, Sendable {
     public struct Row: Hashable, Sendable {
         public var client: Client
         public var assessment: Assessment
-        /// Incidents judged (dated up to as-of, or undated).
+        /// Open incidents judged (dated up to as-of, or undated): closed ones left out.
         public var incidents: Int
-        /// The latest dated incident up to as-of.
+        /// The latest dated open incident up to as-of: a closed incident is history, not the last one.
         public var lastIncident: CalendarDate?
+        /// Incidents that closings closed (`#resolved/SIGN`, `#forgiven/SIGN`), each once.
+        public var closedIncidents: Int
         /// Positive entries (`#paid`, `#referral`, `#praise`) up to as-of, one per tag occurrence.
         public var positives: Int
-        /// Incident counts per sign (canonical tag), signs never seen left out, in SIGNS.md order.
+        /// Open incident counts per sign (canonical tag), signs never seen left out, in SIGNS.md order.
         public var signTotals: [Timeline.TagCount]
         /// The score at each month end of the last 12 months, oldest first.
         public var scoreHistory: [ScorePoint]
@@ -22,11 +24,13 @@ public struct Triage: Hashable, Sendable {
             client = dossier.client
             assessment = dossier.assessment
             incidents = dossier.assessment.incidents
-            lastIncident = dossier.timeline.lastIncident
+            // Closed incidents are history: the row counts and dates open ones only.
+            lastIncident = dossier.openTimeline.lastIncident
+            closedIncidents = dossier.assessment.closedIncidents
             positives = dossier.timeline.positives.count
             scoreHistory = dossier.scoreHistory
             signTotals = Vocabulary.signs.compactMap { sign in
-                dossier.timeline.tagCounts.first { $0.tag == sign && $0.subtype == nil && $0.count > 0 }
+                dossier.openTimeline.tagCounts.first { $0.tag == sign && $0.subtype == nil && $0.count > 0 }
             }
         }
 

@@ -54,4 +54,9 @@ public struct Assessment: Hashable, Sendable, Codable {
         self.policyDigest = policyDigest
         self.closures = closures
     }
+
+    /// How many incidents the applied closings closed, each once (they are left out of `incidents`).
+    public var closedIncidents: Int {
+        Set(closures.filter(\.applied).flatMap(\.closed).map(\.reference)).count
+    }
 }

@@ -4,8 +4,8 @@ import RedflagJournal
 /// An entry that closes earlier incidents of its client: `#resolved/lie` or `#forgiven/late` (or,
 /// as a sentence, `#resolved lie: the CTO left`).
 ///
-/// The tag's subtype (or the word after it, ending in `:`) names the sign closed (a canonical sign, `abuse/physical`, or a built-in
-/// alias such as `liar`); the entry's date is the day it was closed and its text is the reason.
+/// The tag's subtype (or the word after it, ending in `:`) names the sign closed (a canonical sign,
+/// `abuse/physical`, or a built-in alias such as `liar`), as `ClosingTag` parses it; the entry's date is the day it was closed and its text is the reason.
 /// Incidents of that sign dated on or before the closing are history: the policy no longer counts
 /// them (nor scores them), and every dossier shows them as "closed on … because …". A closing that
 /// cannot apply (no sign named, no date, a hard sign while `policy.closing.hard` is false) is still
@@ -40,33 +40,5 @@ public struct Closure: Hashable, Sendable, Codable {
         self.closed = closed
         self.applied = applied
         self.note = note
-    }
-
-    /// The sign named in the words after a closing tag without a subtype, as in `#resolved lie: the
-    /// CTO left` or `#forgiven late: paid in full`: the word right after the tag, ending in `:`,
-    /// when it names an incident sign. Returns the word and the whole phrase (`#resolved lie:`).
-    public static func writtenSign(after raw: String, in text: String) -> (sign: String, phrase: String)? {
-        var searchStart = text.startIndex
-        while let range = text.range(of: "#" + raw, range: searchStart..<text.endIndex) {
-            searchStart = range.upperBound
-            let rest = text[range.upperBound...]
-            guard rest.first == " " else { continue }
-            let afterSpaces = rest.drop { $0 == " " }
-            let word = afterSpaces.prefix { !$0.isWhitespace && $0 != ":" }
-            let end = afterSpaces.dropFirst(word.count)
-            guard !word.isEmpty, end.first == ":", target(String(word)) != nil else { continue }
-            return (String(word), String(text[range.lowerBound..<end.index(after: end.startIndex)]))
-        }
-        return nil
-    }
-
-    /// The sign a closing tag's subtype names, resolved through the built-in vocabulary:
-    /// (`lie`, nil) for `lie` or `liar`, (`abuse`, `physical`) for `abuse/physical`; nil when the
-    /// subtype is no incident sign.
-    public static func target(_ subtype: String?) -> (tag: String, subtype: String?)? {
-        guard let subtype, !subtype.isEmpty else { return nil }
-        let resolved = Vocabulary.standard.resolve(subtype)
-        guard Vocabulary.signs.contains(resolved.name) else { return nil }
-        return (resolved.name, resolved.subtype)
     }
 }

@@ -72,6 +72,16 @@ extension Policy {
             billingAssumed: billing == nil, policyDigest: digest, closures: closures.map(\.closure))
     }
 
+    /// `timeline` without the incidents its closings closed: rebuilt from the open entries, so its
+    /// counts, windows and `lastIncident` are those of open incidents only (what a triage row
+    /// shows). `timeline` itself when no closing applies. Pure.
+    public func openTimeline(_ timeline: Timeline) -> Timeline {
+        let closures = closures(timeline)
+        guard closures.contains(where: { !$0.rules.isEmpty }) else { return timeline }
+        let open = Policy.open(timeline.entries, closedBy: closures, rules: rules) + timeline.undated
+        return Timeline(client: timeline.client, entries: open.map(\.entry), asOf: timeline.asOf)
+    }
+
     /// A closing with the rules it closes (those its sign covers that the policy lets it close).
     struct AppliedClosure {
         var closure: Closure
@@ -87,11 +97,10 @@ extension Policy {
         for item in judged {
             let entry = item.entry
             for tag in entry.tags {
-                guard let kind = Sign(rawValue: tag.name), kind.isClosing, seen.insert(tag.range.start).inserted
+                guard let parsed = ClosingTag(tag, in: entry.text), seen.insert(tag.range.start).inserted
                 else { continue }
-                // `#resolved/lie …`, or as the sentence reads: `#resolved lie: …`.
-                let written = tag.subtype == nil ? Closure.writtenSign(after: tag.raw, in: entry.text) : nil
-                let target = Closure.target(tag.subtype ?? written?.sign)
+                let kind = parsed.kind
+                let target = parsed.sign.map { (tag: $0, subtype: parsed.subtype) }
                 let covered =
                     target.map { target in
                         rules.filter { rule in
@@ -103,10 +112,11 @@ extension Policy {
                 var note: String?
                 if !closing.enabled {
                     note = "closings are switched off (policy.closing.enabled: false)"
-                } else if tag.subtype == nil && written == nil {
+                } else if parsed.written == nil {
                     note = "it names no sign: write the sign it closes, e.g. #\(kind.tag)/lie or #\(kind.tag) lie: why"
                 } else if target == nil {
-                    note = "'\(tag.subtype ?? written?.sign ?? "")' is no incident sign"
+                    let meant = parsed.written.flatMap(ClosingTag.suggestion).map { " (did you mean \($0)?)" } ?? ""
+                    note = "'\(parsed.written ?? "")' is no incident sign\(meant)"
                 } else if entry.date == nil {
                     note = "the entry has no date, so it closes nothing"
                 } else if closable.isEmpty {
@@ -121,11 +131,10 @@ extension Policy {
                     closed = TagOccurrence.group(before) { tag in closable.contains { $0.matches(tag) } }
                         .map(CitedEntry.init).filter { !($0.file == entry.file && $0.line == entry.line) }
                 }
-                let raw = "#" + tag.raw
-                let text = entry.text.replacingOccurrences(of: written?.phrase ?? raw, with: " ")
+                let text = entry.text.replacingOccurrences(of: parsed.phrase, with: " ")
                 let reason = CitedEntry.quote(text)
                 let closure = Closure(
-                    kind: kind, sign: target.map { $0.subtype.map { "\(target?.tag ?? "")/\($0)" } ?? $0.tag },
+                    kind: kind, sign: parsed.target,
                     date: entry.date, reason: reason.isEmpty ? "no reason given" : reason, entry: CitedEntry(entry),
                     closed: closed, applied: applies, note: applies && closable.count == covered.count ? nil : note)
                 result.append(AppliedClosure(closure: closure, rules: applies ? closable : []))

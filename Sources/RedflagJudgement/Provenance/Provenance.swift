@@ -1,7 +1,8 @@
 import RedflagCore
 import RedflagJournal
 
-/// When each cited entry of a dossier was first committed to the notes' git repository, and which
+/// When each cited entry of a dossier (its reasons' evidence, its closings and what they closed)
+/// was first committed to the notes' git repository, and which
 /// entries were committed much later than the date they state: written after the fact.
 ///
 /// Pure: built from the dossier's cited entries and the commit day of each line (from
@@ -38,7 +39,7 @@ public struct Provenance: Hashable, Sendable {
     /// The default threshold, in days.
     public static let defaultThreshold = 14
 
-    /// The provenance of `dossier`'s cited entries; `commitOf(file, line)` gives the commit (id
+    /// The provenance of `dossier`'s cited entries (`Dossier.citedEntries`); `commitOf(file, line)` gives the commit (id
     /// and day) of the entry's first line, nil when it is not committed. (`git blame` names the
     /// commit that last changed a line: for notes that are only appended to, the one that added it.)
     /// Entries of the `initial` commits (the repository's first) are imported, not late.
@@ -48,7 +49,8 @@ public struct Provenance: Hashable, Sendable {
     ) {
         self.threshold = threshold
         var seen = Set<String>()
-        let cited = (dossier.assessment.reasons + dossier.assessment.noted).flatMap(\.entries)
+        // The closings and what they closed are evidence too (`Dossier.citedEntries`).
+        let cited = dossier.citedEntries
             .filter { seen.insert($0.reference).inserted }
             .sorted(by: CitedEntry.chronological)
         items = cited.map { entry in

@@ -7,6 +7,7 @@ public enum LintRules {
         UntaggedIncidentRule(),
         UnknownTagRule(),
         UndatedEntryRule(),
+        IneffectiveClosingRule(),
         InvalidDateRule(),
         AmbiguousDateRule(),
         FutureDateRule(),

@@ -152,6 +152,8 @@ public enum TriageRenderer {
         var billingAssumed: Bool
         var incidents: Int
         @Nullable var lastIncident: CalendarDate?
+        /// Incidents closed by `#resolved`/`#forgiven` entries, left out of `incidents` and `signs`.
+        var closedIncidents: Int
         var signs: [String: Int]
         var reasons: [ReasonJSON]
         /// The score at each month end of the last 12 months, oldest first.
@@ -174,6 +176,7 @@ public enum TriageRenderer {
                 score: row.assessment.score, softened: row.assessment.softened, summary: row.assessment.summary,
                 headline: row.assessment.verdict.headline, plainSummary: plainSummary(row),
                 billingAssumed: row.assessment.billingAssumed, incidents: row.incidents, lastIncident: row.lastIncident,
+                closedIncidents: row.closedIncidents,
                 signs: Dictionary(uniqueKeysWithValues: row.signTotals.map { ($0.tag, $0.count) }),
                 reasons: row.assessment.reasons.map { ReasonJSON($0, billing: row.assessment.billing) },
                 scoreHistory: row.scoreHistory)

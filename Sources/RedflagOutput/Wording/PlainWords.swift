@@ -119,8 +119,14 @@ public enum PlainWords {
 
     /// What the headline rests on, as a sentence for a page that already shows the headline:
     /// "2 lies and 1 legal risk. Also: 1 late payment.", "1 late payment noted, below any
-    /// threshold.", "No warning sign in the notes; 14 good entries."
+    /// threshold.", "No warning sign in the notes; 14 good entries.", "No open warning sign (1
+    /// incident closed); 5 good entries." Closed incidents (`Assessment.closedIncidents`) are named.
     public static func detail(_ assessment: Assessment, positives: Int) -> String {
+        let closed = assessment.closedIncidents
+        // Closed incidents are history: said once, so a clean row does not hide the story.
+        let history =
+            closed == 0
+            ? "" : closed == 1 ? " 1 closed incident no longer counts." : " \(closed) closed incidents no longer count."
         let active = assessment.reasons.filter { !$0.softened }
         let fire = active.filter { $0.outcome == .fire }
         let watch = active.filter { $0.outcome == .watch }
@@ -129,23 +135,29 @@ public enum PlainWords {
         case .fire:
             var line = "\(list(fire))."
             if !watch.isEmpty { line += " Also: \(list(watch))." }
-            return line
+            return line + history
         case .watch:
-            return "\(list(watch))."
+            return "\(list(watch))." + history
         case .keep:
             if !softened.isEmpty {
                 return "\(list(softened)) would call for a watch, but recent good entries outweigh "
-                    + "\(softened.count == 1 && softened[0].count == 1 ? "it" : "them")."
+                    + "\(softened.count == 1 && softened[0].count == 1 ? "it" : "them")." + history
             }
             if !assessment.noted.isEmpty {
-                return "\(list(assessment.noted)) noted, below any threshold."
+                return "\(list(assessment.noted)) noted, below any threshold." + history
             }
             let good = positives == 0 ? "" : positives == 1 ? "; 1 good entry" : "; \(positives) good entries"
-            if assessment.incidents == 0 { return "No warning sign in the notes\(good)." }
+            if assessment.incidents == 0 {
+                if closed > 0 {
+                    let closedWords = closed == 1 ? "1 incident closed" : "\(closed) incidents closed"
+                    return "No open warning sign (\(closedWords))\(good)."
+                }
+                return "No warning sign in the notes\(good)."
+            }
             let older =
                 assessment.incidents == 1
                 ? "1 older incident no longer counts" : "\(assessment.incidents) older incidents no longer count"
-            return "No recent warning sign (\(older))\(good)."
+            return "No recent warning sign (\(older))\(good)." + history
         }
     }
 

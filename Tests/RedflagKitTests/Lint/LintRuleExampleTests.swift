@@ -57,7 +57,7 @@ struct LintRuleExampleTests {
     func catalogue() {
         let ids = LintRules.ids
         #expect(Set(ids).count == ids.count)
-        #expect(ids.count == 12)
+        #expect(ids.count == 13)
         for rule in LintRules.all.map(\.description) {
             #expect(rule.id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(rule.id)")
             #expect(!rule.triggering.isEmpty && !rule.nonTriggering.isEmpty, "\(rule.id)")

@@ -33,6 +33,52 @@ struct ClosureTests {
         #expect(DossierJSONRenderer.render(dossier).contains("\"applied\" : true"))
     }
 
+    @Test("provenance lists the closing entry and the incidents it closed, in Markdown, JSON and HTML")
+    func provenanceOfClosings() throws {
+        let timeline = Make.timeline([Self.lie, Self.resolved] + Self.praise)
+        let dossier = Dossier(
+            timeline: timeline, assessment: Policy.standard.assess(timeline), policyDigest: "p", inputDigest: "i")
+        #expect(dossier.assessment.reasons.isEmpty, "the lie is closed: no reason cites it")
+        let commit = String(repeating: "c0ffee", count: 7).prefix(40)
+        let provenance = Provenance(dossier) { _, _ in (String(commit), Make.day("2025-03-01")) }
+        #expect(provenance.items.map(\.entry.line) == [1, 2])
+        #expect(provenance.items.map(\.late) == [true, true])
+        let markdown = DossierMarkdownRenderer.render(dossier, provenance: provenance)
+        #expect(markdown.contains("- 2025-02-01 `c.md:2`: first committed 2025-03-01 (`c0ffeec0ff`), 28 days after"))
+        #expect(markdown.contains("- 2024-03-05 `c.md:1`: first committed 2025-03-01"))
+        let json = DossierJSONRenderer.render(dossier, provenance: provenance)
+        #expect(json.contains("\"committed\" : \"2025-03-01\""))
+        #expect(json.components(separatedBy: "\"imported\"").count == 3, "two provenance items")
+        let html = DossierHTMLRenderer.render(dossier, templates: try HTMLTemplates.load(), provenance: provenance)
+        #expect(
+            html.contains("<a href=\"#e-c-md-2\">2025-02-01 · <span class=\"ref\">c.md:2</span></a>: first committed"))
+    }
+
+    @Test("triage: a closed incident is neither counted nor the last incident, and the row says it was closed")
+    func triageShowsOpenIncidents() throws {
+        let late = Make.entry(Make.day("2024-01-10"), "late")
+        let timeline = Make.timeline([Self.lie, late, Self.resolved] + Self.praise)
+        let dossiers = Dossier.all([timeline], policy: .standard, inputDigest: "i")
+        let row = try #require(Triage(dossiers, asOf: Make.asOf, policyDigest: "p", inputDigest: "i").rows.first)
+        #expect(row.incidents == 1 && row.closedIncidents == 1)
+        #expect(row.lastIncident == Make.day("2024-01-10"), "the lie of 2024-03-05 is closed, the late payment not")
+        #expect(row.signTotals.map(\.tag) == ["late"])
+        // The dossier keeps the whole story.
+        #expect(dossiers.first?.timeline.lastIncident == Make.day("2024-03-05"))
+        #expect(dossiers.first?.timeline.tagCounts.contains { $0.tag == "lie" } == true)
+
+        let closedOnly = Make.timeline([Self.lie, Self.resolved] + Self.praise)
+        let triage = Triage(
+            Dossier.all([closedOnly], policy: .standard, inputDigest: "i"), asOf: Make.asOf, policyDigest: "p",
+            inputDigest: "i")
+        let only = try #require(triage.rows.first)
+        #expect(only.incidents == 0 && only.lastIncident == nil && only.closedIncidents == 1)
+        let text = TriageRenderer.text(triage, color: false)
+        #expect(text.contains("    0  -  "), "\(text)")
+        #expect(text.contains("No open warning sign (1 incident closed); 2 good entries."), "\(text)")
+        #expect(TriageRenderer.json(triage).contains("\"closedIncidents\" : 1"))
+    }
+
     @Test("the sentence form #resolved lie: reason closes the same way")
     func sentenceForm() throws {
         let closing = Make.entry(
@@ -41,10 +87,10 @@ struct ClosureTests {
         #expect(assessment.verdict == .keep)
         let closure = try #require(assessment.closures.first)
         #expect(closure.sign == "lie" && closure.applied && closure.reason == "CTO left the company.")
-        #expect(Closure.writtenSign(after: "resolved", in: "#resolved the lie: later") == nil)
-        #expect(Closure.writtenSign(after: "resolved", in: "#resolved praise: no") == nil)
+        #expect(ClosingTag.writtenSign(after: "resolved", in: "#resolved the lie: later") == nil)
         #expect(
-            Closure.writtenSign(after: "forgiven", in: "ok #forgiven abuse/physical: he left")?.sign == "abuse/physical"
+            ClosingTag.writtenSign(after: "forgiven", in: "ok #forgiven abuse/physical: he left")?.sign
+                == "abuse/physical"
         )
     }
 
@@ -98,9 +144,9 @@ struct ClosureTests {
 
     @Test("an alias names the sign (#forgiven/liar); abuse/physical closes only physical abuse")
     func targets() {
-        #expect(Closure.target("liar")?.tag == "lie")
-        #expect(Closure.target("abuse/physical")?.subtype == "physical")
-        #expect(Closure.target("praise") == nil)
+        #expect(ClosingTag.target("liar")?.tag == "lie")
+        #expect(ClosingTag.target("abuse/physical")?.subtype == "physical")
+        #expect(ClosingTag.target("praise") == nil)
         let physical = Make.entry(Make.day("2025-01-01"), "abuse/physical")
         let verbal = Make.entry(Make.day("2025-01-02"), "abuse/verbal")
         let closing = Make.entry(Make.day("2025-02-01"), "forgiven/abuse/physical")
