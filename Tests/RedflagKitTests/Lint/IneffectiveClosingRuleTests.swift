@@ -1,8 +1,10 @@
+import Foundation
 import Testing
 
 @testable import RedflagCore
 @testable import RedflagJournal
 @testable import RedflagJudgement
+@testable import RedflagLanguageServer
 @testable import RedflagLint
 
 /// `ineffective-closing`: lint reports the closings the policy cannot apply, parsed by the same
@@ -52,5 +54,23 @@ struct IneffectiveClosingRuleTests {
         #expect(parse("resolved/liar", "#resolved/liar")?.target == "lie")
         #expect(parse("lie", "#lie") == nil)
         #expect(ClosingTag.suggestion(for: "disput") == "dispute")
+    }
+
+    @Test("the editor sees it: redflag lsp publishes the finding, and clears it once the sign is spelt right")
+    func languageServer() throws {
+        let root = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = "---\nclient: Acme\n---\n## 2026-03-05\nThe CTO left. #resolved/lei\n"
+        try Data(text.utf8).write(to: root.appendingPathComponent("acme.md"))
+        let server = LanguageServer(today: { Make.asOf })
+        _ = server.receive(LSPClient.initialize(root: root))
+        let uri = root.appendingPathComponent("acme.md").absoluteString
+        var published = LSPClient.published(LSPClient.messages(server.receive(LSPClient.didOpen(uri, text))))
+        let found = try #require(published.last?.first { $0["code"] as? String == IneffectiveClosingRule.id })
+        #expect((found["message"] as? String)?.contains("did you mean #resolved/lie?") == true, "\(found)")
+        let fixed = text.replacingOccurrences(of: "/lei", with: "/lie")
+        published = LSPClient.published(
+            LSPClient.messages(server.receive(LSPClient.didChange(uri, version: 2, [["text": fixed]]))))
+        #expect(published.last?.contains { $0["code"] as? String == IneffectiveClosingRule.id } == false)
     }
 }
