@@ -56,7 +56,7 @@ struct LintCommandTests {
         #expect(text.status == 0)
         for id in [
             "untagged-incident", "unknown-tag", "undated-entry", "invalid-date", "future-date", "date-order",
-            "front-matter", "duplicate-client", "missing-reason", "unused-suppression",
+            "front-matter", "duplicate-client", "missing-reason", "unused-suppression", "ineffective-closing",
         ] {
             #expect(text.stdout.contains("\(id) ("), "\(id)")
         }
@@ -64,7 +64,7 @@ struct LintCommandTests {
         #expect(markdown.stdout.contains("### untagged-incident"))
         let json = try CLI.run(["lint", "--list-rules", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect((object?["rules"] as? [[String: Any]])?.count == 12)
+        #expect((object?["rules"] as? [[String: Any]])?.count == 13)
     }
 
     @Test("files given one by one find their notes root by redflag.yml and are the only ones reported")
