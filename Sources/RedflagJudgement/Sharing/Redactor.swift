@@ -88,6 +88,7 @@ public struct Redactor: Sendable {
             masked.client.id = Redactor.unique(masked.client.id, used: &used)
             masked.assessment.client = masked.client.id
             masked.timeline.client.id = masked.client.id
+            masked.openTimeline.client.id = masked.client.id
             return masked
         }
     }
@@ -120,6 +121,12 @@ public struct Redactor: Sendable {
         masked.timeline.entries = timeline.entries.map(redact)
         masked.timeline.undated = timeline.undated.map(redact)
         masked.timeline.positives = timeline.positives.map(redact)
+        // The timeline without closed incidents (triage rows) is masked the same way.
+        let open = dossier.openTimeline
+        masked.openTimeline.client = masked.client
+        masked.openTimeline.entries = open.entries.map(redact)
+        masked.openTimeline.undated = open.undated.map(redact)
+        masked.openTimeline.positives = open.positives.map(redact)
         masked.assessment = redact(dossier.assessment, entries: byPlace)
         masked.evidence = dossier.evidence.map(redact)
         return masked

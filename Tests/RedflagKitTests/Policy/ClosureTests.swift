@@ -77,6 +77,10 @@ struct ClosureTests {
         #expect(text.contains("    0  -  "), "\(text)")
         #expect(text.contains("No open warning sign (1 incident closed); 2 good entries."), "\(text)")
         #expect(TriageRenderer.json(triage).contains("\"closedIncidents\" : 1"))
+        // --redact masks the open timeline too (it keeps the entries' text).
+        let masked = try #require(Redactor(names: ["CTO"]).redact(dossiers).first)
+        #expect(!masked.openTimeline.entries.contains { $0.entry.text.contains("CTO") })
+        #expect(dossiers.first?.openTimeline.entries.contains { $0.entry.text.contains("CTO") } == true)
     }
 
     @Test("the sentence form #resolved lie: reason closes the same way")
