@@ -69,10 +69,23 @@ struct DatePrefix: Hashable {
         reader.index = consumed
         reader.skipSpaces()
         if reader.separator() { reader.skipSpaces() }
-        let rest = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(reader.index)))
+        // The rest starts `reader.index` scalars in: count their UTF-8 bytes rather than rebuild the
+        // string scalar by scalar (this runs for every dated entry).
+        let consumedBytes = reader.scalars[..<reader.index].reduce(0) { $0 + UTF8.width($1) }
+        let utf8 = text.utf8
+        let restStart = utf8.index(utf8.startIndex, offsetBy: consumedBytes)
         return DatePrefix(
-            date: date, written: written, time: time,
-            rest: rest.trimmingCharacters(in: .whitespacesAndNewlines), problem: problem)
+            date: date, written: written, time: time, rest: trimmed(text[restStart...]), problem: problem)
+    }
+
+    /// `text` without leading and trailing whitespace and newlines (what Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives), without bridging to `NSString`.
+    static func trimmed(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(Substring(scalars[first...last]))
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }

@@ -31,9 +31,16 @@ public struct Journal: Hashable, Sendable {
 
     /// Every attributed entry, in output order (client, date with undated last, file, line).
     public var entries: [Entry] {
-        // Sort positions, not the (large) entries themselves: far fewer copies and reference counts.
-        let all = files.flatMap(\.entries).filter { !$0.client.rawValue.isEmpty }
-        return all.indices.sorted { Entry.outputOrder(all[$0], all[$1]) }.map { all[$0] }
+        // Sort positions (file, entry), not the (large) entries themselves, and copy each entry
+        // once, at the end: far fewer copies and reference counts.
+        var positions: [(file: Int, entry: Int)] = []
+        for (fileIndex, file) in files.enumerated() {
+            for (entryIndex, entry) in file.entries.enumerated() where !entry.client.rawValue.isEmpty {
+                positions.append((fileIndex, entryIndex))
+            }
+        }
+        positions.sort { Entry.outputOrder(files[$0.file].entries[$0.entry], files[$1.file].entries[$1.entry]) }
+        return positions.map { files[$0.file].entries[$0.entry] }
     }
 
     /// Every diagnostic: directory-level ones first, then each file's, in path order.
