@@ -37,7 +37,11 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         // Notes directory → files → entries with tags and dates → clients. The only user of cmark.
-        .target(name: "RedflagJournal", dependencies: ["RedflagCore", "RedflagMarkdown"]),
+        // swift-crypto: each file's SHA-256 (the input digest, the parse cache's content check).
+        .target(
+            name: "RedflagJournal",
+            dependencies: ["RedflagCore", "RedflagMarkdown", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Timelines, the keep/watch/fire policy, dossiers and the triage. Pure: `asOf` is passed in.
         .target(
             name: "RedflagJudgement",

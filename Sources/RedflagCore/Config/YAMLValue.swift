@@ -11,6 +11,11 @@ public indirect enum YAMLValue: Hashable, Sendable {
     public struct Pair: Hashable, Sendable {
         public var key: YAMLValue
         public var value: YAMLValue
+
+        public init(key: YAMLValue, value: YAMLValue) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public var line: Int {

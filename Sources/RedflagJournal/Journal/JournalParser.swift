@@ -1,3 +1,4 @@
+internal import Crypto
 import Foundation
 import RedflagCore
 internal import RedflagMarkdown
@@ -40,6 +41,38 @@ public struct JournalParser: Sendable {
     /// shown as U+FFFD and a warning naming the encoding; one too complex for cmark to parse in
     /// linear time yields an error and no entries.
     public func parse(path: String, client: ClientID, bytes: [UInt8]) -> ParsedFile {
+        var file = parseText(path: path, client: client, bytes: bytes)
+        file.digest = Self.digest(of: bytes)
+        return file
+    }
+
+    /// SHA-256 of `bytes`, lowercase hex: a file's `ParsedFile.digest`.
+    public static func digest(of bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// The text `parse` reads from `bytes`: without a byte order mark, invalid UTF-8 shown as U+FFFD
+    /// (empty for a file that is not text).
+    public static func sourceText(of bytes: [UInt8]) -> SourceText {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let encoding =
+            firstInvalidUTF8(body) == nil && !body.contains(0)
+            ? TextEncodingGuess.utf8 : TextEncodingGuess.guess(body, isValidUTF8: firstInvalidUTF8(body) == nil)
+        switch encoding {
+        case .utf16, .utf32, .binary: return SourceText("")
+        case .utf8, .legacy: return SourceText(String(decoding: body, as: UTF8.self))
+        }
+    }
+
+    private func parseText(path: String, client: ClientID, bytes: [UInt8]) -> ParsedFile {
         var diagnostics: [Diagnostic] = []
         var body = bytes[...]
         let hasBOM = body.starts(with: [0xEF, 0xBB, 0xBF])

@@ -40,9 +40,32 @@ public enum NotesDirectory {
         public var settings: [String: String]
     }
 
+    /// How files are read: how many at once, whether their text is kept, and the parse cache.
+    public struct LoadOptions: Sendable {
+        /// Files parsed at once; nil for one per core. The result never depends on it.
+        public var jobs: Int?
+        /// When false, each `ParsedFile.source` is emptied as soon as the file is parsed (scan, tags
+        /// and the judging commands never read it again; lint and `--fix` do), so that no more than
+        /// the files being parsed are held as text.
+        public var keepsSource = true
+        /// Parsed files remembered between runs; nil reads and parses every file.
+        public var cache: ParseCache?
+
+        public init(jobs: Int? = nil, keepsSource: Bool = true, cache: ParseCache? = nil) {
+            self.jobs = jobs
+            self.keepsSource = keepsSource
+            self.cache = cache
+        }
+
+        /// Every file parsed, one per core, text kept, no cache.
+        public static let standard = LoadOptions()
+    }
+
     /// Loads everything under `root`. When `configuration` is nil, `root/redflag.yml` is read
     /// (an invalid one is reported as an error diagnostic and the built-in configuration is used).
-    public static func load(root: String, configuration: Configuration? = nil) -> Journal {
+    public static func load(root: String, configuration: Configuration? = nil, options: LoadOptions = .standard)
+        -> Journal
+    {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
@@ -67,19 +90,56 @@ public enum NotesDirectory {
             paths: listing.files.map(\.path), markers: listing.markers, settings: listing.settings,
             configuration: config)
         let refs = listing.files.filter { layout.role(of: $0.path) != .template }
-        let (files, readProblems) = parse(refs, root: root, configuration: config, layout: layout)
+        let (files, readProblems) = parse(refs, root: root, configuration: config, layout: layout, options: options)
         diagnostics += readProblems
         return assemble(root: root, configuration: config, files: files, layout: layout, diagnostics: diagnostics)
     }
 
+    /// Loads only the files of the client whose id is `id`, when their paths alone say which files
+    /// are theirs: plain notes (no note-taking tool), where every file is a client's own (`acme.md`,
+    /// `acme/…`) and none is shared (a daily note, a journal), so no other file can hold an entry of
+    /// theirs nor change how theirs are read. Nil when that is not so, or no file has that id: the
+    /// caller then loads everything (`dossier` uses it; the result equals the whole journal's for
+    /// that client, with the diagnostics and input digest of their files only).
+    public static func load(
+        root: String, configuration: Configuration, client id: ClientID, options: LoadOptions = .standard
+    ) -> Journal? {
+        var diagnostics: [Diagnostic] = []
+        let listing = discover(root: root, ignore: IgnorePatterns(configuration.ignore), diagnostics: &diagnostics)
+        let layout = NotesLayout.detect(
+            paths: listing.files.map(\.path), markers: listing.markers, settings: listing.settings,
+            configuration: configuration)
+        guard layout.tool == .plain else { return nil }
+        var refs: [FileRef] = []
+        for ref in listing.files {
+            switch layout.role(of: ref.path) {
+            case let .client(owner, _):
+                if owner == id { refs.append(ref) }
+            case .shared:
+                return nil
+            case .template:
+                continue
+            }
+        }
+        guard !refs.isEmpty else { return nil }
+        let (files, readProblems) = parse(
+            refs, root: root, configuration: configuration, layout: layout, options: options, isPartial: true)
+        // Problems the walk met in other clients' places are theirs; the directory's own are kept.
+        let own = diagnostics.filter { $0.file == root || clientID(forRelativePath: $0.file) == id }
+        return assemble(
+            root: root, configuration: configuration, files: files, layout: layout, diagnostics: own + readProblems)
+    }
+
     /// Loads only the given files (paths relative to `root`), e.g. for `redflag lint FILE...`.
-    public static func load(root: String, paths: [String], configuration: Configuration? = nil) -> Journal {
+    public static func load(
+        root: String, paths: [String], configuration: Configuration? = nil, options: LoadOptions = .standard
+    ) -> Journal {
         var diagnostics: [Diagnostic] = []
         let config = configuration ?? readConfiguration(root: root, diagnostics: &diagnostics)
         let refs = paths.sorted().map { FileRef(path: $0, client: clientID(forRelativePath: $0)) }
         let layout = NotesLayout.detect(
             paths: refs.map(\.path), markers: rootMarkers(root), settings: toolSettings(root), configuration: config)
-        let (files, readProblems) = parse(refs, root: root, configuration: config, layout: layout)
+        let (files, readProblems) = parse(refs, root: root, configuration: config, layout: layout, options: options)
         diagnostics += readProblems
         return assemble(root: root, configuration: config, files: files, layout: layout, diagnostics: diagnostics)
     }
@@ -298,46 +358,86 @@ public enum NotesDirectory {
         }
     }
 
-    /// Reads and parses files in parallel; the result is in the order of `refs`.
-    private static func parse(_ refs: [FileRef], root: String, configuration: Configuration, layout: NotesLayout)
-        -> ([ParsedFile], [Diagnostic])
-    {
+    /// Reads and parses files, `options.jobs` at a time (each independently, no shared state); the
+    /// result is in the order of `refs`, whatever the number of jobs. Files the cache knows unchanged
+    /// are taken from it; the cache is then saved with what was parsed.
+    /// `isPartial`: `refs` are some of the notes only, so the cache keeps what it knows of the others.
+    private static func parse(
+        _ refs: [FileRef], root: String, configuration: Configuration, layout: NotesLayout, options: LoadOptions,
+        isPartial: Bool = false
+    ) -> ([ParsedFile], [Diagnostic]) {
         var configured = JournalParser(configuration: configuration)
         configured.pageReferencesAreTags = layout.tool == .logseq
         let parser = configured
+        let cache = options.cache?.opened(settings: ParseCache.settings(configuration: configuration, layout: layout))
         let results = ResultSlots<Outcome>(count: refs.count)
-        DispatchQueue.concurrentPerform(iterations: refs.count) { index in
+        let jobs = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, refs.count)))
+        ParallelWork.run(count: refs.count, jobs: jobs) { index in
             let ref = refs[index]
             let full = (root as NSString).appendingPathComponent(ref.path)
-            // Reading a FIFO or a device would block forever: only regular files are read.
-            let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-            let type = (try? FileManager.default.attributesOfItem(atPath: target)[.type]) as? FileAttributeType
-            if let type, type != .typeRegular, type != .typeSymbolicLink {  // a broken link fails below
-                results[index] = .failed(
-                    Diagnostic(
-                        .error, file: ref.path, message: "not a regular file; skipped",
-                        hint: "notes must be plain .md files; remove or rename this one"))
-                return
+            var outcome = read(ref, full: full, parser: parser, cache: cache, keepsSource: options.keepsSource)
+            if case var .parsed(file, record) = outcome, !options.keepsSource {
+                file.source = SourceText("")
+                outcome = .parsed(file, record)
             }
-            guard let data = FileManager.default.contents(atPath: full) else {
-                results[index] = .failed(
-                    Diagnostic(
-                        .error, file: ref.path, message: "cannot read the file; its notes are skipped",
-                        hint: "check that it exists and is readable"))
-                return
-            }
-            results[index] = .parsed(parser.parse(path: ref.path, client: ref.client, bytes: [UInt8](data)))
+            results[index] = outcome
         }
         var files: [ParsedFile] = []
         var problems: [Diagnostic] = []
+        var records: [String: ParseCache.Record] = [:]
         for result in results.values {
             switch result {
-            case let .parsed(file)?: files.append(file)
+            case let .parsed(file, record)?:
+                files.append(file)
+                if let record { records[file.path] = record }
             case let .failed(problem)?: problems.append(problem)
             case nil: break
             }
         }
+        cache?.save(records, keepingOthers: isPartial)
         return (files, problems)
+    }
+
+    /// Reads one file: from the cache when it knows the file unchanged, else from disk and parsed.
+    private static func read(
+        _ ref: FileRef, full: String, parser: JournalParser, cache: ParseCache.Opened?, keepsSource: Bool
+    ) -> Outcome {
+        // Reading a FIFO or a device would block forever: only regular files are read.
+        var status = stat()
+        guard stat(full, &status) == 0 else {
+            return .failed(
+                Diagnostic(
+                    .error, file: ref.path, message: "cannot read the file; its notes are skipped",
+                    hint: "check that it exists and is readable"))
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .failed(
+                Diagnostic(
+                    .error, file: ref.path, message: "not a regular file; skipped",
+                    hint: "notes must be plain .md files; remove or rename this one"))
+        }
+        let stamp = ParseCache.Stamp(status)
+        // Unchanged size and modification time: the cached parse stands, and the file is not read
+        // at all unless its text is wanted.
+        if let cache, !keepsSource, case (var file, let record)? = cache.file(ref.path, stamp: stamp) {
+            file.client = ref.client
+            return .parsed(file, record)
+        }
+        guard let data = FileManager.default.contents(atPath: full) else {
+            return .failed(
+                Diagnostic(
+                    .error, file: ref.path, message: "cannot read the file; its notes are skipped",
+                    hint: "check that it exists and is readable"))
+        }
+        let bytes = [UInt8](data)
+        if let cache, case (var file, let record)? = cache.file(ref.path, stamp: stamp, bytes: bytes) {
+            // Touched, or its text wanted: same bytes, same parse.
+            file.client = ref.client
+            if keepsSource { file.source = JournalParser.sourceText(of: bytes) }
+            return .parsed(file, record)
+        }
+        let file = parser.parse(path: ref.path, client: ref.client, bytes: bytes)
+        return .parsed(file, cache?.record(for: file, stamp: stamp))
     }
 
     /// One `Client` per client id, by the files' places in plain notes (kept for callers that
@@ -350,7 +450,8 @@ public enum NotesDirectory {
 }
 
 private enum Outcome: Sendable {
-    case parsed(ParsedFile)
+    /// The file, and what the cache should remember of it (nil without a cache).
+    case parsed(ParsedFile, ParseCache.Record?)
     case failed(Diagnostic)
 }
 

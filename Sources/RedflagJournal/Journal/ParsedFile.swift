@@ -6,7 +6,9 @@ public struct ParsedFile: Hashable, Sendable {
     public var path: String
     /// Client id the file belongs to; empty for a shared note (its entries each have their own).
     public var client: ClientID
-    public var source: SourceText
+    /// The file's text; empty when the loader was asked not to keep it (`LoadOptions.keepsSource`)
+    /// and for a file the parse cache answered for without reading it.
+    public var source = SourceText("")
     public var frontMatter: FrontMatter?
     /// The known keys of the front matter.
     public var fields: FrontMatterFields
@@ -18,4 +20,6 @@ public struct ParsedFile: Hashable, Sendable {
     public var usesCRLF: Bool
     /// True when the file starts with a UTF-8 byte order mark.
     public var hasBOM: Bool
+    /// SHA-256 (lowercase hex) of the file's bytes as read: what the input digest and the cache use.
+    public var digest = ""
 }
