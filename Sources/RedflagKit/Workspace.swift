@@ -68,21 +68,47 @@ public struct Workspace: Sendable {
 
     /// Reads every client's notes; problems with single files are the journal's diagnostics, and
     /// so are warnings about the directory as a whole (no notes; a folder one level too high).
-    public func load() -> Journal {
-        var journal = NotesDirectory.load(root: root, configuration: configuration)
+    public func load(options: NotesDirectory.LoadOptions = .standard) -> Journal {
+        var journal = NotesDirectory.load(root: root, configuration: configuration, options: options)
         journal.diagnostics += NotesCheck.warnings(journal)
         return journal
+    }
+
+    /// Only the notes of the client `query` names by id, when their paths alone say which files
+    /// are theirs (`NotesDirectory.load(root:configuration:client:)`); nil otherwise, and the caller
+    /// loads everything. `dossier` reads one client's files this way.
+    public func load(client query: String, options: NotesDirectory.LoadOptions = .standard) -> Journal? {
+        let id = ClientID(rawValue: query.lowercased())
+        guard var journal = NotesDirectory.load(root: root, configuration: configuration, client: id, options: options),
+            journal.clients.contains(where: { $0.id == id })
+        else { return nil }
+        journal.diagnostics += NotesCheck.warnings(journal)
+        return journal
+    }
+
+    /// The parse cache of this notes directory in `folder` (see `ParseCache`); throws when `folder`
+    /// is inside the notes, where nothing but the notes belongs.
+    public func cache(folder: String, version: String) throws(RedflagError) -> ParseCache {
+        let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        if SitePaths.isInside(resolved, URL(fileURLWithPath: root).resolvingSymlinksInPath().path) {
+            throw .outputRefused(
+                path: folder, reason: "refusing to keep the cache inside the notes directory",
+                hint: "give another --cache-path, or --no-cache")
+        }
+        return ParseCache(folder: folder, root: root, version: version)
     }
 
     /// Reads the whole directory plus any of `paths` (relative to the root) the walk does not include,
     /// for `redflag lint FILE...`: the detector learns from all notes, `duplicate-client` compares
     /// all clients.
-    public func load(including paths: [String]) -> Journal {
-        var journal = load()
+    public func load(including paths: [String], options: NotesDirectory.LoadOptions = .standard) -> Journal {
+        var journal = load(options: options)
         let known = Set(journal.files.map(\.path))
         let missing = paths.filter { !known.contains($0) }
         guard !missing.isEmpty else { return journal }
-        let extra = NotesDirectory.load(root: root, paths: missing, configuration: configuration)
+        var extraOptions = options
+        extraOptions.cache = nil
+        let extra = NotesDirectory.load(root: root, paths: missing, configuration: configuration, options: extraOptions)
         journal.files = (journal.files + extra.files).sorted { $0.path < $1.path }
         journal.diagnostics += extra.diagnostics
         return journal

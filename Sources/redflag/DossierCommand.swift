@@ -28,6 +28,8 @@ struct DossierCommand: ParsableCommand {
 
     @OptionGroup var configOption: ConfigOption
 
+    @OptionGroup var loading: LoadingOptions
+
     @Option(help: "Output format.")
     var format: Format = .md
 
@@ -60,11 +62,13 @@ struct DossierCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.date()
-        let notes = NotesOptions(notes: arguments.count == 2 ? arguments[0] : notesOption, configOption: configOption)
+        let notes = NotesOptions(
+            notes: arguments.count == 2 ? arguments[0] : notesOption, configOption: configOption, loading: loading)
         let workspace = try notes.workspace()
         let templates = try template.templates()
-        let (journal, hadErrors) = load(workspace)
-        let client = try workspace.client(matching: arguments[arguments.count - 1], in: journal)
+        let query = arguments[arguments.count - 1]
+        let (journal, hadErrors) = try load(workspace, loading, client: query)
+        let client = try workspace.client(matching: query, in: journal)
         let judgement = workspace.judge(journal, asOf: day)
         guard let index = judgement.dossiers.firstIndex(where: { $0.client.id == client.id }) else {
             throw RedflagError.unknownClient(client.id.rawValue, suggestions: [])
@@ -88,9 +92,10 @@ struct DossierCommand: ParsableCommand {
 }
 
 extension NotesOptions {
-    init(notes: String?, configOption: ConfigOption) {
+    init(notes: String?, configOption: ConfigOption, loading: LoadingOptions) {
         self.init()
         self.notes = notes
         self.configOption = configOption
+        self.loading = loading
     }
 }

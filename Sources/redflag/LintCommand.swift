@@ -39,6 +39,8 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var configOption: ConfigOption
 
+    @OptionGroup var loading: LoadingOptions
+
     @Flag(help: "List every rule with its rationale and examples, then exit.")
     var listRules = false
 
@@ -83,13 +85,17 @@ struct LintCommand: ParsableCommand {
                 runtimeError = true
                 continue
             }
-            let outcome = lint(target, in: workspace, asOf: asOf)
+            // Lint keeps each file's text: findings show its lines, `--fix` rewrites them.
+            let options = try loading.options(for: workspace, keepsSource: true)
+            let outcome = lint(target, in: workspace, options: options, asOf: asOf)
             runtimeError = runtimeError || outcome.hadErrors
             var result = outcome.result
             if fix {
                 let (fixed, failed) = applyFixes(result, journal: outcome.journal, target: target)
                 runtimeError = runtimeError || failed
-                if fixed, !dryRun { result = lint(target, in: workspace, asOf: asOf, quiet: true).result }
+                if fixed, !dryRun {
+                    result = lint(target, in: workspace, options: options, asOf: asOf, quiet: true).result
+                }
             }
             results.append(result.displayed(root: target.root))
         }
@@ -114,10 +120,12 @@ struct LintCommand: ParsableCommand {
     }
 
     /// One lint run over a target of an opened workspace; read problems no rule covers are printed.
-    private func lint(_ target: LintTarget, in workspace: Workspace, asOf: CalendarDate, quiet: Bool = false) -> (
-        result: LintResult, journal: Journal, hadErrors: Bool
-    ) {
-        let journal = target.files.map { workspace.load(including: $0) } ?? workspace.load()
+    private func lint(
+        _ target: LintTarget, in workspace: Workspace, options: NotesDirectory.LoadOptions, asOf: CalendarDate,
+        quiet: Bool = false
+    ) -> (result: LintResult, journal: Journal, hadErrors: Bool) {
+        let journal =
+            target.files.map { workspace.load(including: $0, options: options) } ?? workspace.load(options: options)
         // Problems of reading that no rule covers (unreadable files, invalid UTF-8) go to stderr.
         let files = Set(target.files ?? journal.files.map(\.path))
         let other =

@@ -14,12 +14,55 @@ struct NotesOptions: ParsableArguments {
 
     @OptionGroup var configOption: ConfigOption
 
+    @OptionGroup var loading: LoadingOptions
+
     /// The notes directory given, or found.
     var root: String { notes ?? Workspace.locateNotes(from: ".") }
 
     /// The workspace; throws `RedflagError` when the folder or its configuration is unusable.
     func workspace() throws -> Workspace {
         try Workspace.open(notes: root, configFile: configOption.config)
+    }
+}
+
+/// `--jobs N`, `--cache-path DIR`, `--no-cache`: how the notes are read, shared by every command that
+/// reads them. None of them changes a byte of any output.
+struct LoadingOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Parse this many files at once (default: one per core). The output is the same whatever it is.",
+            valueName: "n"))
+    var jobs: Int?
+
+    @Option(
+        name: .customLong("cache-path"),
+        help: ArgumentHelp(
+            "Keep the parse cache in this folder (default: $XDG_CACHE_HOME/redflag, else ~/.cache/redflag; "
+                + "never inside the notes).",
+            valueName: "dir"),
+        completion: .directory)
+    var cachePath: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the parse cache: parse every file.")
+    var noCache = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if noCache, cachePath != nil { throw ValidationError("give --cache-path or --no-cache, not both") }
+    }
+
+    /// How `workspace` reads its notes; `keepsSource` for the commands that show or rewrite lines.
+    func options(for workspace: Workspace, keepsSource: Bool) throws -> NotesDirectory.LoadOptions {
+        var options = NotesDirectory.LoadOptions(jobs: jobs, keepsSource: keepsSource)
+        if !noCache {
+            if let cachePath {
+                options.cache = try workspace.cache(folder: cachePath, version: Redflag.version)
+            } else if let folder = ParseCache.defaultFolder(environment: ProcessInfo.processInfo.environment) {
+                // The default folder is used only where it may be: never inside the notes.
+                options.cache = try? workspace.cache(folder: folder, version: Redflag.version)
+            }
+        }
+        return options
     }
 }
 
@@ -103,9 +146,15 @@ struct TemplateOption: ParsableArguments {
     }
 }
 
-/// Loads the notes of a workspace and prints every diagnostic; tells whether a file had an error.
-func load(_ workspace: Workspace, including paths: [String]? = nil) -> (Journal, hadErrors: Bool) {
-    let journal = paths.map { workspace.load(including: $0) } ?? workspace.load()
+/// Loads the notes of a workspace (without keeping their text) and prints every diagnostic; tells
+/// whether a file had an error.
+/// With `client`, only that client's files when their paths say which they are (`Workspace.load(client:)`).
+func load(_ workspace: Workspace, _ loading: LoadingOptions, client: String? = nil) throws -> (
+    Journal, hadErrors: Bool
+) {
+    let options = try loading.options(for: workspace, keepsSource: false)
+    let journal =
+        client.flatMap { workspace.load(client: $0, options: options) } ?? workspace.load(options: options)
     let diagnostics = journal.allDiagnostics
     Console.report(diagnostics, root: workspace.root)
     return (journal, diagnostics.contains { $0.severity == .error })

@@ -43,11 +43,17 @@ enum CLI {
     ) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // The parse cache of every test run lands in a temporary folder, never in the real ~/.cache.
+        env["XDG_CACHE_HOME"] = cacheHome.path
         for (key, value) in environment { env[key] = value }
         let result = try Subprocess.run(
             program, arguments, environment: env, directory: directory ?? repositoryRoot, timeout: timeout)
         return Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
     }
+
+    /// The `XDG_CACHE_HOME` of every command the tests run (one temporary folder per test process).
+    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "redflag-cli-cache-\(UUID().uuidString)")
 
     /// A new temporary notes directory holding `files` (relative path → contents).
     static func notes(_ files: [String: String]) throws -> URL {

@@ -101,3 +101,34 @@ struct WorkspaceTests {
         #expect(journal.diagnostics.allSatisfy { $0.severity == .warning })
     }
 }
+
+@Suite("Workspace: one client's notes")
+struct WorkspaceClientLoadTests {
+    static let asOf = CalendarDate(year: 2026, month: 11, day: 29) ?? CalendarDate(daysSinceEpoch: 0)
+
+    @Test("in plain notes, one client's files give that client's dossier as the whole directory does")
+    func sameDossier() throws {
+        let workspace = try Workspace.open(notes: TestPaths.samples.path)
+        let whole = workspace.judge(workspace.load(), asOf: Self.asOf)
+        for id in ["albers", "brightwave", "helix"] {
+            let journal = try #require(workspace.load(client: id))
+            #expect(Set(journal.files.map(\.client.rawValue)) == [id])
+            let own = try #require(workspace.judge(journal, asOf: Self.asOf).dossier(for: ClientID(rawValue: id)))
+            var expected = try #require(whole.dossier(for: ClientID(rawValue: id)))
+            expected.inputDigest = own.inputDigest
+            #expect(own == expected, "\(id)")
+        }
+        #expect(workspace.load(client: "no-such-client") == nil)
+    }
+
+    @Test("with shared notes (a journals/ folder) every file is read")
+    func sharedNotes() throws {
+        let root = try WorkspaceTests.folder([
+            "acme.md": "- 2025-01-02: late #late\n", "journals/2025-01-03.md": "- [[acme]] lied #lie\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = try Workspace.open(notes: root.path)
+        #expect(workspace.load(client: "acme") == nil)
+        #expect(workspace.load().entries.count == 2)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import RedflagTestSupport
+import Testing
+
+/// The parse cache and `--jobs` change how fast the notes are read, never a byte of the output.
+@Suite("parse cache and --jobs")
+struct CacheAndJobsTests {
+    /// A new empty temporary folder for a cache.
+    static func cacheFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The one cache file in `folder`.
+    static func cacheFile(in folder: URL) throws -> URL {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".cache") }
+        try #require(names.count == 1, "cache files: \(names)")
+        return folder.appendingPathComponent(names[0])
+    }
+
+    @Test(
+        "scan, tags, triage and lint print the same bytes without the cache, with a cold and a warm one, with any --jobs",
+        arguments: [
+            ["scan", "journal-samples", "--format", "jsonl"], ["tags", "journal-samples", "--format", "json"],
+            ["triage", "journal-samples", "--as-of", "2026-11-29", "--format", "json"],
+            ["lint", "journal-samples", "--as-of", "2026-11-29", "--format", "json"],
+        ])
+    func sameOutput(command: [String]) throws {
+        let cache = try Self.cacheFolder()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let reference = try CLI.run(command + ["--no-cache", "--jobs", "1"])
+        #expect(reference.status <= 1, "\(reference.stderr)")
+        #expect(!reference.stdout.isEmpty)
+        for variant in [
+            ["--no-cache", "--jobs", "3"], ["--cache-path", cache.path], ["--cache-path", cache.path, "--jobs", "1"],
+            ["--cache-path", cache.path, "--jobs", "4"],
+        ] {
+            let result = try CLI.run(command + variant)
+            #expect(result.status == reference.status, "\(variant)")
+            #expect(result.stdout == reference.stdout, "\(variant)")
+            #expect(result.stderr == reference.stderr, "\(variant)")
+        }
+        _ = try Self.cacheFile(in: cache)
+    }
+
+    @Test("a changed file is read again, even at once and at the same size; so are files after a config change")
+    func changesAreSeen() throws {
+        let notes = try CLI.notes(["acme.md": "- 2025-01-02: late again #late\n", "beta.md": "- 2025-01-03: fine\n"])
+        let cache = try Self.cacheFolder()
+        defer {
+            try? FileManager.default.removeItem(at: notes)
+            try? FileManager.default.removeItem(at: cache)
+        }
+        let scan = ["scan", notes.path, "--format", "csv", "--cache-path", cache.path]
+        #expect(try CLI.run(scan).stdout.contains("late again"))
+        // Same size, written within the same second: the cache must not answer for it.
+        try Data("- 2025-01-02: lied again #lie\n".utf8).write(to: notes.appendingPathComponent("acme.md"))
+        let changed = try CLI.run(scan)
+        #expect(changed.stdout.contains("lied again"))
+        #expect(!changed.stdout.contains("late again"))
+        // A new alias in redflag.yml changes how the same bytes are read.
+        try Data("vocabulary:\n  aliases:\n    fine: paid\n".utf8).write(
+            to: notes.appendingPathComponent("redflag.yml"))
+        try Data("- 2025-01-03: fine #fine\n".utf8).write(to: notes.appendingPathComponent("beta.md"))
+        let before = try CLI.run(scan)
+        try Data("vocabulary:\n  aliases:\n    fine: late\n".utf8).write(
+            to: notes.appendingPathComponent("redflag.yml"))
+        let after = try CLI.run(scan)
+        #expect(before.stdout.contains("paid"), "\(before.stdout)\(before.stderr)")
+        #expect(after.stdout.contains("fine,late") || after.stdout.contains(",late,"), "\(after.stdout)")
+        #expect(after.stdout == (try CLI.run(Array(scan.dropLast(2)) + ["--no-cache"]).stdout))
+    }
+
+    @Test(
+        "a corrupt, truncated or foreign cache file is ignored and rewritten",
+        arguments: ["garbage", "truncated", "foreign"])
+    func badCacheIsIgnored(kind: String) throws {
+        let cache = try Self.cacheFolder()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let scan = ["scan", "journal-samples", "--format", "jsonl", "--cache-path", cache.path]
+        let reference = try CLI.run(scan)
+        let file = try Self.cacheFile(in: cache)
+        let good = try Data(contentsOf: file)
+        switch kind {
+        case "garbage": try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: file)
+        case "truncated": try good.prefix(good.count / 2).write(to: file)
+        default:
+            // Written by another version: the first letter of the version after the magic line and
+            // two one-byte numbers (format, the version's length).
+            var foreign = good
+            let index = foreign.startIndex + "redflag parse cache\n".utf8.count + 2
+            foreign[index] = foreign[index] == UInt8(ascii: "X") ? UInt8(ascii: "Y") : UInt8(ascii: "X")
+            try foreign.write(to: file)
+        }
+        let result = try CLI.run(scan)
+        #expect(result.status == reference.status)
+        #expect(result.stdout == reference.stdout)
+        #expect(result.stderr == reference.stderr)
+        // Rewritten whole: the next run reads it back.
+        #expect(try Data(contentsOf: file).count == good.count)
+        #expect(try CLI.run(scan).stdout == reference.stdout)
+    }
+
+    @Test("the cache goes to $XDG_CACHE_HOME/redflag by default, never inside the notes, and --no-cache writes none")
+    func cacheLocation() throws {
+        let home = try Self.cacheFolder()
+        let notes = try CLI.notes(["acme.md": "- 2025-01-02: late #late\n"])
+        defer {
+            try? FileManager.default.removeItem(at: home)
+            try? FileManager.default.removeItem(at: notes)
+        }
+        let environment = ["XDG_CACHE_HOME": home.path]
+        #expect(try CLI.run(["tags", notes.path, "--no-cache"], environment: environment).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("redflag").path))
+        #expect(try CLI.run(["tags", notes.path], environment: environment).status == 0)
+        _ = try Self.cacheFile(in: home.appendingPathComponent("redflag"))
+        let inside = try CLI.run(["tags", notes.path, "--cache-path", notes.appendingPathComponent("cache").path])
+        #expect(inside.status == 2)
+        #expect(inside.stderr.contains("inside the notes directory"), "\(inside.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: notes.path) == ["acme.md"])
+        let both = try CLI.run(["tags", notes.path, "--no-cache", "--cache-path", home.path])
+        #expect(both.status == 64)
+        #expect(try CLI.run(["tags", notes.path, "--jobs", "0"]).status == 64)
+    }
+}
