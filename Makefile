@@ -99,6 +99,8 @@ install-check: release man
 clean:
 	rm -rf .build $(SITE)
 
-# Time redflag against the cmark CLI on a generated 20 MB corpus (needs hyperfine and cmark).
+# Developer target, not CI: generate ~1, 20 and 100 MB corpora (fixed seeds) into .build-bench/, time
+# redflag against the cmark CLI, the cmark-floor, ripgrep and jrnl, and write BENCHMARKS.md (needs
+# hyperfine, cmark, ripgrep, GNU time; jrnl optional). SIZES="1 20" for fewer corpora.
 bench: deps
 	Benchmarks/run.sh
