@@ -108,10 +108,16 @@ struct WorkspaceClientLoadTests {
 
     @Test("in plain notes, one client's files give that client's dossier as the whole directory does")
     func sameDossier() throws {
-        let workspace = try Workspace.open(notes: TestPaths.samples.path)
+        // The samples without their .obsidian folder: plain notes.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-plain-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: TestPaths.samples, to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".obsidian"))
+        let workspace = try Workspace.open(notes: root.path)
         let whole = workspace.judge(workspace.load(), asOf: Self.asOf)
-        for id in ["albers", "brightwave", "helix"] {
-            let journal = try #require(workspace.load(client: id))
+        #expect(whole.dossiers.count >= 8)
+        for id in ["albers", "brightwave", "helix", "romashka"] {
+            let journal = try #require(workspace.load(client: id) as Journal?, "no journal for \(id)")
             #expect(Set(journal.files.map(\.client.rawValue)) == [id])
             let own = try #require(workspace.judge(journal, asOf: Self.asOf).dossier(for: ClientID(rawValue: id)))
             var expected = try #require(whole.dossier(for: ClientID(rawValue: id)))
@@ -119,6 +125,8 @@ struct WorkspaceClientLoadTests {
             #expect(own == expected, "\(id)")
         }
         #expect(workspace.load(client: "no-such-client") == nil)
+        // In the samples as they are (an Obsidian vault), every file is read.
+        #expect(try Workspace.open(notes: TestPaths.samples.path).load(client: "albers") == nil)
     }
 
     @Test("with shared notes (a journals/ folder) every file is read")
