@@ -4,6 +4,7 @@
 #
 #   Benchmarks/run.sh                 # corpora of about 1, 20 and 100 MB
 #   SIZES="1 20" Benchmarks/run.sh    # fewer corpora; RUNS=N sets hyperfine's runs (default: per size)
+#   SKIP='^(site|lint)' Benchmarks/run.sh   # leave out the commands whose names match
 #
 # Needs hyperfine, cmark, ripgrep, python3, GNU time (/usr/bin/time) and, for the jrnl line, jrnl
 # (pip install jrnl); a missing jrnl only drops its line. Everything is written under .build-bench/.
@@ -51,7 +52,7 @@ for size in $sizes; do
     client=${client%.md}
 
     # The same entries as a jrnl journal (one entry per dated entry), and its configuration.
-    if command -v jrnl >/dev/null; then
+    if command -v jrnl >/dev/null && ! [[ -n ${SKIP:-} && "jrnl" =~ $SKIP ]]; then
         "$bin" scan "$work" --format jsonl --no-cache | python3 Benchmarks/jrnl_journal.py "$out/journal.txt"
         cat >"$out/jrnl.yaml" <<EOF
 colors: {body: none, date: none, tags: none, title: none}
@@ -73,7 +74,12 @@ EOF
     cache=$out/cache
     names=()
     commands=()
-    add() { names+=("$1"); commands+=("$2"); }
+    # SKIP: a regular expression of command names to leave out (SKIP='^(site|lint|jrnl)' for a quick run).
+    add() {
+        if [[ -n ${SKIP:-} && $1 =~ $SKIP ]]; then return; fi
+        names+=("$1")
+        commands+=("$2")
+    }
     add "cmark CLI (cat | cmark --to xml)" "xargs -a $out/files.txt cat | cmark --to xml"
     add "cmark-floor --jobs $jobs" "$floor $work --jobs $jobs"
     add "rg -c '#[a-z]'" "rg -c '#[a-z]' $work"
