@@ -49,7 +49,7 @@ struct DiffCommand: ParsableCommand {
         } else {
             then = .revision(since)
         }
-        let (journal, hadErrors) = load(workspace)
+        let (journal, hadErrors) = try load(workspace, notes.loading)
         let report = try workspace.changes(since: then, label: since, journal: journal, asOf: day, threshold: threshold)
         try output.write(ChangeReportRenderer.render(report, format: format), notes: workspace.root)
         if hadErrors { throw CommandOutcome.hadErrors }

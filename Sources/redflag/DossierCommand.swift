@@ -92,7 +92,7 @@ struct DossierCommand: ParsableCommand {
 }
 
 extension NotesOptions {
-    init(notes: String?, configOption: ConfigOption, loading: LoadingOptions) {
+    init(notes: String?, configOption: ConfigOption, loading: LoadingOptions = LoadingOptions()) {
         self.init()
         self.notes = notes
         self.configOption = configOption

@@ -146,13 +146,14 @@ struct TemplateOption: ParsableArguments {
     }
 }
 
-/// Loads the notes of a workspace (without keeping their text) and prints every diagnostic; tells
-/// whether a file had an error.
+/// Loads the notes of a workspace and prints every diagnostic; tells whether a file had an error.
 /// With `client`, only that client's files when their paths say which they are (`Workspace.load(client:)`).
-func load(_ workspace: Workspace, _ loading: LoadingOptions, client: String? = nil) throws -> (
-    Journal, hadErrors: Bool
-) {
-    let options = try loading.options(for: workspace, keepsSource: false)
+/// `keepsSource: false` for the commands that never need a file's text again (scan, tags); judging
+/// keeps it, for the evidence manifest of each dossier (`EvidenceManifest`: file digests, cited lines).
+func load(_ workspace: Workspace, _ loading: LoadingOptions, client: String? = nil, keepsSource: Bool = true) throws
+    -> (Journal, hadErrors: Bool)
+{
+    let options = try loading.options(for: workspace, keepsSource: keepsSource)
     let journal =
         client.flatMap { workspace.load(client: $0, options: options) } ?? workspace.load(options: options)
     let diagnostics = journal.allDiagnostics

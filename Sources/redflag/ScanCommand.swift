@@ -47,7 +47,7 @@ struct ScanCommand: ParsableCommand {
         var filter = EntryFilter()
         filter.since = try since.map { try Today.day($0, option: "--since") }
         filter.until = try until.map { try Today.day($0, option: "--until") }
-        let (journal, hadErrors) = try load(workspace, notes.loading)
+        let (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
         for query in clients {
             filter.clients.insert(try workspace.client(matching: query, in: journal).id)
         }

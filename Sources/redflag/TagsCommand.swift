@@ -20,7 +20,7 @@ struct TagsCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try notes.workspace()
-        let (journal, hadErrors) = try load(workspace, notes.loading)
+        let (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
         let statistics = TagStatistics(entries: journal.entries)
         let text =
             switch format {

@@ -28,7 +28,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let manifest = try EvidenceVerification.manifest(at: dossier)
         let workspace = try notes.workspace()
-        let (journal, hadErrors) = load(workspace)
+        let (journal, hadErrors) = try load(workspace, notes.loading)
         let verification = EvidenceVerification(manifest: manifest, journal: journal)
         switch format {
         case .text: Console.out(VerificationRenderer.text(verification.checks, changedFiles: verification.changedFiles))
