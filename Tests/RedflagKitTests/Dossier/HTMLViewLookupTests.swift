@@ -37,7 +37,7 @@ struct HTMLViewLookupTests {
         Self.check(anchor, anchor.child(named:))
         let month = HTMLView.MonthView(month: "2025-03", count: 1, entries: [view])
         Self.check(month, month.child(named:))
-        let citation = HTMLView.CitationView(anchor: "a", reference: "acme.md:3", date: "2025-03-05", quote: "late")
+        let citation = HTMLView.CitationView(CitedEntry(entry))
         Self.check(citation, citation.child(named:))
     }
 }
