@@ -56,10 +56,10 @@ struct LoadingOptions: ParsableArguments {
         var options = NotesDirectory.LoadOptions(jobs: jobs, keepsSource: keepsSource)
         if !noCache {
             if let cachePath {
-                options.cache = try workspace.cache(folder: cachePath, version: Redflag.version)
+                options.cache = try workspace.cache(folder: cachePath, version: Version.current)
             } else if let folder = ParseCache.defaultFolder(environment: ProcessInfo.processInfo.environment) {
                 // The default folder is used only where it may be: never inside the notes.
-                options.cache = try? workspace.cache(folder: folder, version: Redflag.version)
+                options.cache = try? workspace.cache(folder: folder, version: Version.current)
             }
         }
         return options
