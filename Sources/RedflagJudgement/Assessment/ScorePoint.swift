@@ -30,6 +30,7 @@ extension Policy {
         _ timeline: Timeline, months: Int = Policy.scoreHistoryMonths, current: Assessment? = nil
     ) -> [ScorePoint] {
         let asOf = timeline.asOf
+        let judged = timeline.judgedOnly()
         return (0..<max(0, months)).reversed().compactMap { back in
             var year = asOf.year
             var month = asOf.month - back
@@ -42,7 +43,7 @@ extension Policy {
                 ? asOf : CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
             guard let day else { return nil }
             let assessment =
-                back == 0 ? (current ?? assess(timeline)) : assess(timeline.forAssessment(asOf: day))
+                back == 0 ? (current ?? assess(timeline)) : assess(judged.cut(asOf: day))
             return ScorePoint(month: day.monthKey, asOf: day, score: assessment.score, verdict: assessment.verdict)
         }
     }

@@ -64,9 +64,26 @@ public struct CitedEntry: Hashable, Sendable, Codable {
     public var reference: String { "\(file):\(line)" }
 
     /// Collapses whitespace and cuts `text` to `quoteLimit` characters, ending a cut with `…`.
+    /// Reads only as far as the quote needs: a long entry is not split whole.
     public static func quote(_ text: String) -> String {
-        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        guard collapsed.count > quoteLimit else { return collapsed }
+        var collapsed = ""
+        var count = 0
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !collapsed.isEmpty
+                continue
+            }
+            if pendingSpace {
+                collapsed.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            collapsed.append(character)
+            count += 1
+            if count > quoteLimit { break }
+        }
+        guard count > quoteLimit else { return collapsed }
         var cut = String(collapsed.prefix(quoteLimit - 1))
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > quoteLimit / 2 {
             cut = String(cut[..<space])

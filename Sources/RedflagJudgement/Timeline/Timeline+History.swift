@@ -12,6 +12,12 @@ extension Timeline {
     /// reads nothing else, and in most notes they are the many. A tag repeated in an entry's own
     /// text is kept once (it is one occurrence).
     func forAssessment(asOf day: CalendarDate) -> Timeline {
+        judgedOnly().cut(asOf: day)
+    }
+
+    /// The entries `Policy.assess` reads, each tag once: the part of `forAssessment(asOf:)` that
+    /// does not depend on the day, so the score history computes it once, not twelve times.
+    func judgedOnly() -> Timeline {
         func judged(_ item: TimelineEntry) -> Bool {
             item.entry.tags.contains { Sign(rawValue: $0.name) != nil }
         }
@@ -26,13 +32,19 @@ extension Timeline {
             }
             return item
         }
-        let dated = entries.filter { item in (item.entry.date.map { $0 <= day } ?? false) && judged(item) }.map {
-            item in
-            var item = distinctTags(item)
+        var reduced = self
+        reduced.entries = entries.filter(judged).map(distinctTags)
+        reduced.undated = undated.filter(judged).map(distinctTags)
+        return reduced
+    }
+
+    /// A `judgedOnly()` timeline as it stood on `day`: entries dated up to it, none in the future.
+    func cut(asOf day: CalendarDate) -> Timeline {
+        let dated = entries.filter { item in item.entry.date.map { $0 <= day } ?? false }.map { item in
+            var item = item
             item.isFuture = false
             return item
         }
-        let undated = undated.filter(judged).map(distinctTags)
         let positives = TagOccurrence.group(dated + undated, where: Timeline.isPositive).map(\.first)
         return Timeline(
             client: client, asOf: day, entries: dated, undated: undated, tagCounts: [], months: [],
