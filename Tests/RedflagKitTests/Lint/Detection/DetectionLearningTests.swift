@@ -78,17 +78,42 @@ struct DetectionLearningTests {
     @Test("a little training data counts a little")
     func littleData() {
         let few = Array(Self.journal.prefix(10))
-        #expect(IncidentDetector(training: few).trainingWeight == 0.1)
+        #expect(IncidentDetector(training: few).trainingWeight == 10 / IncidentDetector.fullTrainingSize)
         // One class only: nothing to compare, the lexicon decides alone.
         #expect(IncidentDetector(training: [LabeledText(text: "late again", tags: ["late"])]).trainingWeight == 0)
     }
 
-    @Test("training ignores tags that are not signs")
+    /// A journal without the user's own idiom: other signs and everyday entries.
+    static let withoutIdiom: [LabeledText] = journal.filter { !$0.text.lowercased().contains("ghosted") }
+
+    @Test("a phrase the shipped model does not know becomes a finding once the user tags it twice, not before")
+    func learnsAfterTwoTags() {
+        let text = "Went full walrus during the demo"
+        func best(_ training: [LabeledText]) -> IncidentSuggestion? {
+            IncidentDetector(training: training).suggestions(for: text).first.flatMap {
+                $0.confidence >= 0.5 ? $0 : nil
+            }
+        }
+        #expect(IncidentDetector().suggestions(for: text).first.map { $0.confidence < 0.5 } ?? true)
+        #expect(best(Self.withoutIdiom) == nil)
+        let tagged = [
+            LabeledText(text: "Went full walrus at the standup", tags: ["abuse"]),
+            LabeledText(text: "went full walrus again on the call", tags: ["abuse"]),
+        ]
+        #expect(best(Self.withoutIdiom + tagged.prefix(1)) == nil)
+        let learned = best(Self.withoutIdiom + tagged)
+        #expect(learned?.tag == "abuse")
+        #expect(learned?.evidence.lowercased().contains("walrus") == true, "\(String(describing: learned))")
+    }
+
+    @Test("tags that are not signs teach no sign")
     func ignoresOtherTags() {
-        let detector = IncidentDetector(training: [
-            LabeledText(text: "paid", tags: ["paid"]), LabeledText(text: "lied", tags: ["lie"]),
-        ])
-        #expect(detector.suggestions(for: "paid") == IncidentDetector().suggestions(for: "paid"))
+        let text = "Went full walrus during the demo"
+        var training = Self.withoutIdiom
+        for _ in 0..<4 { training.append(LabeledText(text: "Went full walrus at the standup", tags: ["walrus"])) }
+        let suggestions = IncidentDetector(training: training).suggestions(for: text)
+        #expect(suggestions.allSatisfy { Vocabulary.signs.contains($0.tag) })
+        #expect(suggestions.first.map { $0.confidence < 0.5 } ?? true)
     }
 }
 
