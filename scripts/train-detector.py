@@ -169,11 +169,14 @@ def main():
     parser.add_argument("--prune", type=float, default=0.02)
     args = parser.parse_args()
 
-    authors = []
+    authors, train_only = [], []
     for name in sorted(os.listdir(args.data)):
         if name.endswith(".jsonl") and os.path.isfile(os.path.join(args.data, name)):
-            authors += read_jsonl(os.path.join(args.data, name))
+            # train-extra.jsonl holds close Russian translations of its own English entries: a pair
+            # split across train and test would leak, so the whole file stays on the training side.
+            (train_only if "extra" in name else authors).extend(read_jsonl(os.path.join(args.data, name)))
     train_rows, test_rows = split(authors, args.test_share, args.seed)
+    train_rows += train_only
     split_dir = os.path.join(args.data, "split")
     write_jsonl(os.path.join(split_dir, "train.jsonl"), train_rows)
     write_jsonl(os.path.join(split_dir, "test.jsonl"), test_rows)

@@ -42,6 +42,9 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "List every rule with its rationale and examples, then exit.")
     var listRules = false
 
+    @Flag(help: "Show, for each untagged incident, the features that weighed most for its sign.")
+    var explain = false
+
     @Flag(help: "Add the suggested tag to each untagged incident at or above --fix-threshold.")
     var fix = false
 
@@ -103,6 +106,7 @@ struct LintCommand: ParsableCommand {
                     journal = again.journal
                 }
             }
+            if explain { result.findings = result.findings.map(UntaggedIncidentRule.explained) }
             results.append(result.displayed(root: target.root))
         }
         // Nothing could be linted (invalid redflag.yml, unreadable path): the errors are printed.

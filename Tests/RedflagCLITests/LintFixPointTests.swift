@@ -10,7 +10,8 @@ struct LintFixPointTests {
 
     /// A copy of `folder` (relative to the repository) in a new temporary directory.
     static func copy(_ folder: String) throws -> URL {
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-fixpoint-\(UUID().uuidString)")
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redflag-fixpoint-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: CLI.repositoryRoot.appendingPathComponent(folder), to: target)
         return target
     }
@@ -71,7 +72,8 @@ struct LintFixPointTests {
         ])
         defer { try? FileManager.default.removeItem(at: notes) }
         let result = try CLI.run(["lint", notes.path, "--fix", "--dry-run"] + Self.asOf)
-        #expect(!result.stdout.contains("+- 2026-03-02: You people never listen, this is amateur garbage. #ignored-advice"))
+        #expect(
+            !result.stdout.contains("+- 2026-03-02: You people never listen, this is amateur garbage. #ignored-advice"))
         #expect(!result.stdout.contains("#competitor"), "\(result.stdout)")
         #expect(!result.stdout.contains("#ignored-advice"), "\(result.stdout)")
     }

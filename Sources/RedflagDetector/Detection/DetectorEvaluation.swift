@@ -175,7 +175,8 @@ package struct DetectorEvaluation: Hashable, Sendable, Codable {
         }
         for kind in kinds.keys.sorted() {
             guard let figures = kinds[kind] else { continue }
-            lines.append("  kind \(pad(kind, 13)) \(figures.flagged) of \(figures.entries) flagged (\(pct(figures.rate)))")
+            lines.append(
+                "  kind \(pad(kind, 13)) \(figures.flagged) of \(figures.entries) flagged (\(pct(figures.rate)))")
         }
         if kinds["near-miss"] != nil { lines.append("near-miss false-flag rate: \(pct(nearMissFlagRate))") }
         lines.append("")

@@ -6,7 +6,8 @@ import RedflagJournal
 /// `2^hashBits` dimensions, the same in Swift inference and in training (`scripts/train-detector.py`
 /// reads what `RedflagDetectorEval features` exports from this very code).
 ///
-/// Text features, L2-normalised together (long stories and terse bullets weigh alike):
+/// Text features, L2-normalised together (long stories and terse bullets weigh alike; very short
+/// notes less):
 /// - `w:` word stems (Snowball, English or Russian); a stem in a negation's scope (up to three words
 ///   after `not`/`never`/`не`… in its clause) becomes `!stem` instead, and one in a conditional's
 ///   scope (`if`, `если`, up to six words) adds `?stem`;
@@ -24,6 +25,8 @@ struct DetectorFeatures: Hashable, Sendable {
     /// log2 of the hashed space.
     static let hashBits = 18
     static let dimension = 1 << hashBits
+    /// The least norm the text features are divided by (about five words' worth).
+    static let minimumNorm: Float = 3
 
     /// Sorted, distinct feature indices and their values.
     var indices: [Int32]
@@ -121,15 +124,19 @@ struct DetectorFeatures: Hashable, Sendable {
         }
         var norm: Float = 0
         for value in textual.values { norm += value * value }
-        norm = norm.squareRoot()
+        // Divided by the norm, but never by less than `minimumNorm`: a note of one or two words
+        // ("x", "123") carries little evidence, and must not weigh as much as a whole story.
+        norm = max(norm.squareRoot(), DetectorFeatures.minimumNorm)
         var all: [Int32: Float] = [:]
-        for (index, value) in textual { all[index] = norm > 0 ? value / norm : value }
+        for (index, value) in textual { all[index] = value / norm }
         // Lexicon features.
         for (sign, reading) in lexical.signs where reading.strength > 0 {
             add("lex:" + sign, nil, into: &all, value: Float(reading.strength))
             if naming { names[index(of: "lex:" + sign)] = "lexicon “\(reading.evidence)”" }
         }
-        for sign in lexical.cancelled where lexical.signs[sign] == nil { add("raw:" + sign, nil, into: &all) }
+        for sign in lexical.cancelled where lexical.signs[sign] == nil {
+            add("raw:" + sign, nil, into: &all, label: "a \(sign) phrase, cancelled (negated, conditional…)")
+        }
         // Cues across adjacent sentences.
         var sentenceClaim: [Int: Bool] = [:]
         var sentenceReality: [Int: Bool] = [:]
@@ -142,13 +149,15 @@ struct DetectorFeatures: Hashable, Sendable {
         }
         for sentence in sentenceClaim.keys.sorted() {
             if sentenceReality[sentence + 1] == true || sentenceReality[sentence + 2] == true {
-                add("x:claim>reality", nil, into: &all)
+                add("x:claim>reality", nil, into: &all, label: "a claim, then the facts in a next sentence")
             }
-            if sentenceNegation[sentence + 1] == true { add("x:claim>negation", nil, into: &all) }
+            if sentenceNegation[sentence + 1] == true {
+                add("x:claim>negation", nil, into: &all, label: "a claim, then a denial in the next sentence")
+            }
         }
-        if (tokens.last?.sentence ?? 0) >= 1 { add("x:sentences", nil, into: &all) }
+        if (tokens.last?.sentence ?? 0) >= 1 { add("x:sentences", nil, into: &all, label: "several sentences") }
         let length = tokens.count < 8 ? "short" : (tokens.count < 25 ? "medium" : "long")
-        add("len:" + length, nil, into: &all)
+        add("len:" + length, nil, into: &all, label: "a \(length) entry")
         let sorted = all.keys.sorted()
         var result = DetectorFeatures(indices: sorted, values: sorted.map { all[$0] ?? 0 }, names: names)
         result.evidence = evidence

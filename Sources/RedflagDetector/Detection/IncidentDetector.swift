@@ -88,7 +88,10 @@ public struct IncidentDetector: IncidentDetecting {
     public func suggestions(for text: String, scored score: LexicalScore) -> [IncidentSuggestion] {
         guard score.hasWords else { return [] }
         let tokens = DetectorToken.tokenize(text)
-        guard !tokens.isEmpty else { return [] }
+        // Numbers alone ("123", "23:50") say nothing about a client.
+        guard tokens.contains(where: { $0.text.unicodeScalars.contains { $0.properties.isAlphabetic } }) else {
+            return []
+        }
         let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
         return combine(score, text: text, tokens: tokens, stems: stems)
     }
@@ -192,7 +195,9 @@ public struct IncidentDetector: IncidentDetecting {
         -> [IncidentSuggestion]
     {
         let (shifts, evidence) = learnedShifts(score, tokens: tokens, stems: stems)
-        guard let shipped else { return lexiconOnly(score, shifts: shifts, evidence: evidence, tokens: tokens, text: text) }
+        guard let shipped else {
+            return lexiconOnly(score, shifts: shifts, evidence: evidence, tokens: tokens, text: text)
+        }
         let vector = DetectorFeatures.extract(tokens: tokens, stems: stems, lexical: score, text: text)
         var logits = shipped.logits(vector)
         for (column, name) in shipped.classes.enumerated() { logits[column] += shifts[name] ?? 0 }
@@ -221,14 +226,16 @@ public struct IncidentDetector: IncidentDetecting {
             if let shift = shifts[sign], abs(shift) >= 0.05 {
                 let word = evidence[sign]?.feature.flatMap { IncidentDetector.phrase(for: $0, in: tokens, text: text) }
                 reasons.append(
-                    IncidentSuggestion.Reason(feature: "your tagged entries" + (word.map { " (“\($0)”)" } ?? ""), weight: rounded(shift)))
+                    IncidentSuggestion.Reason(
+                        feature: "your tagged entries" + (word.map { " (“\($0)”)" } ?? ""), weight: rounded(shift)))
             }
             let phrase: String =
                 score.signs[sign]?.evidence
                 ?? (shifts[sign] ?? 0 > 0.5
-                    ? evidence[sign]?.feature.flatMap { IncidentDetector.phrase(for: $0, in: tokens, text: text) } : nil)
+                    ? evidence[sign]?.feature.flatMap { IncidentDetector.phrase(for: $0, in: tokens, text: text) }
+                    : nil)
                 ?? contributions.lazy.filter { features.evidence.contains($0.index) }
-                .compactMap { features.names[$0.index] }.first ?? text
+                .compactMap { features.names[$0.index] }.first ?? String(text[tokens[0].range])
             var suggestion = IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase)
             suggestion.margin = column == first ? rounded(margin) : 0
             suggestion.reasons = reasons
@@ -244,7 +251,8 @@ public struct IncidentDetector: IncidentDetecting {
     ) -> [IncidentSuggestion] {
         var result: [IncidentSuggestion] = []
         for sign in signs {
-            let confidence = IncidentDetector.confidence(lexical: score.signs[sign]?.strength ?? 0, shift: shifts[sign] ?? 0)
+            let confidence = IncidentDetector.confidence(
+                lexical: score.signs[sign]?.strength ?? 0, shift: shifts[sign] ?? 0)
             guard confidence >= IncidentDetector.minimumConfidence else { continue }
             if let match = score.signs[sign] {
                 result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: match.evidence))

@@ -118,7 +118,8 @@ public enum FixPlanner {
         guard offset >= start else { return nil }
         let utf8 = source.text.utf8
         let before = String(
-            decoding: utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)],
+            decoding: utf8[
+                utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)],
             as: UTF8.self)
         let obsidian = before.components(separatedBy: "%%").count - 1
         let opened = before.components(separatedBy: "<!--").count - 1

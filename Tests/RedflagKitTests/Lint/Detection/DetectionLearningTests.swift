@@ -38,11 +38,13 @@ struct DetectionLearningTests {
         return entries
     }()
 
-    @Test("without training the lexicon alone decides, and does not know 'ghosted'")
-    func lexiconAlone() {
+    @Test("without training the shipped model does not report 'ghosted'")
+    func shippedAlone() {
         let detector = IncidentDetector()
         #expect(detector.trainingWeight == 0)
-        #expect((detector.suggestions(for: "Client ghosted me again").first?.confidence ?? 0) < 0.5)
+        #expect(
+            (detector.suggestions(for: "Client ghosted me again").first?.confidence ?? 0)
+                < LintConfiguration.defaultReportThreshold)
     }
 
     @Test("a user's own word, tagged #late again and again, is learned as late")
@@ -64,14 +66,15 @@ struct DetectionLearningTests {
         #expect(trained > plain)
     }
 
-    @Test("training lowers the confidence of a weak phrase in words the user marks as fine")
-    func lowers() {
+    @Test("training lowers the confidence of an entry worded like the user's everyday notes")
+    func lowers() throws {
         var journal = Self.journal
-        for _ in 0..<6 { journal.append(LabeledText(text: "Retainer paid, reminder sent for the workshop", tags: [])) }
-        let text = "Reminder sent for the workshop"
-        let plain = IncidentDetector().suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
-        let trained =
-            IncidentDetector(training: journal).suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
+        let text = "Reminder sent for the workshop invoice, they want the deck redone"
+        for _ in 0..<6 {
+            journal.append(LabeledText(text: "Reminder sent for the workshop invoice, deck redone", tags: []))
+        }
+        let plain = try #require(IncidentDetector().suggestions(for: text).first).confidence
+        let trained = IncidentDetector(training: journal).suggestions(for: text).first?.confidence ?? 0
         #expect(trained < plain)
     }
 
@@ -88,13 +91,16 @@ struct DetectionLearningTests {
 
     @Test("a phrase the shipped model does not know becomes a finding once the user tags it twice, not before")
     func learnsAfterTwoTags() {
-        let text = "Went full walrus during the demo"
+        let text = "Went full walrus today"
         func best(_ training: [LabeledText]) -> IncidentSuggestion? {
             IncidentDetector(training: training).suggestions(for: text).first.flatMap {
-                $0.confidence >= 0.5 ? $0 : nil
+                $0.confidence >= LintConfiguration.defaultReportThreshold ? $0 : nil
             }
         }
-        #expect(IncidentDetector().suggestions(for: text).first.map { $0.confidence < 0.5 } ?? true)
+        #expect(
+            IncidentDetector().suggestions(for: text).first.map {
+                $0.confidence < LintConfiguration.defaultReportThreshold
+            } ?? true)
         #expect(best(Self.withoutIdiom) == nil)
         let tagged = [
             LabeledText(text: "Went full walrus at the standup", tags: ["abuse"]),
@@ -108,12 +114,12 @@ struct DetectionLearningTests {
 
     @Test("tags that are not signs teach no sign")
     func ignoresOtherTags() {
-        let text = "Went full walrus during the demo"
+        let text = "Went full walrus today"
         var training = Self.withoutIdiom
         for _ in 0..<4 { training.append(LabeledText(text: "Went full walrus at the standup", tags: ["walrus"])) }
         let suggestions = IncidentDetector(training: training).suggestions(for: text)
         #expect(suggestions.allSatisfy { Vocabulary.signs.contains($0.tag) })
-        #expect(suggestions.first.map { $0.confidence < 0.5 } ?? true)
+        #expect(suggestions.first.map { $0.confidence < LintConfiguration.defaultReportThreshold } ?? true)
     }
 }
 

@@ -50,7 +50,8 @@ struct DetectionModelTests {
 
     @Test("--explain's reasons name the words behind a finding")
     func reasons() throws {
-        let best = try #require(IncidentDetector().suggestions(for: "Invoice 2211 still not paid, 45 days overdue.").first)
+        let best = try #require(
+            IncidentDetector().suggestions(for: "Invoice 2211 still not paid, 45 days overdue.").first)
         #expect(best.tag == "late")
         #expect(!best.reasons.isEmpty)
         #expect(best.reasons.map(\.weight) == best.reasons.map(\.weight).sorted(by: >) || best.reasons.count > 1)

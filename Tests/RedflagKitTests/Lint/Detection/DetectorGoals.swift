@@ -3,6 +3,7 @@ import Testing
 
 @testable import RedflagCore
 @testable import RedflagDetector
+@testable import RedflagLint
 
 /// The issue's goals for the detector, checked on a labelled JSON Lines set: the helper behind the
 /// blind-set guard. Each entry is scored on its own (the finding belongs to exactly that entry), by
@@ -21,7 +22,7 @@ struct DetectorGoals {
     var nearMissFlagged = 0.10
     /// Share of detected incidents with the right suggested tag, at least.
     var tagAccuracy = 0.90
-    var threshold = 0.5
+    var threshold = LintConfiguration.defaultReportThreshold
 
     /// The labelled set `Fixtures/lint-eval/NAME.jsonl` of the test bundle.
     static func fixture(_ name: String) throws -> [LabeledText] {
@@ -38,16 +39,22 @@ struct DetectorGoals {
     }
 
     /// The detector's figures on `examples`, one prediction per entry.
-    static func measure(_ examples: [LabeledText], threshold: Double = 0.5) -> DetectorEvaluation {
+    static func measure(
+        _ examples: [LabeledText], threshold: Double = LintConfiguration.defaultReportThreshold
+    ) -> DetectorEvaluation {
         DetectorEvaluation.evaluate(IncidentDetector(), on: examples, threshold: threshold)
     }
 
-    static func measure(fixture name: String, threshold: Double = 0.5) throws -> DetectorEvaluation {
+    static func measure(
+        fixture name: String, threshold: Double = LintConfiguration.defaultReportThreshold
+    ) throws -> DetectorEvaluation {
         measure(try fixture(name), threshold: threshold)
     }
 
     /// Records an issue for every goal `result` misses; the report is in each message.
-    static func expect(_ result: DetectorEvaluation, _ goals: DetectorGoals, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expect(
+        _ result: DetectorEvaluation, _ goals: DetectorGoals, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let report = result.render(title: "goals")
         #expect(result.detection.precision >= goals.precision, "precision\n\(report)", sourceLocation: sourceLocation)
         #expect(result.detection.f1 >= goals.f1, "F1\n\(report)", sourceLocation: sourceLocation)
@@ -55,10 +62,13 @@ struct DetectorGoals {
             guard let counts = result.languages[language], counts.truePositives + counts.falseNegatives > 0 else {
                 continue
             }
-            #expect(counts.recall >= goals.languageRecall, "\(language) recall\n\(report)", sourceLocation: sourceLocation)
+            #expect(
+                counts.recall >= goals.languageRecall, "\(language) recall\n\(report)", sourceLocation: sourceLocation)
         }
         if result.kinds["near-miss"] != nil {
-            #expect(result.nearMissFlagRate <= goals.nearMissFlagged, "near-misses\n\(report)", sourceLocation: sourceLocation)
+            #expect(
+                result.nearMissFlagRate <= goals.nearMissFlagged, "near-misses\n\(report)",
+                sourceLocation: sourceLocation)
         }
         #expect(result.tagAccuracy >= goals.tagAccuracy, "tag accuracy\n\(report)", sourceLocation: sourceLocation)
     }
