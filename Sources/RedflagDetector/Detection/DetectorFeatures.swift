@@ -8,7 +8,8 @@ import RedflagJournal
 ///
 /// Text features, L2-normalised together (long stories and terse bullets weigh alike; very short
 /// notes less):
-/// - `w:` word stems (Snowball, English or Russian); a stem in a negation's scope (up to three words
+/// - `w:` word stems (Snowball, English or Russian; a bare number is no feature of its own, `45d`
+///   and `3am` are `<num>d`, `<num>am`); a stem in a negation's scope (up to three words
 ///   after `not`/`never`/`не`… in its clause) becomes `!stem` instead, and one in a conditional's
 ///   scope (`if`, `если`, up to six words) adds `?stem`;
 /// - `b:` pairs of adjacent stems within a clause;
@@ -97,7 +98,10 @@ struct DetectorFeatures: Hashable, Sendable {
             let clause = token.clause
             let negated = position <= negatedUntil
             let conditional = position <= conditionalUntil
-            add((negated ? "w:!" : "w:") + stem, position...position, into: &textual)
+            // A number alone says nothing; next to a word it does ("45 days", "3am" stays a word class).
+            if !stem.hasPrefix("<num>") || stem.count > 5 {
+                add((negated ? "w:!" : "w:") + stem, position...position, into: &textual)
+            }
             if conditional { add("w:?" + stem, position...position, into: &textual) }
             if position > 0, tokens[position - 1].clause == clause {
                 add("b:" + stems[position - 1] + " " + stem, (position - 1)...position, into: &textual)

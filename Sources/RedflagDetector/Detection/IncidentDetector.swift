@@ -31,6 +31,11 @@ public struct IncidentDetector: IncidentDetecting {
     static let learnedSupport = 2.0
     /// Training entries at which the user's model gets its full weight.
     static let fullTrainingSize = 40.0
+    /// How much the user's model's evidence counts against the shipped model's: the user's own tags
+    /// are the best evidence there is of what their words mean.
+    static let learnedScale = 2.5
+    /// The most the user's model moves a class's log-odds, either way.
+    static let learnedClip = 6.0
     /// How many features `--explain` shows.
     static let explainedFeatures = 5
 
@@ -38,7 +43,13 @@ public struct IncidentDetector: IncidentDetecting {
     /// `lexicon.signs`, computed once.
     private let signs: [String]
     private let matcher: IncidentMatcher
+    /// The built-in lexicon's matcher when the user added phrases (`lint.lexicon`), else nil: a sign
+    /// whose strength the user's phrases raised is reported at least as the lexicon alone would.
+    private let builtInMatcher: IncidentMatcher?
     private var model: NaiveBayesModel?
+    /// Pairs of adjacent stems ("full walrus") that the user tagged with one sign at least
+    /// `learnedSupport` times and never wrote in an entry of another class: their own phrases.
+    private var learnedPhrases: [String: String] = [:]
     /// The shipped model; nil when it is missing (then the lexicon and the user's model decide).
     let shipped: IncidentModel?
 
@@ -53,6 +64,7 @@ public struct IncidentDetector: IncidentDetecting {
         self.lexicon = lexicon
         signs = lexicon.signs
         matcher = IncidentMatcher(lexicon)
+        builtInMatcher = lexicon == .standard ? nil : IncidentMatcher(.standard)
         model = nil
         self.shipped = shipped
     }
@@ -68,8 +80,42 @@ public struct IncidentDetector: IncidentDetecting {
         var copy = self
         let model = NaiveBayesModel(training: examples, signs: Set(signs))
         copy.model = model.classes.count >= 2 ? model : nil
+        copy.learnedPhrases = IncidentDetector.phrases(of: examples, signs: Set(signs))
         return copy
     }
+
+    /// The stem pairs of `examples` that only ever appear in entries of one sign, at least
+    /// `learnedSupport` times, neither of them a function word.
+    static func phrases(of examples: [LabeledText], signs: Set<String>) -> [String: String] {
+        var bySign: [String: [String: Int]] = [:]
+        for example in examples {
+            let tokens = DetectorToken.tokenize(example.text)
+            let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
+            var pairs = Set<String>()
+            for index in tokens.indices.dropFirst() where tokens[index - 1].clause == tokens[index].clause {
+                guard !NaiveBayesModel.isFunctionWord(stems[index - 1]), !NaiveBayesModel.isFunctionWord(stems[index])
+                else { continue }
+                pairs.insert(stems[index - 1] + " " + stems[index])
+            }
+            let tags = example.tags.filter(signs.contains)
+            for pair in pairs {
+                for tag in tags.isEmpty ? [NaiveBayesModel.noneClass] : Array(tags) {
+                    bySign[tag, default: [:]][pair, default: 0] += 1
+                }
+            }
+        }
+        var result: [String: String] = [:]
+        for (sign, counts) in bySign where sign != NaiveBayesModel.noneClass {
+            for (pair, count) in counts where Double(count) >= learnedSupport {
+                let elsewhere = bySign.contains { $0.key != sign && ($0.value[pair] ?? 0) > 0 }
+                if !elsewhere { result[pair] = result[pair] == nil ? sign : "" }
+            }
+        }
+        return result.filter { !$0.value.isEmpty }
+    }
+
+    /// The confidence a phrase the user taught gives its sign.
+    static let learnedPhraseConfidence = 0.85
 
     /// How much the user's model counts, 0...1 (0 without training data).
     var trainingWeight: Double {
@@ -123,7 +169,10 @@ public struct IncidentDetector: IncidentDetecting {
     }
 
     /// The lexicon's pass over a text's words: matches, hints, counter-evidence, precedence.
-    private func lexicalScore(text: String, tokens: [DetectorToken], words: [Word]) -> LexicalScore {
+    private func lexicalScore(
+        text: String, tokens: [DetectorToken], words: [Word], matcher given: IncidentMatcher? = nil
+    ) -> LexicalScore {
+        let matcher = given ?? self.matcher
         guard !tokens.isEmpty else { return LexicalScore(signs: [:], hasWords: false, suggestsSign: false) }
         var strength: [String: Double] = [:]
         var best: [String: IncidentMatcher.Match] = [:]
@@ -181,7 +230,11 @@ public struct IncidentDetector: IncidentDetecting {
         // `none` too: the user's everyday entries pull entries like them towards "not an incident".
         for sign in signs + [NaiveBayesModel.noneClass] {
             guard let learned = evidence[sign] else { continue }
-            var shift = weight * min(max(learned.score, -4), 4)
+            var shift =
+                weight
+                * min(
+                    max(IncidentDetector.learnedScale * learned.score, -IncidentDetector.learnedClip),
+                    IncidentDetector.learnedClip)
             if shift > 0, (score.signs[sign]?.strength ?? 0) < 0.5 {
                 shift *= min(1, Double(learned.support) / IncidentDetector.learnedSupport)
             }
@@ -198,6 +251,65 @@ public struct IncidentDetector: IncidentDetecting {
         guard let shipped else {
             return lexiconOnly(score, shifts: shifts, evidence: evidence, tokens: tokens, text: text)
         }
+        var modelled = modelSuggestions(
+            score, shipped: shipped, shifts: shifts, evidence: evidence, text: text, tokens: tokens, stems: stems)
+        if !learnedPhrases.isEmpty {
+            modelled = withLearnedPhrases(modelled, tokens: tokens, stems: stems, text: text)
+        }
+        guard let builtInMatcher else { return modelled }
+        // The user's own phrases: a sign they raised is reported at least as the lexicon alone would.
+        let builtIn = lexicalScore(
+            text: text, tokens: tokens, words: tokens.map { Word($0.text.utf8) }, matcher: builtInMatcher)
+        var result = modelled
+        for (sign, reading) in score.signs where reading.strength > (builtIn.signs[sign]?.strength ?? 0) {
+            let floor = rounded(IncidentDetector.confidence(lexical: reading.strength, shift: shifts[sign] ?? 0))
+            if let index = result.firstIndex(where: { $0.tag == sign }) {
+                if result[index].confidence < floor {
+                    result[index].confidence = floor
+                    result[index].evidence = reading.evidence
+                }
+            } else if floor >= IncidentDetector.minimumConfidence {
+                result.append(IncidentSuggestion(tag: sign, confidence: floor, evidence: reading.evidence))
+            }
+        }
+        return result.sorted { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.tag < $1.tag }
+    }
+
+    /// `suggestions` with the phrases the user taught: a sign whose phrase the text holds gets at
+    /// least `learnedPhraseConfidence`, with that phrase as evidence.
+    private func withLearnedPhrases(
+        _ suggestions: [IncidentSuggestion], tokens: [DetectorToken], stems: [String], text: String
+    ) -> [IncidentSuggestion] {
+        var result = suggestions
+        for index in tokens.indices.dropFirst() where tokens[index - 1].clause == tokens[index].clause {
+            guard let sign = learnedPhrases[stems[index - 1] + " " + stems[index]] else { continue }
+            let phrase = String(text[tokens[index - 1].range.lowerBound..<tokens[index].range.upperBound])
+            if let position = result.firstIndex(where: { $0.tag == sign }) {
+                guard result[position].confidence < IncidentDetector.learnedPhraseConfidence else { continue }
+                result[position].confidence = IncidentDetector.learnedPhraseConfidence
+                result[position].evidence = phrase
+            } else {
+                var suggestion = IncidentSuggestion(
+                    tag: sign, confidence: IncidentDetector.learnedPhraseConfidence, evidence: phrase)
+                suggestion.reasons = [IncidentSuggestion.Reason(feature: "your tagged entries (“\(phrase)”)", weight: 0)]
+                result.append(suggestion)
+            }
+        }
+        result.sort { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.tag < $1.tag }
+        // The taught sign leads: the runner-up's share decides the margin again.
+        if result.count > 1, result[0].margin == 1 || result[0].evidence != suggestions.first?.evidence {
+            let first = result[0].confidence
+            let second = result[1].confidence
+            result[0].margin = rounded((first - second) / max(first + second, 1e-12))
+        }
+        return result
+    }
+
+    /// The shipped model's suggestions, with the user's model's shifts.
+    private func modelSuggestions(
+        _ score: LexicalScore, shipped: IncidentModel, shifts: [String: Double],
+        evidence: [String: NaiveBayesModel.Evidence], text: String, tokens: [DetectorToken], stems: [String]
+    ) -> [IncidentSuggestion] {
         let vector = DetectorFeatures.extract(tokens: tokens, stems: stems, lexical: score, text: text)
         var logits = shipped.logits(vector)
         for (column, name) in shipped.classes.enumerated() { logits[column] += shifts[name] ?? 0 }
