@@ -291,7 +291,9 @@ public struct IncidentDetector: IncidentDetecting {
             } else {
                 var suggestion = IncidentSuggestion(
                     tag: sign, confidence: IncidentDetector.learnedPhraseConfidence, evidence: phrase)
-                suggestion.reasons = [IncidentSuggestion.Reason(feature: "your tagged entries (“\(phrase)”)", weight: 0)]
+                suggestion.reasons = [
+                    IncidentSuggestion.Reason(feature: "your tagged entries (“\(phrase)”)", weight: 0)
+                ]
                 result.append(suggestion)
             }
         }

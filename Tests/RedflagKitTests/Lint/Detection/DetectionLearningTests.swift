@@ -108,7 +108,8 @@ struct DetectionLearningTests {
         ]
         #expect(best(Self.withoutIdiom + tagged.prefix(1)) == nil)
         let learned = best(Self.withoutIdiom + tagged)
-        #expect(learned?.tag == "abuse", "\(IncidentDetector(training: Self.withoutIdiom + tagged).suggestions(for: text))")
+        #expect(
+            learned?.tag == "abuse", "\(IncidentDetector(training: Self.withoutIdiom + tagged).suggestions(for: text))")
         #expect(learned?.evidence.lowercased().contains("full") == true, "\(String(describing: learned))")
     }
 
