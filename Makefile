@@ -12,7 +12,7 @@ STAMP     = -Xswiftc -DREDFLAG_VERSION_STAMP
 MANDIR    = $(PREFIX)/share/man/man1
 MANPAGE   = .build/man/redflag.1
 
-.PHONY: all deps deps-test build release man demo test bench fuzz format-lint format install uninstall install-check clean
+.PHONY: all deps deps-test build release man demo test bench fuzz format-lint format install uninstall install-check clean model
 
 all: release
 
@@ -57,6 +57,14 @@ demo: release
 test: deps-test
 	$(SWIFT) build --product redflag
 	$(SWIFT) test
+
+# Retrain the untagged-incident model (docs/detector.md): the Swift feature extractor exports the
+# feature vectors of Data/detector (split with a fixed seed) and the older labelled sets, then
+# scripts/train-detector.py (scikit-learn) cross-validates, trains and writes
+# Sources/RedflagDetector/Resources/model/detector.bin and the parity examples.
+model: deps
+	$(SWIFT) build -c release --product RedflagDetectorEval
+	python3 scripts/train-detector.py --tool .build/release/RedflagDetectorEval
 
 # Build the libFuzzer target (Fuzz/RedflagFuzz, -sanitize=fuzzer,address) and run it for SECONDS
 # seconds over Fuzz/Corpus; findings land in Fuzz/findings/ and fail the run.

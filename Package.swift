@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The Snowball stemmers (English, Russian) from Debian's libstemmer-dev. Only RedflagDetector imports it.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // cmark tree -> Swift values; safe HTML rendering. The only target that sees C.
         .target(name: "RedflagMarkdown", dependencies: ["CCmark"]),
         // What every stage shares: source text and positions, diagnostics, calendar dates, the signs
@@ -50,10 +55,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Untagged-incident detection: lexicon (bundled data) + naive Bayes, behind `IncidentDetecting`.
+        // Untagged-incident detection: a logistic-regression model and the lexicon (bundled data), adapted
+        // by naive Bayes on the user's tags, behind `IncidentDetecting`.
         .target(
             name: "RedflagDetector",
-            dependencies: ["RedflagCore", "RedflagJournal"],
+            dependencies: ["RedflagCore", "RedflagJournal", "CStemmer"],
             resources: [.copy("Resources")]
         ),
         // Lint rules as types with their own examples, suppressions, fixes.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what redflag needs to build (libcmark-dev, pkg-config) and, with --test, what its
+# Installs what redflag needs to build (libcmark-dev, libstemmer-dev, pkg-config) and, with --test, what its
 # tests need (chromium for the real-browser tests, python3 for the corpus generator, Python's
 # jsonschema for the SARIF schema test, man-db and groff-base for `make install-check`, which
 # renders the installed man page).
@@ -25,7 +25,7 @@ install_jsonschema() {
     exit 1
 }
 
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev libstemmer-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(chromium python3 man-db groff-base git)
 fi

@@ -9,7 +9,7 @@ import RedflagJournal
 ///   rules:                       # per rule: off, on, note, warning or error
 ///     date-order: off
 ///     undated-entry: error
-///   threshold: 0.5               # confidence at which untagged-incident reports (0...1)
+///   threshold: 0.8               # confidence at which untagged-incident reports (0...1)
 ///   lexicon:                     # extra detector phrases per sign and language (docs/detector.md)
 ///     late:
 ///       en: [ghosted]
@@ -23,7 +23,7 @@ public struct LintConfiguration: Hashable, Sendable {
     /// The detector's lexicon with the user's phrases added.
     public var lexicon: IncidentLexicon = .standard
 
-    public static let defaultReportThreshold = 0.5
+    public static let defaultReportThreshold = 0.8
     static let keys = ["rules", "threshold", "lexicon"]
 
     public init() {}

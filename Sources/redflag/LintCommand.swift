@@ -44,6 +44,9 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "List every rule with its rationale and examples, then exit.")
     var listRules = false
 
+    @Flag(help: "Show, for each untagged incident, the features that weighed most for its sign.")
+    var explain = false
+
     @Flag(help: "Add the suggested tag to each untagged incident at or above --fix-threshold.")
     var fix = false
 
@@ -52,6 +55,9 @@ struct LintCommand: ParsableCommand {
 
     @Flag(help: "With --fix: print a unified diff of the fixes and write nothing.")
     var dryRun = false
+
+    /// At most this many fix-and-lint rounds (each only adds tags, so they stop much sooner).
+    static let fixRounds = 5
 
     func validate() throws {
         guard (0...1).contains(fixThreshold) else { throw ValidationError("--fix-threshold must be between 0 and 1") }
@@ -91,12 +97,20 @@ struct LintCommand: ParsableCommand {
             runtimeError = runtimeError || outcome.hadErrors
             var result = outcome.result
             if fix {
-                let (fixed, failed) = applyFixes(result, journal: outcome.journal, target: target)
-                runtimeError = runtimeError || failed
-                if fixed, !dryRun {
-                    result = lint(target, in: workspace, options: options, asOf: asOf, quiet: true).result
+                // Every fix of a round is decided from the files as they were; then lint again: a tag
+                // just added teaches the detector too, so a second round may find more. Rounds go on
+                // until nothing changes, so that a second `--fix` run has nothing left to do.
+                var journal = outcome.journal
+                for _ in 0..<LintCommand.fixRounds {
+                    let (fixed, failed) = applyFixes(result, journal: journal, target: target)
+                    runtimeError = runtimeError || failed
+                    guard fixed, !dryRun else { break }
+                    let again = lint(target, in: workspace, options: options, asOf: asOf, quiet: true)
+                    result = again.result
+                    journal = again.journal
                 }
             }
+            if explain { result.findings = result.findings.map(UntaggedIncidentRule.explained) }
             results.append(result.displayed(root: target.root))
         }
         // Nothing could be linted (invalid redflag.yml, unreadable path): the errors are printed.

@@ -63,6 +63,20 @@ package struct DetectorEvaluation: Hashable, Sendable, Codable {
     package var signs: [SignFigures]
     /// Detection by language code (entries without one are under `?`).
     package var languages: [String: Counts]
+    /// Per `kind` of entry (sets that say it): how many entries, and how many were flagged as
+    /// incidents. For `near-miss` (and the other non-incident kinds) the flagged share is the
+    /// false-flag rate.
+    package var kinds: [String: KindFigures] = [:]
+
+    /// Entries of one kind and how many of them were flagged.
+    package struct KindFigures: Hashable, Sendable, Codable {
+        package var entries = 0
+        package var flagged = 0
+        package var rate: Double { entries == 0 ? 0 : Double(flagged) / Double(entries) }
+    }
+
+    /// Share of `near-miss` entries flagged as incidents (0 when the set has none).
+    package var nearMissFlagRate: Double { kinds["near-miss"]?.rate ?? 0 }
 
     /// Share of detected incidents with a correct suggested tag.
     package var tagAccuracy: Double { detectedIncidents == 0 ? 0 : Double(correctTags) / Double(detectedIncidents) }
@@ -75,6 +89,7 @@ package struct DetectorEvaluation: Hashable, Sendable, Codable {
         var detectedIncidents = 0
         var correctTags = 0
         var languages: [String: Counts] = [:]
+        var kinds: [String: KindFigures] = [:]
         let signNames =
             Vocabulary.signs
             + Set(examples.flatMap(\.tags)).subtracting(Vocabulary.signs).sorted()
@@ -83,6 +98,10 @@ package struct DetectorEvaluation: Hashable, Sendable, Codable {
             let suggestion = prediction.flatMap { $0.confidence >= threshold ? $0 : nil }
             let isIncident = !example.tags.isEmpty
             let language = example.language ?? "?"
+            if let kind = example.kind {
+                kinds[kind, default: KindFigures()].entries += 1
+                if suggestion != nil { kinds[kind, default: KindFigures()].flagged += 1 }
+            }
             switch (isIncident, suggestion != nil) {
             case (true, true):
                 detection.truePositives += 1
@@ -114,10 +133,12 @@ package struct DetectorEvaluation: Hashable, Sendable, Codable {
                 }
             }
         }
-        return DetectorEvaluation(
+        var result = DetectorEvaluation(
             threshold: threshold, entries: examples.count, detection: detection,
             detectedIncidents: detectedIncidents, correctTags: correctTags,
             signs: signNames.compactMap { signs[$0] }, languages: languages)
+        result.kinds = kinds
+        return result
     }
 
     /// Runs `detector` on every example and scores its best suggestions.
@@ -152,6 +173,12 @@ package struct DetectorEvaluation: Hashable, Sendable, Codable {
                     + "recall \(pct(counts.recall))  F1 \(pct(counts.f1))"
             )
         }
+        for kind in kinds.keys.sorted() {
+            guard let figures = kinds[kind] else { continue }
+            lines.append(
+                "  kind \(pad(kind, 13)) \(figures.flagged) of \(figures.entries) flagged (\(pct(figures.rate)))")
+        }
+        if kinds["near-miss"] != nil { lines.append("near-miss false-flag rate: \(pct(nearMissFlagRate))") }
         lines.append("")
         lines.append(
             pad("sign", 15) + left("n", 4) + left("precision", 11) + left("recall", 8) + left("F1", 7)

@@ -14,6 +14,8 @@ struct DetectorToken: Hashable, Sendable {
     var text: String
     /// 0-based clause number within the entry.
     var clause: Int
+    /// 0-based sentence number within the entry (`.`, `!`, `?`, `…` or a line break end one).
+    var sentence: Int = 0
     /// The word's range in the original text, for evidence.
     var range: Range<String.Index>
 
@@ -30,7 +32,9 @@ struct DetectorToken: Hashable, Sendable {
     static func tokenize(_ text: String) -> [DetectorToken] {
         var tokens: [DetectorToken] = []
         var clause = 0
+        var sentence = 0
         var pendingBreak = false
+        var pendingSentence = false
         var current = String.UnicodeScalarView()
         var start: String.Index?
         let scalars = text.unicodeScalars
@@ -46,11 +50,15 @@ struct DetectorToken: Hashable, Sendable {
             if !current.isEmpty {
                 let word = String(current)
                 if pendingBreak, !tokens.isEmpty { clause += 1 }
+                if pendingSentence, !tokens.isEmpty { sentence += 1 }
                 pendingBreak = false
+                pendingSentence = false
                 if clauseConjunctions.contains(word), !tokens.isEmpty, tokens.last?.clause == clause {
                     clause += 1
                 }
-                tokens.append(DetectorToken(text: word, clause: clause, range: begin..<end))
+                var token = DetectorToken(text: word, clause: clause, range: begin..<end)
+                token.sentence = sentence
+                tokens.append(token)
             }
             current = String.UnicodeScalarView()
             start = nil
@@ -86,6 +94,7 @@ struct DetectorToken: Hashable, Sendable {
             } else {
                 flush(upTo: index)
                 if isClauseBreak(scalar, in: scalars, at: index) { pendingBreak = true }
+                if sentenceScalars.contains(scalar) { pendingSentence = true }
             }
             index = next
         }
@@ -132,6 +141,8 @@ struct DetectorToken: Hashable, Sendable {
         }
         return String(view)
     }
+
+    private static let sentenceScalars = Set(".!?…\n".unicodeScalars)
 
     private static let breakScalars = Set(".,;:!?()[]{}—–\"«»“”\n\r•".unicodeScalars)
 

@@ -4,21 +4,22 @@ import RedflagJournal
 
 /// Decides whether an entry's plain text describes one of the signs, and which.
 ///
-/// Two sources of evidence, combined per sign in log-odds:
+/// Three sources of evidence, combined per class in log-odds (docs/detector.md):
 /// 1. the lexicon (`IncidentLexicon`): phrase matches that survive exclusions ("the lie of the
 ///    land"), negation ("did not dispute", "не опоздал"), conditionals ("if they pay late") and, for
-///    most signs, a first-person subject ("I was late to the call"); matches combine as independent
-///    evidence, 1 − Π(1 − wᵢ) (`lexicalScore(for:)`);
-/// 2. a naive Bayes model trained on the user's own tagged entries (`trained(on:)`), whose evidence
-///    for a sign (posterior log odds minus prior log odds, clipped to ±4) is added with a weight that
-///    grows with the amount of training data (0 without training, full at 100 entries or more).
+///    most signs, a first-person subject ("I was late to the call") (`lexicalScore(for:)`);
+/// 2. the shipped model (`IncidentModel`): a multinomial logistic regression over Snowball stems,
+///    stem pairs, character n-grams, negation and condition scope, cues across sentences and the
+///    lexicon's reading (`DetectorFeatures`), trained on labelled data by `make model`;
+/// 3. a naive Bayes model trained on the user's own tagged entries (`trained(on:)`), whose evidence
+///    for a sign is added to that sign's log-odds with a weight that grows with the amount of
+///    training data: a user's own wording ("ghosted", tagged `#late` twice) becomes a finding.
 ///
-/// `confidence = σ(logit(max(L, 0.1)) + w · D)`: with no training the lexicon alone decides; the user's
-/// vocabulary ("ghosted" tagged `#late` again and again) can lift an entry with no lexicon phrase, and
-/// an entry unlike any the user tagged with that sign loses confidence.
+/// The best sign's confidence is the probability that the entry is an incident at all
+/// (1 − P(none)); the others' are scaled by their probability relative to the best, and
+/// `IncidentSuggestion.margin` says how clearly the best sign wins over the second.
 ///
-/// Pure and deterministic: no I/O, no clock, no randomness. docs/detector.md explains the whole
-/// pipeline.
+/// Pure and deterministic: no I/O, no clock, no randomness.
 public struct IncidentDetector: IncidentDetecting {
     /// Suggestions below this confidence are not returned.
     static let minimumConfidence = 0.3
@@ -27,23 +28,45 @@ public struct IncidentDetector: IncidentDetecting {
     /// The confidence a sign has without any lexicon match, before the trained model speaks.
     static let baseline = 0.1
     /// Training entries with a word, for that word alone to lift a sign with no clear phrase.
-    static let learnedSupport = 4.0
-    /// Training entries at which the trained model gets its full weight.
-    static let fullTrainingSize = 100.0
+    static let learnedSupport = 2.0
+    /// Training entries at which the user's model gets its full weight.
+    static let fullTrainingSize = 40.0
+    /// How much the user's model's evidence counts against the shipped model's: the user's own tags
+    /// are the best evidence there is of what their words mean.
+    static let learnedScale = 2.5
+    /// The most the user's model moves a class's log-odds, either way.
+    static let learnedClip = 6.0
+    /// How many features `--explain` shows.
+    static let explainedFeatures = 5
 
     let lexicon: IncidentLexicon
     /// `lexicon.signs`, computed once.
     private let signs: [String]
     private let matcher: IncidentMatcher
+    /// The built-in lexicon's matcher when the user added phrases (`lint.lexicon`), else nil: a sign
+    /// whose strength the user's phrases raised is reported at least as the lexicon alone would.
+    private let builtInMatcher: IncidentMatcher?
     private var model: NaiveBayesModel?
+    /// Pairs of adjacent stems ("full walrus") that the user tagged with one sign at least
+    /// `learnedSupport` times and never wrote in an entry of another class: their own phrases.
+    private var learnedPhrases: [String: String] = [:]
+    /// The shipped model; nil when it is missing (then the lexicon and the user's model decide).
+    let shipped: IncidentModel?
 
-    /// A detector with `lexicon` (the built-in one and the user's `lint.lexicon` phrases), not yet
-    /// trained: the lexicon alone decides.
+    /// A detector with `lexicon` (the built-in one and the user's `lint.lexicon` phrases) and the
+    /// shipped model, not yet trained on the user's entries.
     public init(lexicon: IncidentLexicon = .standard) {
+        self.init(lexicon: lexicon, model: IncidentModel.standard)
+    }
+
+    /// A detector with `lexicon` and `model` (nil: the lexicon alone).
+    init(lexicon: IncidentLexicon, model shipped: IncidentModel?) {
         self.lexicon = lexicon
         signs = lexicon.signs
         matcher = IncidentMatcher(lexicon)
+        builtInMatcher = lexicon == .standard ? nil : IncidentMatcher(.standard)
         model = nil
+        self.shipped = shipped
     }
 
     /// A detector with `lexicon`, trained on `training`.
@@ -52,15 +75,49 @@ public struct IncidentDetector: IncidentDetecting {
     }
 
     /// A copy that has learned from `examples` (instead of any earlier training). The compiled
-    /// lexicon is shared, not compiled again.
+    /// lexicon and the shipped model are shared.
     public func trained(on examples: [LabeledText]) -> IncidentDetector {
         var copy = self
         let model = NaiveBayesModel(training: examples, signs: Set(signs))
         copy.model = model.classes.count >= 2 ? model : nil
+        copy.learnedPhrases = IncidentDetector.phrases(of: examples, signs: Set(signs))
         return copy
     }
 
-    /// How much the trained model counts, 0...1 (0 without training data).
+    /// The stem pairs of `examples` that only ever appear in entries of one sign, at least
+    /// `learnedSupport` times, neither of them a function word.
+    static func phrases(of examples: [LabeledText], signs: Set<String>) -> [String: String] {
+        var bySign: [String: [String: Int]] = [:]
+        for example in examples {
+            let tokens = DetectorToken.tokenize(example.text)
+            let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
+            var pairs = Set<String>()
+            for index in tokens.indices.dropFirst() where tokens[index - 1].clause == tokens[index].clause {
+                guard !NaiveBayesModel.isFunctionWord(stems[index - 1]), !NaiveBayesModel.isFunctionWord(stems[index])
+                else { continue }
+                pairs.insert(stems[index - 1] + " " + stems[index])
+            }
+            let tags = example.tags.filter(signs.contains)
+            for pair in pairs {
+                for tag in tags.isEmpty ? [NaiveBayesModel.noneClass] : Array(tags) {
+                    bySign[tag, default: [:]][pair, default: 0] += 1
+                }
+            }
+        }
+        var result: [String: String] = [:]
+        for (sign, counts) in bySign where sign != NaiveBayesModel.noneClass {
+            for (pair, count) in counts where Double(count) >= learnedSupport {
+                let elsewhere = bySign.contains { $0.key != sign && ($0.value[pair] ?? 0) > 0 }
+                if !elsewhere { result[pair] = result[pair] == nil ? sign : "" }
+            }
+        }
+        return result.filter { !$0.value.isEmpty }
+    }
+
+    /// The confidence a phrase the user taught gives its sign.
+    static let learnedPhraseConfidence = 0.85
+
+    /// How much the user's model counts, 0...1 (0 without training data).
     var trainingWeight: Double {
         guard let model else { return 0 }
         return min(1, Double(model.size) / IncidentDetector.fullTrainingSize)
@@ -71,18 +128,18 @@ public struct IncidentDetector: IncidentDetecting {
     /// Only suggestions with a confidence of at least `minimumConfidence` are returned; the caller
     /// applies its own reporting threshold (e.g. 0.5) and fix threshold (e.g. 0.8).
     public func suggestions(for text: String) -> [IncidentSuggestion] {
-        let tokens = DetectorToken.tokenize(text)
-        guard !tokens.isEmpty else { return [] }
-        let words = tokens.map { Word($0.text.utf8) }
-        return combine(lexicalScore(text: text, tokens: tokens, words: words), text: text, tokens: tokens, words: words)
+        suggestions(for: text, scored: lexicalScore(for: text))
     }
 
     public func suggestions(for text: String, scored score: LexicalScore) -> [IncidentSuggestion] {
         guard score.hasWords else { return [] }
-        // Only the trained model needs the words again.
-        guard model != nil else { return combine(score, text: text, tokens: [], words: []) }
         let tokens = DetectorToken.tokenize(text)
-        return combine(score, text: text, tokens: tokens, words: tokens.map { Word($0.text.utf8) })
+        // Numbers alone ("123", "23:50") say nothing about a client.
+        guard tokens.contains(where: { $0.text.unicodeScalars.contains { $0.properties.isAlphabetic } }) else {
+            return []
+        }
+        let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
+        return combine(score, text: text, tokens: tokens, stems: stems)
     }
 
     public func lexicalScore(for text: String) -> LexicalScore {
@@ -90,13 +147,37 @@ public struct IncidentDetector: IncidentDetecting {
         return lexicalScore(text: text, tokens: tokens, words: tokens.map { Word($0.text.utf8) })
     }
 
+    /// The features of `text` as the shipped model reads them (for `RedflagDetectorEval features`).
+    package func features(for text: String) -> (indices: [Int32], values: [Float]) {
+        let tokens = DetectorToken.tokenize(text)
+        let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
+        let vector = DetectorFeatures.extract(
+            tokens: tokens, stems: stems, lexical: lexicalScore(for: text), text: text)
+        return (vector.indices, vector.values)
+    }
+
+    /// The shipped model's class probabilities for `text` (`none` first), without the user's
+    /// model: what the training script computes, for the parity test.
+    package func modelProbabilities(for text: String) -> [String: Double] {
+        guard let shipped else { return [:] }
+        let tokens = DetectorToken.tokenize(text)
+        let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
+        let vector = DetectorFeatures.extract(
+            tokens: tokens, stems: stems, lexical: lexicalScore(for: text), text: text)
+        let probabilities = IncidentModel.probabilities(shipped.logits(vector))
+        return Dictionary(uniqueKeysWithValues: zip(shipped.classes, probabilities))
+    }
+
     /// The lexicon's pass over a text's words: matches, hints, counter-evidence, precedence.
-    private func lexicalScore(text: String, tokens: [DetectorToken], words: [Word]) -> LexicalScore {
+    private func lexicalScore(
+        text: String, tokens: [DetectorToken], words: [Word], matcher given: IncidentMatcher? = nil
+    ) -> LexicalScore {
+        let matcher = given ?? self.matcher
         guard !tokens.isEmpty else { return LexicalScore(signs: [:], hasWords: false, suggestsSign: false) }
         var strength: [String: Double] = [:]
         var best: [String: IncidentMatcher.Match] = [:]
         var usedCues = Set<Int>()
-        let (matches, contradicted) = matcher.effectiveMatches(in: tokens, words: words)
+        let (matches, contradicted, cancelled) = matcher.effectiveMatches(in: tokens, words: words)
         var hints: [String: [Range<Int>]] = [:]
         for match in matches where usedCues.insert(match.cue).inserted {
             let span = match.start..<match.end
@@ -130,31 +211,166 @@ public struct IncidentDetector: IncidentDetecting {
         let suggestsSign = signs.values.contains {
             IncidentDetector.confidence(lexical: $0.strength, shift: 0) >= IncidentDetector.minimumConfidence
         }
-        return LexicalScore(signs: signs, hasWords: true, suggestsSign: suggestsSign)
+        var score = LexicalScore(signs: signs, hasWords: true, suggestsSign: suggestsSign)
+        score.cancelled = cancelled
+        return score
     }
 
-    /// The lexical score and the trained model's evidence, combined per sign. `tokens` and `words`
-    /// may be empty when there is no model.
-    private func combine(_ score: LexicalScore, text: String, tokens: [DetectorToken], words: [Word])
+    /// The user's model's evidence for each sign, as a shift of its log-odds: clipped to ±4, weighted
+    /// by the amount of training data, and, without a clear lexicon phrase, by the support of its
+    /// evidence word (a word the user tagged that way at least `learnedSupport` times).
+    private func learnedShifts(_ score: LexicalScore, tokens: [DetectorToken], stems: [String]) -> (
+        shifts: [String: Double], evidence: [String: NaiveBayesModel.Evidence]
+    ) {
+        guard let model else { return ([:], [:]) }
+        let evidence = model.evidence(
+            for: tokens, stems: stems.map { Word($0.utf8) }, temperature: max(1, Double(tokens.count).squareRoot()))
+        let weight = trainingWeight
+        var shifts: [String: Double] = [:]
+        // `none` too: the user's everyday entries pull entries like them towards "not an incident".
+        for sign in signs + [NaiveBayesModel.noneClass] {
+            guard let learned = evidence[sign] else { continue }
+            var shift =
+                weight
+                * min(
+                    max(IncidentDetector.learnedScale * learned.score, -IncidentDetector.learnedClip),
+                    IncidentDetector.learnedClip)
+            if shift > 0, (score.signs[sign]?.strength ?? 0) < 0.5 {
+                shift *= min(1, Double(learned.support) / IncidentDetector.learnedSupport)
+            }
+            shifts[sign] = shift
+        }
+        return (shifts, evidence)
+    }
+
+    /// The lexical score, the shipped model and the user's model, combined per sign.
+    private func combine(_ score: LexicalScore, text: String, tokens: [DetectorToken], stems: [String])
         -> [IncidentSuggestion]
     {
-        let evidence = model?.evidence(for: tokens, words: words, temperature: temperature(for: tokens)) ?? [:]
-        let weight = trainingWeight
+        let (shifts, evidence) = learnedShifts(score, tokens: tokens, stems: stems)
+        guard let shipped else {
+            return lexiconOnly(score, shifts: shifts, evidence: evidence, tokens: tokens, text: text)
+        }
+        var modelled = modelSuggestions(
+            score, shipped: shipped, shifts: shifts, evidence: evidence, text: text, tokens: tokens, stems: stems)
+        if !learnedPhrases.isEmpty {
+            modelled = withLearnedPhrases(modelled, tokens: tokens, stems: stems, text: text)
+        }
+        guard let builtInMatcher else { return modelled }
+        // The user's own phrases: a sign they raised is reported at least as the lexicon alone would.
+        let builtIn = lexicalScore(
+            text: text, tokens: tokens, words: tokens.map { Word($0.text.utf8) }, matcher: builtInMatcher)
+        var result = modelled
+        for (sign, reading) in score.signs where reading.strength > (builtIn.signs[sign]?.strength ?? 0) {
+            let floor = rounded(IncidentDetector.confidence(lexical: reading.strength, shift: shifts[sign] ?? 0))
+            if let index = result.firstIndex(where: { $0.tag == sign }) {
+                if result[index].confidence < floor {
+                    result[index].confidence = floor
+                    result[index].evidence = reading.evidence
+                }
+            } else if floor >= IncidentDetector.minimumConfidence {
+                result.append(IncidentSuggestion(tag: sign, confidence: floor, evidence: reading.evidence))
+            }
+        }
+        return result.sorted { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.tag < $1.tag }
+    }
+
+    /// `suggestions` with the phrases the user taught: a sign whose phrase the text holds gets at
+    /// least `learnedPhraseConfidence`, with that phrase as evidence.
+    private func withLearnedPhrases(
+        _ suggestions: [IncidentSuggestion], tokens: [DetectorToken], stems: [String], text: String
+    ) -> [IncidentSuggestion] {
+        var result = suggestions
+        for index in tokens.indices.dropFirst() where tokens[index - 1].clause == tokens[index].clause {
+            guard let sign = learnedPhrases[stems[index - 1] + " " + stems[index]] else { continue }
+            let phrase = String(text[tokens[index - 1].range.lowerBound..<tokens[index].range.upperBound])
+            if let position = result.firstIndex(where: { $0.tag == sign }) {
+                guard result[position].confidence < IncidentDetector.learnedPhraseConfidence else { continue }
+                result[position].confidence = IncidentDetector.learnedPhraseConfidence
+                result[position].evidence = phrase
+            } else {
+                var suggestion = IncidentSuggestion(
+                    tag: sign, confidence: IncidentDetector.learnedPhraseConfidence, evidence: phrase)
+                suggestion.reasons = [
+                    IncidentSuggestion.Reason(feature: "your tagged entries (“\(phrase)”)", weight: 0)
+                ]
+                result.append(suggestion)
+            }
+        }
+        result.sort { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.tag < $1.tag }
+        // The taught sign leads: the runner-up's share decides the margin again.
+        if result.count > 1, result[0].margin == 1 || result[0].evidence != suggestions.first?.evidence {
+            let first = result[0].confidence
+            let second = result[1].confidence
+            result[0].margin = rounded((first - second) / max(first + second, 1e-12))
+        }
+        return result
+    }
+
+    /// The shipped model's suggestions, with the user's model's shifts.
+    private func modelSuggestions(
+        _ score: LexicalScore, shipped: IncidentModel, shifts: [String: Double],
+        evidence: [String: NaiveBayesModel.Evidence], text: String, tokens: [DetectorToken], stems: [String]
+    ) -> [IncidentSuggestion] {
+        let vector = DetectorFeatures.extract(tokens: tokens, stems: stems, lexical: score, text: text)
+        var logits = shipped.logits(vector)
+        for (column, name) in shipped.classes.enumerated() { logits[column] += shifts[name] ?? 0 }
+        let probabilities = IncidentModel.probabilities(logits)
+        let incident = 1 - probabilities[0]
+        var ranked = shipped.classes.indices.dropFirst().filter { signs.contains(shipped.classes[$0]) }
+        ranked.sort { probabilities[$0] > probabilities[$1] }
+        guard let first = ranked.first, incident >= IncidentDetector.minimumConfidence else { return [] }
+        let best = probabilities[first]
+        let second = ranked.count > 1 ? probabilities[ranked[1]] : 0
+        let margin = (best - second) / max(best + second, 1e-12)
+        var named: DetectorFeatures?
+        var result: [IncidentSuggestion] = []
+        for column in ranked {
+            let confidence = incident * probabilities[column] / best
+            guard confidence >= IncidentDetector.minimumConfidence else { break }
+            let sign = shipped.classes[column]
+            if named == nil {
+                named = DetectorFeatures.extract(tokens: tokens, stems: stems, lexical: score, text: text, naming: true)
+            }
+            let features = named ?? vector
+            let contributions = shipped.contributions(features, column: column)
+            var reasons = contributions.prefix(IncidentDetector.explainedFeatures).filter { $0.value > 0 }.map {
+                IncidentSuggestion.Reason(feature: features.names[$0.index] ?? "?", weight: rounded($0.value))
+            }
+            if let shift = shifts[sign], abs(shift) >= 0.05 {
+                let word = evidence[sign]?.feature.flatMap { IncidentDetector.phrase(for: $0, in: tokens, text: text) }
+                reasons.append(
+                    IncidentSuggestion.Reason(
+                        feature: "your tagged entries" + (word.map { " (“\($0)”)" } ?? ""), weight: rounded(shift)))
+            }
+            let phrase: String =
+                score.signs[sign]?.evidence
+                ?? (shifts[sign] ?? 0 > 0.5
+                    ? evidence[sign]?.feature.flatMap { IncidentDetector.phrase(for: $0, in: tokens, text: text) }
+                    : nil)
+                ?? contributions.lazy.filter { features.evidence.contains($0.index) }
+                .compactMap { features.names[$0.index] }.first ?? String(text[tokens[0].range])
+            var suggestion = IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase)
+            suggestion.margin = column == first ? rounded(margin) : 0
+            suggestion.reasons = reasons
+            result.append(suggestion)
+        }
+        return result
+    }
+
+    /// Without the shipped model: the lexicon's confidence, shifted by the user's model.
+    private func lexiconOnly(
+        _ score: LexicalScore, shifts: [String: Double], evidence: [String: NaiveBayesModel.Evidence],
+        tokens: [DetectorToken], text: String
+    ) -> [IncidentSuggestion] {
         var result: [IncidentSuggestion] = []
         for sign in signs {
-            let lexical = score.signs[sign]?.strength ?? 0
-            let learned = evidence[sign]
-            var shift = weight * min(max(learned?.score ?? 0, -4), 4)
-            if shift > 0, lexical < 0.5 {
-                // Without a clear phrase, the model may lift a sign only on a word the user tagged
-                // that way several times ("ghosted" in five #late entries), not on one or two.
-                shift *= min(1, Double(learned?.support ?? 0) / IncidentDetector.learnedSupport)
-            }
-            let confidence = IncidentDetector.confidence(lexical: lexical, shift: shift)
+            let confidence = IncidentDetector.confidence(
+                lexical: score.signs[sign]?.strength ?? 0, shift: shifts[sign] ?? 0)
             guard confidence >= IncidentDetector.minimumConfidence else { continue }
             if let match = score.signs[sign] {
                 result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: match.evidence))
-            } else if let feature = learned?.feature,
+            } else if let feature = evidence[sign]?.feature,
                 let phrase = IncidentDetector.phrase(for: feature, in: tokens, text: text)
             {
                 result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase))
@@ -167,12 +383,6 @@ public struct IncidentDetector: IncidentDetecting {
     static func confidence(lexical: Double, shift: Double) -> Double {
         let start = min(max(lexical, IncidentDetector.baseline), 0.97)
         return 1 / (1 + exp(-(log(start / (1 - start)) + shift)))
-    }
-
-    /// The naive Bayes temperature: longer entries have more (correlated) features, so their summed
-    /// evidence is damped.
-    private func temperature(for tokens: [DetectorToken]) -> Double {
-        max(1, Double(tokens.count).squareRoot())
     }
 
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

@@ -172,8 +172,11 @@ struct IncidentMatcher: Sendable {
     ])
 
     /// The matches that survive exclusions, negation, conditionals and first-person checks.
-    /// Also returns the signs with counter-evidence in the entry.
-    func effectiveMatches(in tokens: [DetectorToken], words: [Word]) -> (matches: [Match], contradicted: Set<String>) {
+    /// Also returns the signs with counter-evidence in the entry, and those whose every phrase was
+    /// cancelled.
+    func effectiveMatches(in tokens: [DetectorToken], words: [Word]) -> (
+        matches: [Match], contradicted: Set<String>, cancelled: Set<String>
+    ) {
         let all = index.matches(in: words)
         let excluded = all.filter { $0.kind == .exclusion }
         // Counter-evidence that is itself negated ("не заплатили в срок", "didn't pay on time") argues for
@@ -217,7 +220,9 @@ struct IncidentMatcher: Sendable {
             }
             return true
         }
-        return (matches, contradicted)
+        let surviving = Set(matches.map(\.sign))
+        let cancelled = Set(all.filter { $0.kind == .cue && !surviving.contains($0.sign) }.map(\.sign))
+        return (matches, contradicted, cancelled)
     }
 
     /// Whether a negation stands before the match in its clause, up to three words back; Russian

@@ -16,6 +16,7 @@ extension LabeledText {
         var text: String
         var lang: String?
         var tags: [String]
+        var kind: String?
     }
 
     /// Parses JSON Lines: one `{"text", "lang", "tags"}` object a line; blank lines are skipped.
@@ -33,7 +34,7 @@ extension LabeledText {
                     if name.hasPrefix("#") { name.removeFirst() }
                     return name
                 }
-                result.append(LabeledText(text: record.text, tags: Set(tags), language: record.lang))
+                result.append(LabeledText(text: record.text, tags: Set(tags), language: record.lang, kind: record.kind))
             } catch {
                 throw JSONLinesError(
                     line: offset + 1, message: "expected {\"text\": \"...\", \"lang\": \"en\", \"tags\": [...]}")

@@ -16,6 +16,8 @@ public struct LexicalScore: Hashable, Sendable {
 
     /// Signs with at least one surviving phrase.
     var signs: [String: Sign]
+    /// Signs with a phrase that matched but was cancelled (negated, conditional, first person…).
+    var cancelled: Set<String> = []
     /// False when the text has no words at all (then nothing is ever suggested).
     var hasWords: Bool
     /// True when the lexicon alone suggests a sign: an untrained detector's suggestions for the

@@ -2,7 +2,7 @@ import Foundation
 import RedflagCore
 import RedflagJournal
 
-/// A multinomial naive Bayes text classifier over word stems and adjacent stem pairs, with Laplace
+/// A multinomial naive Bayes text classifier over Snowball word stems and adjacent stem pairs, with Laplace
 /// smoothing, trained in-process from the user's tagged entries.
 ///
 /// Classes are the sign tags seen in training plus `none` for entries labelled with no sign. Each
@@ -42,14 +42,14 @@ struct NaiveBayesModel: Sendable {
         for (example, entryLabels) in zip(training, labels) {
             var entryIDs: [Int] = []
             let tokens = DetectorToken.tokenize(example.text)
-            let words = tokens.map { Word($0.text.utf8) }
-            for feature in NaiveBayesModel.features(of: tokens, words: words) {
+            let stems = NaiveBayesModel.stems(of: tokens)
+            for feature in NaiveBayesModel.features(of: tokens, stems: stems) {
                 if let id = ids[feature.hash] {
                     entryIDs.append(id)
                 } else {
                     let id = ids.count
                     ids[feature.hash] = id
-                    featureNames.append(NaiveBayesModel.name(of: feature, words: words))
+                    featureNames.append(NaiveBayesModel.name(of: feature, stems: stems))
                     counts.append(contentsOf: repeatElement(0, count: width))
                     entryIDs.append(id)
                 }
@@ -85,10 +85,10 @@ struct NaiveBayesModel: Sendable {
     /// the prior log odds (0 means "no information"), divided by `temperature`. Only features seen in
     /// training count. Also returns, per class, the feature (seen at least twice with that class) that
     /// argued most for it.
-    func evidence(for tokens: [DetectorToken], words: [Word], temperature: Double) -> [String: Evidence] {
+    func evidence(for tokens: [DetectorToken], stems: [Word], temperature: Double) -> [String: Evidence] {
         let width = classes.count
         guard width >= 2 else { return [:] }
-        var known = NaiveBayesModel.features(of: tokens, words: words).compactMap { ids[$0.hash] }
+        var known = NaiveBayesModel.features(of: tokens, stems: stems).compactMap { ids[$0.hash] }
         guard !known.isEmpty else { return [:] }
         known.sort()
         var logLikelihood = Array(repeating: 0.0, count: width)
@@ -149,7 +149,10 @@ struct NaiveBayesModel: Sendable {
             "again", "now", "still", "и", "в", "на", "с", "что", "я", "мы", "он", "она", "они", "их", "его", "ее",
             "не", "а", "но", "по", "за", "к", "у", "о", "от", "до", "из", "это", "так", "уже", "еще", "опять",
             "снова", "теперь",
-        ].map { String(decoding: stem($0), as: UTF8.self) })
+        ].map { SnowballStemmer.shared.stem($0) })
+
+    /// Whether a Snowball stem is a function word's.
+    static func isFunctionWord(_ stem: String) -> Bool { functionWords.contains(Word(stem.utf8)) }
 
     /// How much more likely than average (in log) a feature must be in a class to be that class's
     /// evidence word: function words ("the", "their") never are.
@@ -171,17 +174,16 @@ struct NaiveBayesModel: Sendable {
         var support: Int
     }
 
-    /// Stems of the words, and pairs of adjacent stems within a clause.
-    static func features(of tokens: [DetectorToken], words: [Word]) -> [Feature] {
+    /// Stems of the words (Snowball), and pairs of adjacent stems within a clause.
+    static func features(of tokens: [DetectorToken], stems: [Word]) -> [Feature] {
         var features: [Feature] = []
         features.reserveCapacity(tokens.count * 2)
         for index in tokens.indices {
-            let stem = words[index][stemRange(words[index])]
-            let hash = fnv(offsetBasis, stem)
+            let stem = stems[index]
+            let hash = fnv(offsetBasis, stem[...])
             features.append(Feature(hash: hash, first: index, second: nil))
             if index > 0, tokens[index - 1].clause == tokens[index].clause {
-                let previous = words[index - 1][stemRange(words[index - 1])]
-                let pair = fnv(fnv(fnv(offsetBasis, previous), [0x20]), stem)
+                let pair = fnv(fnv(fnv(offsetBasis, stems[index - 1][...]), [0x20]), stem[...])
                 features.append(Feature(hash: pair, first: index - 1, second: index))
             }
         }
@@ -189,36 +191,18 @@ struct NaiveBayesModel: Sendable {
     }
 
     /// The text of a feature, for evidence.
-    static func name(of feature: Feature, words: [Word]) -> Word {
-        let first = Word(words[feature.first][stemRange(words[feature.first])])
-        guard let second = feature.second else { return first }
-        return first + [0x20] + words[second][stemRange(words[second])]
+    static func name(of feature: Feature, stems: [Word]) -> Word {
+        guard let second = feature.second else { return stems[feature.first] }
+        return stems[feature.first] + [0x20] + stems[second]
     }
 
-    private static let englishSuffixes: [Word] = ["ing", "ed", "es", "s"].map { Word($0.utf8) }
-
-    /// A crude, fast stemmer, as a prefix of the word's bytes: Cyrillic words keep their first five
-    /// letters, Latin words lose a common English suffix.
-    static func stemRange(_ word: Word) -> Range<Int> {
-        guard let first = word.first else { return 0..<0 }
-        if (0xD0...0xD3).contains(first) {
-            var scalars = 0
-            for (offset, byte) in word.enumerated() where byte & 0xC0 != 0x80 {
-                if scalars == 5 { return 0..<offset }
-                scalars += 1
-            }
-            return 0..<word.count
-        }
-        for suffix in englishSuffixes
-        where word.count > suffix.count + 2 && word.reversed().starts(with: suffix.reversed()) {
-            return 0..<(word.count - suffix.count)
-        }
-        return 0..<word.count
+    /// The Snowball stems of the tokens, as bytes.
+    static func stems(of tokens: [DetectorToken]) -> [Word] {
+        tokens.map { Word(SnowballStemmer.shared.stem($0.text).utf8) }
     }
 
     /// The stem of a word as bytes.
     static func stem(_ word: String) -> Word {
-        let bytes = Word(word.utf8)
-        return Word(bytes[stemRange(bytes)])
+        Word(SnowballStemmer.shared.stem(DetectorToken.normalize(word)).utf8)
     }
 }

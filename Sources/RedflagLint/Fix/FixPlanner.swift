@@ -9,6 +9,12 @@ import RedflagJournal
 /// blank line, before any trailing spaces (which may be a hard break). Nothing else changes: line
 /// endings, a BOM, the encoding and every other byte stay as they are.
 ///
+/// A fix is planned only when it is safe and clear: the sign must be the detector's clear first
+/// choice (`IncidentSuggestion.margin` at least `minimumMargin`), the entry must not already mention
+/// the tag anywhere (a `#legal` inside a `%% comment %%` counts: the user wrote it), and the tag
+/// never goes inside or right after an Obsidian `%% … %%` or HTML `<!-- … -->` comment. Every fix
+/// is decided from the file as it was read.
+///
 /// Each planned insertion is checked by parsing the new text: if the entry would not then carry the
 /// tag (the line ends inside a code span, say), that finding is skipped and said so, so that a
 /// second run never tries the same fix again.
@@ -19,24 +25,45 @@ public enum FixPlanner {
     /// the two disagree (the file changed since it was parsed, or it is not valid UTF-8) nothing is
     /// planned and every finding is skipped with the reason.
     public static func plan(
-        file: ParsedFile, bytes: [UInt8], findings: [LintFinding], threshold: Double, parser: JournalParser
+        file: ParsedFile, bytes: [UInt8], findings: [LintFinding], threshold: Double, parser: JournalParser,
+        minimumMargin: Double = FixPlanner.minimumMargin
     ) -> FixPlan {
-        let fixable = findings.filter {
+        let candidates = findings.filter {
             $0.file == file.path && $0.rule == UntaggedIncidentRule.id && ($0.suggestion?.confidence ?? 0) >= threshold
         }
-        var plan = FixPlan(path: file.path, original: bytes, insertions: [], skipped: [])
+        var unclear: [FixPlan.Skip] = []
+        let fixable = candidates.filter { finding in
+            guard let suggestion = finding.suggestion, suggestion.margin < minimumMargin else { return true }
+            unclear.append(
+                FixPlan.Skip(
+                    line: finding.line,
+                    reason: "#\(suggestion.tag) is not the detector's clear first choice (margin "
+                        + "\(Int((suggestion.margin * 100).rounded()))% < \(Int((minimumMargin * 100).rounded()))%): "
+                        + "choose the tag yourself"))
+            return false
+        }
+        var plan = FixPlan(path: file.path, original: bytes, insertions: [], skipped: unclear)
         guard !fixable.isEmpty else { return plan }
         let prefix = file.hasBOM ? bom : []
         guard bytes == prefix + Array(file.source.text.utf8) else {
-            plan.skipped = fixable.map {
+            plan.skipped += fixable.map {
                 FixPlan.Skip(line: $0.line, reason: "the file is not valid UTF-8 or changed while it was linted")
             }
             return plan
         }
         var byOffset: [Int: FixPlan.Insertion] = [:]
+        var unsafe: [FixPlan.Skip] = []
         for finding in fixable {
             guard let tag = finding.suggestion?.tag, let lines = finding.entryLines else { continue }
+            if mentions(tag: tag, in: file.source.lines(lines.lowerBound, through: lines.upperBound)) {
+                unsafe.append(FixPlan.Skip(line: finding.line, reason: "the entry already mentions #\(tag)"))
+                continue
+            }
             let (line, end) = insertionPoint(in: file.source, entryLines: lines)
+            if let reason = commentProblem(in: file.source, entryLines: lines, line: line, offset: end) {
+                unsafe.append(FixPlan.Skip(line: finding.line, reason: reason))
+                continue
+            }
             let offset = prefix.count + end
             if byOffset[offset] == nil {
                 byOffset[offset] = FixPlan.Insertion(
@@ -46,7 +73,7 @@ public enum FixPlanner {
         var insertions = byOffset.values.sorted { $0.offset < $1.offset }
         // Keep only the insertions after which the entry carries the tag.
         let reparsed = parser.parse(path: file.path, client: file.client, bytes: apply(insertions, to: bytes))
-        var skipped: [FixPlan.Skip] = []
+        var skipped: [FixPlan.Skip] = plan.skipped + unsafe
         insertions = insertions.filter { insertion in
             let tag = String(insertion.text.dropFirst(2))
             let tagged = reparsed.entries.contains { entry in
@@ -62,6 +89,47 @@ public enum FixPlanner {
         plan.insertions = insertions
         plan.skipped = skipped
         return plan
+    }
+
+    /// The least `IncidentSuggestion.margin` for `--fix` to add a tag: the best sign at least three
+    /// times as likely as the runner-up.
+    public static let minimumMargin = 0.5
+
+    /// Whether `text` holds `#tag` (or `#tag/subtype`) as written, in a comment or not.
+    static func mentions(tag: String, in text: String) -> Bool {
+        var rest = text.lowercased()[...]
+        let needle = "#" + tag.lowercased()
+        while let range = rest.range(of: needle) {
+            let next = rest[range.upperBound...].first
+            if next == nil || !(next?.isLetter ?? false || next?.isNumber ?? false || next == "-" || next == "_") {
+                return true
+            }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
+
+    /// Why the tag cannot go at `offset` (a byte offset in `source.text`, on `line`): it would land
+    /// inside a `%% … %%` or `<!-- … -->` comment, or right after one. Nil when it can.
+    static func commentProblem(in source: SourceText, entryLines lines: ClosedRange<Int>, line: Int, offset: Int)
+        -> String?
+    {
+        let start = source.byteRange(ofLine: lines.lowerBound).lowerBound
+        guard offset >= start else { return nil }
+        let utf8 = source.text.utf8
+        let before = String(
+            decoding: utf8[
+                utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)],
+            as: UTF8.self)
+        let obsidian = before.components(separatedBy: "%%").count - 1
+        let opened = before.components(separatedBy: "<!--").count - 1
+        let closed = before.components(separatedBy: "-->").count - 1
+        if obsidian % 2 == 1 || opened > closed { return "the tag would go inside a comment" }
+        let trimmed = before.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("%%") || trimmed.hasSuffix("-->") {
+            return "the entry's first paragraph ends in a comment: add the tag yourself"
+        }
+        return nil
     }
 
     /// The new bytes: `insertions` (sorted by offset) applied to `bytes`.

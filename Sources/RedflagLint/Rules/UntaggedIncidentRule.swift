@@ -122,6 +122,23 @@ public struct UntaggedIncidentRule: LintRule {
         return trimmed.contains("://") || trimmed.hasPrefix("www.") || trimmed.hasPrefix("mailto:")
     }
 
+    /// `finding` with the features behind its suggestion appended to its hint (`lint --explain`):
+    /// what added most to the sign's log-odds, strongest first.
+    public static func explained(_ finding: LintFinding) -> LintFinding {
+        guard finding.rule == id, let suggestion = finding.suggestion, !suggestion.reasons.isEmpty else {
+            return finding
+        }
+        var result = finding
+        let reasons = suggestion.reasons.map { reason in
+            let weight = String(format: "%+.2f", reason.weight)
+            return "\(reason.feature.split(whereSeparator: \.isNewline).joined(separator: " ")) \(weight)"
+        }
+        result.hint =
+            (finding.hint.map { $0 + "; " } ?? "") + "why #\(suggestion.tag): " + reasons.joined(separator: ", ")
+            + String(format: " (margin over the next sign %.0f%%)", suggestion.margin * 100)
+        return result
+    }
+
     static func percent(_ confidence: Double) -> String {
         "\(Int((confidence * 100).rounded()))%"
     }

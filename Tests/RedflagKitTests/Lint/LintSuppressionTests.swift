@@ -32,7 +32,7 @@ struct LintSuppressionTests {
         let text = """
             <!-- redflag-disable unknown-tag -- imported from the old CRM -->
             - 2026-03-05: Live. #blackfriday
-            - 2024-02-30: Live again. #cybermonday
+            - 2024-02-30: Live, day two. #cybermonday
             <!-- redflag-enable unknown-tag -->
             - 2026-03-07: Still live. #blackfriday
 

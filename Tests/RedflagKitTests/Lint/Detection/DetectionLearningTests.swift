@@ -38,11 +38,13 @@ struct DetectionLearningTests {
         return entries
     }()
 
-    @Test("without training the lexicon alone decides, and does not know 'ghosted'")
-    func lexiconAlone() {
+    @Test("without training the shipped model does not report 'ghosted'")
+    func shippedAlone() {
         let detector = IncidentDetector()
         #expect(detector.trainingWeight == 0)
-        #expect((detector.suggestions(for: "Client ghosted me again").first?.confidence ?? 0) < 0.5)
+        #expect(
+            (detector.suggestions(for: "Client ghosted me again").first?.confidence ?? 0)
+                < LintConfiguration.defaultReportThreshold)
     }
 
     @Test("a user's own word, tagged #late again and again, is learned as late")
@@ -64,31 +66,61 @@ struct DetectionLearningTests {
         #expect(trained > plain)
     }
 
-    @Test("training lowers the confidence of a weak phrase in words the user marks as fine")
-    func lowers() {
+    @Test("training lowers the confidence of an entry worded like the user's everyday notes")
+    func lowers() throws {
         var journal = Self.journal
-        for _ in 0..<6 { journal.append(LabeledText(text: "Retainer paid, reminder sent for the workshop", tags: [])) }
-        let text = "Reminder sent for the workshop"
-        let plain = IncidentDetector().suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
-        let trained =
-            IncidentDetector(training: journal).suggestions(for: text).first { $0.tag == "late" }?.confidence ?? 0
+        let text = "Reminder sent for the workshop invoice, they want the deck redone"
+        for _ in 0..<6 {
+            journal.append(LabeledText(text: "Reminder sent for the workshop invoice, deck redone", tags: []))
+        }
+        let plain = try #require(IncidentDetector().suggestions(for: text).first).confidence
+        let trained = IncidentDetector(training: journal).suggestions(for: text).first?.confidence ?? 0
         #expect(trained < plain)
     }
 
     @Test("a little training data counts a little")
     func littleData() {
         let few = Array(Self.journal.prefix(10))
-        #expect(IncidentDetector(training: few).trainingWeight == 0.1)
+        #expect(IncidentDetector(training: few).trainingWeight == 10 / IncidentDetector.fullTrainingSize)
         // One class only: nothing to compare, the lexicon decides alone.
         #expect(IncidentDetector(training: [LabeledText(text: "late again", tags: ["late"])]).trainingWeight == 0)
     }
 
-    @Test("training ignores tags that are not signs")
+    /// A journal without the user's own idiom: other signs and everyday entries.
+    static let withoutIdiom: [LabeledText] = journal.filter { !$0.text.lowercased().contains("ghosted") }
+
+    @Test("a phrase the shipped model does not know becomes a finding once the user tags it twice, not before")
+    func learnsAfterTwoTags() {
+        let text = "Went full walrus today"
+        func best(_ training: [LabeledText]) -> IncidentSuggestion? {
+            IncidentDetector(training: training).suggestions(for: text).first.flatMap {
+                $0.confidence >= LintConfiguration.defaultReportThreshold ? $0 : nil
+            }
+        }
+        #expect(
+            IncidentDetector().suggestions(for: text).first.map {
+                $0.confidence < LintConfiguration.defaultReportThreshold
+            } ?? true)
+        #expect(best(Self.withoutIdiom) == nil)
+        let tagged = [
+            LabeledText(text: "Went full walrus at the standup", tags: ["abuse"]),
+            LabeledText(text: "went full walrus again on the call", tags: ["abuse"]),
+        ]
+        #expect(best(Self.withoutIdiom + tagged.prefix(1)) == nil)
+        let learned = best(Self.withoutIdiom + tagged)
+        #expect(
+            learned?.tag == "abuse", "\(IncidentDetector(training: Self.withoutIdiom + tagged).suggestions(for: text))")
+        #expect(learned?.evidence.lowercased().contains("full") == true, "\(String(describing: learned))")
+    }
+
+    @Test("tags that are not signs teach no sign")
     func ignoresOtherTags() {
-        let detector = IncidentDetector(training: [
-            LabeledText(text: "paid", tags: ["paid"]), LabeledText(text: "lied", tags: ["lie"]),
-        ])
-        #expect(detector.suggestions(for: "paid") == IncidentDetector().suggestions(for: "paid"))
+        let text = "Went full walrus today"
+        var training = Self.withoutIdiom
+        for _ in 0..<4 { training.append(LabeledText(text: "Went full walrus at the standup", tags: ["walrus"])) }
+        let suggestions = IncidentDetector(training: training).suggestions(for: text)
+        #expect(suggestions.allSatisfy { Vocabulary.signs.contains($0.tag) })
+        #expect(suggestions.first.map { $0.confidence < LintConfiguration.defaultReportThreshold } ?? true)
     }
 }
 
