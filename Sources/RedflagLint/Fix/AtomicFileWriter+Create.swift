@@ -27,40 +27,14 @@ extension AtomicFileWriter {
                 "its folder \(folder) is read-only for this user (mode \(octal(folderStatus.permissions)))")
         }
         removeStaleTemporaryFiles(for: name, in: folder, fileSystem: fs)
-        let temporary = join(
-            folder, temporaryName(for: name, processID: fs.processID, nonce: UInt32.random(in: 0...UInt32.max)))
-        let descriptor: Int32
-        do {
-            descriptor = try fs.create(temporary, mode: 0o600)
-        } catch {
-            return .failed("cannot create a temporary file in \(folder) (\(error))")
+        let temporary: String
+        switch writeTemporary(
+            bytes, for: name, in: folder, mode: mode, owner: nil, modeFailure: "cannot set the new file's permissions",
+            fileSystem: fs)
+        {
+        case .success(let path): temporary = path
+        case .failure(let failure): return .failed(failure.message)
         }
-        var failure: String?
-        do {
-            try fs.write(descriptor, bytes)
-        } catch {
-            failure = "cannot write the temporary file (\(error))"
-        }
-        if failure == nil {
-            do {
-                try fs.setMode(descriptor, mode)
-            } catch {
-                failure = "cannot set the new file's permissions (\(error))"
-            }
-        }
-        if failure == nil {
-            do {
-                try fs.sync(descriptor)
-            } catch {
-                failure = "cannot flush the temporary file to disk (\(error))"
-            }
-        }
-        do {
-            try fs.close(descriptor)
-        } catch {
-            failure = failure ?? "cannot close the temporary file (\(error))"
-        }
-        if let failure { return .failed(failure + cleanUp(temporary, fileSystem: fs)) }
         if (try? fs.status(path)) != nil {
             return .refused("the file was created meanwhile" + cleanUp(temporary, fileSystem: fs))
         }

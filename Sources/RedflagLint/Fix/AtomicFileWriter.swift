@@ -87,42 +87,14 @@ public enum AtomicFileWriter {
         }
         removeStaleTemporaryFiles(for: name, in: folder, fileSystem: fs)
 
-        let temporary = join(
-            folder, temporaryName(for: name, processID: fs.processID, nonce: UInt32.random(in: 0...UInt32.max)))
-        let descriptor: Int32
-        do {
-            descriptor = try fs.create(temporary, mode: 0o600)
-        } catch {
-            return .failed("cannot create a temporary file in \(folder) (\(error))")
+        let temporary: String
+        switch writeTemporary(
+            bytes, for: name, in: folder, mode: status.permissions, owner: (status.owner, status.group),
+            modeFailure: "cannot give the temporary file the file's permissions", fileSystem: fs)
+        {
+        case .success(let path): temporary = path
+        case .failure(let failure): return .failed(failure.message)
         }
-        // Write, set permissions, sync, close: on the first failure, close and remove the temporary file.
-        var failure: String?
-        do {
-            try fs.write(descriptor, bytes)
-        } catch {
-            failure = "cannot write the temporary file (\(error))"
-        }
-        if failure == nil {
-            do {
-                try fs.setMode(descriptor, status.permissions)
-            } catch {
-                failure = "cannot give the temporary file the file's permissions (\(error))"
-            }
-        }
-        if failure == nil {
-            try? fs.setOwner(descriptor, user: status.owner, group: status.group)
-            do {
-                try fs.sync(descriptor)
-            } catch {
-                failure = "cannot flush the temporary file to disk (\(error))"
-            }
-        }
-        do {
-            try fs.close(descriptor)
-        } catch {
-            failure = failure ?? "cannot close the temporary file (\(error))"
-        }
-        if let failure { return .failed(failure + cleanUp(temporary, fileSystem: fs)) }
 
         beforeRename?()
         guard let again = try? fs.read(target), again == expected else {
@@ -165,6 +137,58 @@ public enum AtomicFileWriter {
     }
 
     /// Removes the temporary file; "" when done, else the sentence to add to the failure.
+    /// Why a temporary file could not be written (the temporary file already removed, or why not).
+    struct TemporaryFailure: Error {
+        var message: String
+    }
+
+    /// Writes `bytes` to a new temporary file beside `name` in `folder`: created private, given
+    /// `mode` (and `owner`, where allowed), synced and closed. Returns its path; on the first
+    /// failure it is closed and removed, and the failure says why (`modeFailure` for `mode`).
+    /// The one sequence behind `replace` and `create`.
+    static func writeTemporary(
+        _ bytes: [UInt8], for name: String, in folder: String, mode: UInt32, owner: (user: UInt32, group: UInt32)?,
+        modeFailure: String, fileSystem fs: any FileSystem
+    ) -> Result<String, TemporaryFailure> {
+        let temporary = join(
+            folder, temporaryName(for: name, processID: fs.processID, nonce: UInt32.random(in: 0...UInt32.max)))
+        let descriptor: Int32
+        do {
+            descriptor = try fs.create(temporary, mode: 0o600)
+        } catch {
+            return .failure(TemporaryFailure(message: "cannot create a temporary file in \(folder) (\(error))"))
+        }
+        // Write, set permissions, sync, close: on the first failure, close and remove the temporary file.
+        var failure: String?
+        do {
+            try fs.write(descriptor, bytes)
+        } catch {
+            failure = "cannot write the temporary file (\(error))"
+        }
+        if failure == nil {
+            do {
+                try fs.setMode(descriptor, mode)
+            } catch {
+                failure = "\(modeFailure) (\(error))"
+            }
+        }
+        if failure == nil {
+            if let owner { try? fs.setOwner(descriptor, user: owner.user, group: owner.group) }
+            do {
+                try fs.sync(descriptor)
+            } catch {
+                failure = "cannot flush the temporary file to disk (\(error))"
+            }
+        }
+        do {
+            try fs.close(descriptor)
+        } catch {
+            failure = failure ?? "cannot close the temporary file (\(error))"
+        }
+        if let failure { return .failure(TemporaryFailure(message: failure + cleanUp(temporary, fileSystem: fs))) }
+        return .success(temporary)
+    }
+
     static func cleanUp(_ temporary: String, fileSystem: any FileSystem) -> String {
         do {
             try fileSystem.remove(temporary)
