@@ -6,6 +6,7 @@ import PackageDescription
 //   CCmark → RedflagMarkdown ─┐
 //   RedflagCore ──────────────┴→ RedflagJournal → RedflagJudgement ─┐
 //                                      └→ RedflagDetector → RedflagLint ┴→ RedflagOutput → RedflagKit → redflag
+//   CStemmer → RedflagDetector (Snowball stems, Debian libstemmer-dev)
 //                                                                             RedflagKit → RedflagLanguageServer → redflag
 let package = Package(
     name: "redflag",
