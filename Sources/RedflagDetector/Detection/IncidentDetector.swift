@@ -90,7 +90,7 @@ public struct IncidentDetector: IncidentDetecting {
         var bySign: [String: [String: Int]] = [:]
         for example in examples {
             let tokens = DetectorToken.tokenize(example.text)
-            let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
+            let stems = tokens.map { SnowballStemmer.stem($0.text) }
             var pairs = Set<String>()
             for index in tokens.indices.dropFirst() where tokens[index - 1].clause == tokens[index].clause {
                 guard !NaiveBayesModel.isFunctionWord(stems[index - 1]), !NaiveBayesModel.isFunctionWord(stems[index])
@@ -138,7 +138,7 @@ public struct IncidentDetector: IncidentDetecting {
         guard tokens.contains(where: { $0.text.unicodeScalars.contains { $0.properties.isAlphabetic } }) else {
             return []
         }
-        let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
+        let stems = tokens.map { SnowballStemmer.stem($0.text) }
         return combine(score, text: text, tokens: tokens, stems: stems)
     }
 
@@ -150,7 +150,7 @@ public struct IncidentDetector: IncidentDetecting {
     /// The features of `text` as the shipped model reads them (for `RedflagDetectorEval features`).
     package func features(for text: String) -> (indices: [Int32], values: [Float]) {
         let tokens = DetectorToken.tokenize(text)
-        let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
+        let stems = tokens.map { SnowballStemmer.stem($0.text) }
         let vector = DetectorFeatures.extract(
             tokens: tokens, stems: stems, lexical: lexicalScore(for: text), text: text)
         return (vector.indices, vector.values)
@@ -161,7 +161,7 @@ public struct IncidentDetector: IncidentDetecting {
     package func modelProbabilities(for text: String) -> [String: Double] {
         guard let shipped else { return [:] }
         let tokens = DetectorToken.tokenize(text)
-        let stems = tokens.map { SnowballStemmer.shared.stem($0.text) }
+        let stems = tokens.map { SnowballStemmer.stem($0.text) }
         let vector = DetectorFeatures.extract(
             tokens: tokens, stems: stems, lexical: lexicalScore(for: text), text: text)
         let probabilities = IncidentModel.probabilities(shipped.logits(vector))
@@ -335,7 +335,7 @@ public struct IncidentDetector: IncidentDetecting {
             let features = named ?? vector
             let contributions = shipped.contributions(features, column: column)
             var reasons = contributions.prefix(IncidentDetector.explainedFeatures).filter { $0.value > 0 }.map {
-                IncidentSuggestion.Reason(feature: features.names[$0.index] ?? "?", weight: rounded($0.value))
+                IncidentSuggestion.Reason(feature: features.name(of: $0.index) ?? "?", weight: rounded($0.value))
             }
             if let shift = shifts[sign], abs(shift) >= 0.05 {
                 let word = evidence[sign]?.feature.flatMap { IncidentDetector.phrase(for: $0, in: tokens, text: text) }
@@ -348,8 +348,8 @@ public struct IncidentDetector: IncidentDetecting {
                 ?? (shifts[sign] ?? 0 > 0.5
                     ? evidence[sign]?.feature.flatMap { IncidentDetector.phrase(for: $0, in: tokens, text: text) }
                     : nil)
-                ?? contributions.lazy.filter { features.evidence.contains($0.index) }
-                .compactMap { features.names[$0.index] }.first ?? String(text[tokens[0].range])
+                ?? contributions.lazy.filter { features.isEvidence($0.index) }
+                .compactMap { features.name(of: $0.index) }.first ?? String(text[tokens[0].range])
             var suggestion = IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase)
             suggestion.margin = column == first ? rounded(margin) : 0
             suggestion.reasons = reasons

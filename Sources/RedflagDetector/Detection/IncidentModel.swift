@@ -72,11 +72,19 @@ struct IncidentModel: Sendable {
     func logits(_ features: DetectorFeatures) -> [Double] {
         var result = bias
         let width = classes.count
-        for (index, value) in zip(features.indices, features.values) {
-            let row = Int(rowOf[Int(index)])
-            guard row >= 0 else { continue }
-            let factor = Double(value) * scale
-            for column in 0..<width { result[column] += factor * Double(weights[row + column]) }
+        // The same sums, in the same order, as indexing the arrays: only without bounds checks
+        // (`rowOf` covers the whole hashed space, and every row has `width` weights).
+        result.withUnsafeMutableBufferPointer { sums in
+            rowOf.withUnsafeBufferPointer { rowOf in
+                weights.withUnsafeBufferPointer { weights in
+                    for (index, value) in zip(features.indices, features.values) {
+                        let row = Int(rowOf[Int(index)])
+                        guard row >= 0 else { continue }
+                        let factor = Double(value) * scale
+                        for column in 0..<width { sums[column] += factor * Double(weights[row + column]) }
+                    }
+                }
+            }
         }
         return result
     }

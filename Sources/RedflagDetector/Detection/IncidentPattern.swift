@@ -17,13 +17,51 @@ struct WordKey: Hashable, Sendable {
     }
 }
 
-/// A fixed set of words, written as strings.
+/// A fixed set of words, written as strings: an open-addressing table over FNV-1a hashes of the
+/// words' bytes, so that a lookup neither allocates nor runs `Hasher` (the detector asks it about
+/// every word of every entry, several times).
 struct WordSet: Sendable {
-    private let keys: Set<WordKey>
+    /// The words, as bytes.
+    private let words: [Word]
+    /// Slot → 1 + index into `words`, 0 for an empty slot; a power of two, at most half full.
+    private let slots: [Int32]
 
-    init(_ words: [String]) { keys = Set(words.map { WordKey(Word($0.utf8)) }) }
+    init(_ strings: [String]) {
+        var words: [Word] = []
+        for word in strings.map({ Word($0.utf8) }) where !words.contains(word) { words.append(word) }
+        var size = 8
+        while size < words.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (offset, word) in words.enumerated() {
+            var slot = word.withUnsafeBufferPointer { WordSet.hash($0) } & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(offset + 1)
+        }
+        self.words = words
+        self.slots = slots
+    }
 
-    func contains(_ word: Word) -> Bool { keys.contains(WordKey(word)) }
+    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var state: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: state ^ (state >> 32))
+    }
+
+    func contains(_ word: Word) -> Bool { word.withUnsafeBufferPointer { contains($0) } }
+
+    func contains(_ word: ArraySlice<UInt8>) -> Bool { word.withUnsafeBufferPointer { contains($0) } }
+
+    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let mask = slots.count - 1
+        var slot = WordSet.hash(bytes) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return false }
+            let word = words[entry - 1]
+            if word.count == bytes.count, word.elementsEqual(bytes) { return true }
+            slot = (slot + 1) & mask
+        }
+    }
 }
 
 /// A compiled `IncidentCue` pattern: a sequence of slots matched word by word.

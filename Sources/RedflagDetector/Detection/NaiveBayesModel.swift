@@ -149,10 +149,13 @@ struct NaiveBayesModel: Sendable {
             "again", "now", "still", "и", "в", "на", "с", "что", "я", "мы", "он", "она", "они", "их", "его", "ее",
             "не", "а", "но", "по", "за", "к", "у", "о", "от", "до", "из", "это", "так", "уже", "еще", "опять",
             "снова", "теперь",
-        ].map { SnowballStemmer.shared.stem($0) })
+        ].map { SnowballStemmer.stem($0) })
 
     /// Whether a Snowball stem is a function word's.
-    static func isFunctionWord(_ stem: String) -> Bool { functionWords.contains(Word(stem.utf8)) }
+    static func isFunctionWord(_ stem: String) -> Bool {
+        var copy = stem
+        return copy.withUTF8 { functionWords.contains($0) }
+    }
 
     /// How much more likely than average (in log) a feature must be in a class to be that class's
     /// evidence word: function words ("the", "their") never are.
@@ -198,11 +201,11 @@ struct NaiveBayesModel: Sendable {
 
     /// The Snowball stems of the tokens, as bytes.
     static func stems(of tokens: [DetectorToken]) -> [Word] {
-        tokens.map { Word(SnowballStemmer.shared.stem($0.text).utf8) }
+        tokens.map { Word(SnowballStemmer.stem($0.text).utf8) }
     }
 
     /// The stem of a word as bytes.
     static func stem(_ word: String) -> Word {
-        Word(SnowballStemmer.shared.stem(DetectorToken.normalize(word)).utf8)
+        Word(SnowballStemmer.stem(DetectorToken.normalize(word)).utf8)
     }
 }

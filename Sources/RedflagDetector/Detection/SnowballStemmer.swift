@@ -1,20 +1,35 @@
 import CStemmer
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Word stems from the Snowball stemmers (Debian's `libstemmer`): English for Latin words, Russian
 /// for Cyrillic ones. The detector's features and the lexicon's stems use it, instead of
 /// hand-written inflection lists.
 ///
-/// A libstemmer stemmer is not thread-safe, so each call takes a lock; stems are cached per word.
-/// When the library cannot create a stemmer (it always can for `english` and `russian`), a word is
-/// its own stem.
-final class SnowballStemmer: @unchecked Sendable {
-    /// The one shared instance.
-    static let shared = SnowballStemmer()
+/// A libstemmer stemmer is not thread-safe, so every thread has its own (`current`), with its own
+/// cache of stems per word: no lock on the detector's hottest path. When the library cannot create
+/// a stemmer (it always can for `english` and `russian`), a word is its own stem.
+final class SnowballStemmer {
+    /// The calling thread's stemmer, made on first use and freed with the thread.
+    static var current: SnowballStemmer {
+        if let pointer = pthread_getspecific(threadKey) {
+            return Unmanaged<SnowballStemmer>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let stemmer = SnowballStemmer()
+        pthread_setspecific(threadKey, Unmanaged.passRetained(stemmer).toOpaque())
+        return stemmer
+    }
+
+    /// The stem of a lowercased word, by the calling thread's stemmer.
+    static func stem(_ word: String) -> String { current.stem(word) }
 
     private let english: OpaquePointer?
     private let russian: OpaquePointer?
-    private let lock = NSLock()
     private var cache: [String: String] = [:]
 
     private init() {
@@ -30,8 +45,6 @@ final class SnowballStemmer: @unchecked Sendable {
     /// The stem of a lowercased word: the Russian stemmer when the word has a Cyrillic letter,
     /// the English one when it has a Latin letter, the word itself otherwise (numbers, other scripts).
     func stem(_ word: String) -> String {
-        lock.lock()
-        defer { lock.unlock() }
         if let known = cache[word] { return known }
         let result = compute(word)
         if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
@@ -61,3 +74,19 @@ final class SnowballStemmer: @unchecked Sendable {
         return stemmed.flatMap { $0.isEmpty ? nil : $0 } ?? word
     }
 }
+
+/// The key of each thread's `SnowballStemmer`; the thread's exit releases it.
+private let threadKey: pthread_key_t = {
+    var key = pthread_key_t()
+    #if canImport(Glibc)
+        pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<SnowballStemmer>.fromOpaque(pointer).release()
+        }
+    #else
+        pthread_key_create(&key) { pointer in
+            Unmanaged<SnowballStemmer>.fromOpaque(pointer).release()
+        }
+    #endif
+    return key
+}()
