@@ -5,7 +5,7 @@ import RedflagJournal
 /// Runs the lint rules over a journal: pure, deterministic, no I/O.
 ///
 /// 1. trains the detector on the journal's own tagged entries (sign tags = that sign; only context
-///    tags such as `#paid` = not an incident);
+///    tags such as `#paid` = not an incident), when `untagged-incident` first asks it;
 /// 2. runs every enabled rule, with the severities of `redflag.yml`;
 /// 3. drops the findings a suppression covers, then reports suppressions that hid nothing
 ///    (`unused-suppression`);
@@ -21,11 +21,10 @@ public struct Linter: Sendable {
 
     /// Lints `journal` as of `asOf`; `paths` restricts the findings to those files.
     public func lint(_ journal: Journal, asOf: CalendarDate, paths: Set<String>? = nil) -> LintResult {
-        let untrained = IncidentDetector(lexicon: configuration.lexicon)
-        let (training, scores) = Linter.training(from: journal, detector: untrained)
+        // Trained when a rule first asks it (only `untagged-incident` does).
+        let detector = JournalDetector(journal: journal, lexicon: configuration.lexicon)
         let context = LintContext(
-            journal: journal, asOf: asOf, detector: untrained.trained(on: training), lexicalScores: scores,
-            reportThreshold: configuration.reportThreshold)
+            journal: journal, asOf: asOf, detector: detector, reportThreshold: configuration.reportThreshold)
         var findings: [LintFinding] = []
         for rule in rules where configuration.isEnabled(rule.description.id) {
             // A rule reports with its own severity (front-matter keeps the parser's); redflag.yml overrides.

@@ -59,12 +59,16 @@ public struct IncidentDetector: IncidentDetecting {
         self.init(lexicon: lexicon, model: IncidentModel.standard)
     }
 
+    /// The built-in lexicon, compiled once.
+    private static let standardMatcher = IncidentMatcher(.standard)
+
     /// A detector with `lexicon` and `model` (nil: the lexicon alone).
     init(lexicon: IncidentLexicon, model shipped: IncidentModel?) {
         self.lexicon = lexicon
         signs = lexicon.signs
-        matcher = IncidentMatcher(lexicon)
-        builtInMatcher = lexicon == .standard ? nil : IncidentMatcher(.standard)
+        let isStandard = lexicon == .standard
+        matcher = isStandard ? IncidentDetector.standardMatcher : IncidentMatcher(lexicon)
+        builtInMatcher = isStandard ? nil : IncidentDetector.standardMatcher
         model = nil
         self.shipped = shipped
     }
