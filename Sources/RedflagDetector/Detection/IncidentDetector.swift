@@ -82,24 +82,33 @@ public struct IncidentDetector: IncidentDetecting {
     /// lexicon and the shipped model are shared.
     public func trained(on examples: [LabeledText]) -> IncidentDetector {
         var copy = self
-        let model = NaiveBayesModel(training: examples, signs: Set(signs))
+        // One pass over the examples: each is tokenized and stemmed once, for both.
+        var phrases = LearnedPhrases(signs: Set(signs))
+        let model = NaiveBayesModel(training: examples, signs: Set(signs)) { example, tokens, stems in
+            phrases.add(example, tokens: tokens, stems: stems)
+        }
         copy.model = model.classes.count >= 2 ? model : nil
-        copy.learnedPhrases = IncidentDetector.phrases(of: examples, signs: Set(signs))
+        copy.learnedPhrases = phrases.result
         return copy
     }
 
-    /// The stem pairs of `examples` that only ever appear in entries of one sign, at least
+    /// The stem pairs of examples that only ever appear in entries of one sign, at least
     /// `learnedSupport` times, neither of them a function word.
-    static func phrases(of examples: [LabeledText], signs: Set<String>) -> [String: String] {
-        var bySign: [String: [String: Int]] = [:]
-        for example in examples {
-            let tokens = DetectorToken.tokenize(example.text)
-            let stems = tokens.map { SnowballStemmer.stem($0.text) }
+    struct LearnedPhrases {
+        let signs: Set<String>
+        /// Sign (or `none`) → stem pair → the number of its entries with the pair.
+        private var bySign: [String: [String: Int]] = [:]
+
+        init(signs: Set<String>) { self.signs = signs }
+
+        /// Counts the pairs of one example, given its tokens and their stems.
+        mutating func add(_ example: LabeledText, tokens: [DetectorToken], stems: [Word]) {
             var pairs = Set<String>()
             for index in tokens.indices.dropFirst() where tokens[index - 1].clause == tokens[index].clause {
-                guard !NaiveBayesModel.isFunctionWord(stems[index - 1]), !NaiveBayesModel.isFunctionWord(stems[index])
+                guard !NaiveBayesModel.functionWords.contains(stems[index - 1]),
+                    !NaiveBayesModel.functionWords.contains(stems[index])
                 else { continue }
-                pairs.insert(stems[index - 1] + " " + stems[index])
+                pairs.insert(String(decoding: stems[index - 1] + [0x20] + stems[index], as: UTF8.self))
             }
             let tags = example.tags.filter(signs.contains)
             for pair in pairs {
@@ -108,14 +117,18 @@ public struct IncidentDetector: IncidentDetecting {
                 }
             }
         }
-        var result: [String: String] = [:]
-        for (sign, counts) in bySign where sign != NaiveBayesModel.noneClass {
-            for (pair, count) in counts where Double(count) >= learnedSupport {
-                let elsewhere = bySign.contains { $0.key != sign && ($0.value[pair] ?? 0) > 0 }
-                if !elsewhere { result[pair] = result[pair] == nil ? sign : "" }
+
+        /// Each pair seen `learnedSupport` times with one sign and never in an entry of another class.
+        var result: [String: String] {
+            var result: [String: String] = [:]
+            for (sign, counts) in bySign where sign != NaiveBayesModel.noneClass {
+                for (pair, count) in counts where Double(count) >= learnedSupport {
+                    let elsewhere = bySign.contains { $0.key != sign && ($0.value[pair] ?? 0) > 0 }
+                    if !elsewhere { result[pair] = result[pair] == nil ? sign : "" }
+                }
             }
+            return result.filter { !$0.value.isEmpty }
         }
-        return result.filter { !$0.value.isEmpty }
     }
 
     /// The confidence a phrase the user taught gives its sign.

@@ -15,7 +15,7 @@ struct NaiveBayesModel: Sendable {
     /// Class names, sorted (`none` included when present).
     private(set) var classes: [String] = []
     /// Feature hash → dense id.
-    private var ids: [UInt64: Int] = [:]
+    private var ids = FeatureIDs()
     /// Dense id → feature.
     private var featureNames: [Word] = []
     /// Per feature id and class (`id * classes.count + class`): the entry count, the smoothed log
@@ -26,7 +26,11 @@ struct NaiveBayesModel: Sendable {
     /// Number of training entries.
     private(set) var size = 0
 
-    init(training: [LabeledText], signs: Set<String>) {
+    /// A model of `training`; `visit` sees each example with its tokens and stems, as they are read.
+    init(
+        training: [LabeledText], signs: Set<String>,
+        visit: (LabeledText, [DetectorToken], [Word]) -> Void = { _, _, _ in }
+    ) {
         var labels: [[String]] = []
         var names = Set<String>()
         for example in training {
@@ -43,12 +47,12 @@ struct NaiveBayesModel: Sendable {
             var entryIDs: [Int] = []
             let tokens = DetectorToken.tokenize(example.text)
             let stems = NaiveBayesModel.stems(of: tokens)
+            visit(example, tokens, stems)
             for feature in NaiveBayesModel.features(of: tokens, stems: stems) {
                 if let id = ids[feature.hash] {
                     entryIDs.append(id)
                 } else {
-                    let id = ids.count
-                    ids[feature.hash] = id
+                    let id = ids.insert(feature.hash)
                     featureNames.append(NaiveBayesModel.name(of: feature, stems: stems))
                     counts.append(contentsOf: repeatElement(0, count: width))
                     entryIDs.append(id)

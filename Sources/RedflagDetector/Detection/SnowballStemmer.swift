@@ -30,7 +30,7 @@ final class SnowballStemmer {
 
     private let english: OpaquePointer?
     private let russian: OpaquePointer?
-    private var cache: [String: String] = [:]
+    private var cache = StemCache()
 
     private init() {
         english = sb_stemmer_new("english", "UTF_8")
@@ -45,11 +45,15 @@ final class SnowballStemmer {
     /// The stem of a lowercased word: the Russian stemmer when the word has a Cyrillic letter,
     /// the English one when it has a Latin letter, the word itself otherwise (numbers, other scripts).
     func stem(_ word: String) -> String {
-        if let known = cache[word] { return known }
-        let result = compute(word)
-        if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
-        cache[word] = result
-        return result
+        var bytes = word
+        return bytes.withUTF8 { utf8 in
+            let hash = StemCache.hash(utf8)
+            if let known = cache.stem(of: utf8, hash: hash) { return known }
+            let result = compute(word)
+            if cache.count > 200_000 { cache = StemCache() }
+            cache.insert(Array(utf8), hash: hash, stem: result)
+            return result
+        }
     }
 
     private func compute(_ word: String) -> String {
@@ -90,3 +94,53 @@ private let threadKey: pthread_key_t = {
     #endif
     return key
 }()
+
+/// Stems by word, looked up by the word's UTF-8 bytes: an open-addressing table over FNV-1a hashes,
+/// so that a lookup neither allocates nor runs `Hasher`.
+private struct StemCache {
+    private var words: [[UInt8]] = []
+    private var stems: [String] = []
+    private var hashes: [Int] = []
+    /// Slot → 1 + index into `words`, 0 when empty; a power of two, at most half full.
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    var count: Int { words.count }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var state: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: state ^ (state >> 32))
+    }
+
+    func stem(of bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> String? {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let word = words[entry - 1]
+            if hashes[entry - 1] == hash, word.count == bytes.count, word.elementsEqual(bytes) {
+                return stems[entry - 1]
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func insert(_ word: [UInt8], hash: Int, stem: String) {
+        if (words.count + 1) * 2 > slots.count {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            for (offset, known) in hashes.enumerated() { place(offset, hash: known) }
+        }
+        words.append(word)
+        stems.append(stem)
+        hashes.append(hash)
+        place(words.count - 1, hash: hash)
+    }
+
+    private mutating func place(_ offset: Int, hash: Int) {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(offset + 1)
+    }
+}
