@@ -2,10 +2,10 @@ import Dispatch
 import Foundation
 
 /// Runs independent pieces of work on a fixed number of threads (`--jobs`).
-enum ParallelWork {
+package enum ParallelWork {
     /// Calls `body` once for every index below `count`, on at most `jobs` threads at a time; returns
     /// when all calls have returned. With one job, everything runs on the calling thread, in order.
-    static func run(count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
+    package static func run(count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
         guard jobs > 1, count > 1 else {
             for index in 0..<count { body(index) }
             return

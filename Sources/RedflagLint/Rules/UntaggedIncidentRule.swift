@@ -72,23 +72,45 @@ public struct UntaggedIncidentRule: LintRule {
     }
 
     public func check(_ context: LintContext) -> [LintFinding] {
+        // Files are independent once the detector is trained: they are read on every core, and their
+        // findings joined in file order, so the output is the same whatever the number of threads.
+        let files = context.files
+        let results = FileFindings(count: files.count)
+        ParallelWork.run(count: files.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            results.set(index, check(files[index], context: context))
+        }
+        return results.joined
+    }
+
+    /// The findings of one file.
+    private func check(_ file: ParsedFile, context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
-        for file in context.files {
-            for entry in file.entries where !entry.tags.contains(where: context.isSign) {
-                guard let best = context.suggestions(for: Self.prose(of: entry)).first,
-                    best.confidence >= context.reportThreshold
-                else { continue }
-                findings.append(
-                    finding(
-                        file.path, line: entry.line, column: entry.column,
-                        "untagged incident: “\(best.evidence.split(whereSeparator: \.isNewline).joined(separator: " "))” reads like #\(best.tag) "
-                            + "(confidence \(Self.percent(best.confidence)))",
-                        hint: "add #\(best.tag) to the entry, or put "
-                            + "<!-- redflag-disable-next-line \(Self.id) -- why --> on the line before it",
-                        suggestion: best, entryLines: entry.line...max(entry.line, entry.endLine)))
-            }
+        for entry in file.entries where !entry.tags.contains(where: context.isSign) {
+            guard let best = context.suggestions(for: Self.prose(of: entry)).first,
+                best.confidence >= context.reportThreshold
+            else { continue }
+            findings.append(
+                finding(
+                    file.path, line: entry.line, column: entry.column,
+                    "untagged incident: “\(best.evidence.split(whereSeparator: \.isNewline).joined(separator: " "))” reads like #\(best.tag) "
+                        + "(confidence \(Self.percent(best.confidence)))",
+                    hint: "add #\(best.tag) to the entry, or put "
+                        + "<!-- redflag-disable-next-line \(Self.id) -- why --> on the line before it",
+                    suggestion: best, entryLines: entry.line...max(entry.line, entry.endLine)))
         }
         return findings
+    }
+
+    /// Each file's findings, set by the thread that checked it.
+    private final class FileFindings: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byFile: [[LintFinding]]
+
+        init(count: Int) { byFile = Array(repeating: [], count: count) }
+
+        func set(_ index: Int, _ findings: [LintFinding]) { lock.withLock { byFile[index] = findings } }
+
+        var joined: [LintFinding] { lock.withLock { byFile.flatMap { $0 } } }
     }
 
     /// The entry's text without its tags and web addresses: the detector judges what was written;
