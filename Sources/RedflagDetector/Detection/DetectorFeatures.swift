@@ -104,8 +104,8 @@ struct DetectorFeatures: Sendable {
 
     /// Where a feature came from, to name it (`names`) and to tell whether it may stand as evidence.
     private enum Origin: Sendable {
-        /// A word feature of the token at this position.
-        case word(Int)
+        /// A word feature of the token at this position, named with this prefix (`w:`, `w:!`, `w:?`).
+        case word(Int, StaticString)
         /// A pair feature of the tokens at this position and the one before.
         case pair(Int)
         /// A character gram: token position, first scalar (of `^word$`) and size.
@@ -150,7 +150,7 @@ struct DetectorFeatures: Sendable {
         if let label = provenance.labels[index] { return label }
         guard let origin = provenance.origin(of: index) else { return nil }
         switch origin {
-        case let .word(position): return provenance.written(position...position)
+        case let .word(position, _): return provenance.written(position...position)
         case let .pair(position): return provenance.written((position - 1)...position)
         case let .gram(position, start, size):
             let scalars = Array(("^" + provenance.tokens[position].text + "$").unicodeScalars)
@@ -166,9 +166,16 @@ struct DetectorFeatures: Sendable {
     func isEvidence(_ index: Int32) -> Bool {
         guard let provenance, let origin = provenance.origin(of: index) else { return false }
         let span: ClosedRange<Int>
+        let stems = provenance.stems
+        // The name must start with `w:` or `b:` as characters: a stem that starts with a combining
+        // mark joins the colon ("w:" + "\u{345}"), and then it is no word feature.
         switch origin {
-        case let .word(position): span = position...position
-        case let .pair(position): span = (position - 1)...position
+        case let .word(position, prefix):
+            guard (prefix.description + stems[position]).hasPrefix("w:") else { return false }
+            span = position...position
+        case let .pair(position):
+            guard ("b:" + stems[position - 1] + " " + stems[position]).hasPrefix("b:") else { return false }
+            span = (position - 1)...position
         case .gram, .label: return false
         }
         return span.contains {
@@ -193,7 +200,9 @@ struct DetectorFeatures: Sendable {
             if let first = word.utf8.first, (0x30...0x39).contains(first) {
                 let letters = word.unicodeScalars.filter { !(0x30...0x39).contains($0.value) && $0 != ":" }
                 stems[position] = "<num>" + String(String.UnicodeScalarView(letters))
-                isNumber[position] = true
+                // As characters: a combining mark after the digits joins `>` ("<num>" + "\u{345}…"),
+                // and then the stem reads as a word.
+                isNumber[position] = stems[position].hasPrefix("<num>")
             }
             stemBytes.append(contentsOf: stems[position].utf8)
             stemEnds[position + 1] = stemBytes.count
@@ -211,14 +220,15 @@ struct DetectorFeatures: Sendable {
                 let negated = position <= negatedUntil
                 // A number alone says nothing; next to a word it does ("45 days", "3am" stays a word class).
                 if !isNumber[position] || stems[position].count > 5 {
-                    var hash = negated ? Hash("w:!") : Hash("w:")
+                    let prefix: StaticString = negated ? "w:!" : "w:"
+                    var hash = Hash(prefix)
                     hash.add(stemBuffer, stem)
-                    collector.text(hash.index, 1, .word(position))
+                    collector.text(hash.index, 1, .word(position, prefix))
                 }
                 if position <= conditionalUntil {
                     var hash = Hash("w:?")
                     hash.add(stemBuffer, stem)
-                    collector.text(hash.index, 1, .word(position))
+                    collector.text(hash.index, 1, .word(position, "w:?"))
                 }
                 if position > 0, tokens[position - 1].clause == clause {
                     var hash = Hash("b:")
