@@ -21,7 +21,14 @@ public struct LintConfiguration: Hashable, Sendable {
     /// Confidence at or above which `untagged-incident` reports an entry.
     public var reportThreshold: Double = LintConfiguration.defaultReportThreshold
     /// The detector's lexicon with the user's phrases added.
-    public var lexicon: IncidentLexicon = .standard
+    public var lexicon: IncidentLexicon {
+        get { customLexicon ?? .standard }
+        set { customLexicon = newValue }
+    }
+    /// The lexicon set (the standard one plus `lint.lexicon`'s phrases); nil for the standard one,
+    /// which is then loaded only when the detector asks for it, not by every command that reads
+    /// `redflag.yml`.
+    private var customLexicon: IncidentLexicon?
 
     public static let defaultReportThreshold = 0.8
     static let keys = ["rules", "threshold", "lexicon"]
