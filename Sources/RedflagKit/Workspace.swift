@@ -41,7 +41,11 @@ public struct Workspace: Sendable {
     }
 
     /// Opens `notes` with `configFile` (a path) or, when nil, `notes/redflag.yml` when present.
-    public static func open(notes: String, configFile: String? = nil) throws(RedflagError) -> Workspace {
+    /// `checksLexicon: false` for commands that never lint: the bundled detector lexicon is then not
+    /// loaded just to be checked (`LintConfiguration.parse`), which is most of their start-up.
+    public static func open(
+        notes: String, configFile: String? = nil, checksLexicon: Bool = true
+    ) throws(RedflagError) -> Workspace {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: notes, isDirectory: &isDirectory) else {
             throw .notesDirectoryNotFound(notes)
@@ -56,7 +60,8 @@ public struct Workspace: Sendable {
             problems += error.diagnostics
         }
         let (lintSettings, lintProblems) = LintConfiguration.parse(
-            configuration.lint, ruleIDs: LintRules.ids, file: configuration.file ?? Configuration.fileName)
+            configuration.lint, ruleIDs: LintRules.ids, file: configuration.file ?? Configuration.fileName,
+            checksLexicon: checksLexicon)
         problems += lintProblems
         guard problems.isEmpty else {
             let shown = shown(problems, notes: notes, configFile: configFile)
@@ -115,15 +120,34 @@ public struct Workspace: Sendable {
     }
 
     /// Every client's timeline judged by the policy as of `asOf`.
+    ///
+    /// Each dossier's evidence manifest hashes its cited files: a file whose text the journal did
+    /// not keep (`LoadOptions.keepsSource` false) is read again, only if cited, and only trusted
+    /// when its bytes are those that were parsed (`ParsedFile.digest`).
     public func judge(_ journal: Journal, asOf: CalendarDate) -> Judgement {
         let inputDigest = InputDigest.of(journal)
+        var byPath: [String: ParsedFile] = [:]
+        for file in journal.files { byPath[file.path] = file }
         let dossiers = Dossier.all(Timeline.all(in: journal, asOf: asOf), policy: policy, inputDigest: inputDigest)
             .map { dossier in
                 var dossier = dossier
-                dossier.evidence = EvidenceManifest(citing: dossier.citedEntries, in: journal)
+                dossier.evidence = EvidenceManifest(citing: dossier.citedEntries, file: { byPath[$0] }) { file in
+                    Workspace.source(of: file, root: journal.root)
+                }
                 return dossier
             }
         return Judgement(dossiers: dossiers, asOf: asOf, policyDigest: policy.digest, inputDigest: inputDigest)
+    }
+
+    /// `file`'s text: the one kept, else read again from `root` when its bytes still have the
+    /// digest they were parsed with; nil when they changed since.
+    static func source(of file: ParsedFile, root: String) -> SourceText? {
+        guard file.source.text.isEmpty, !file.digest.isEmpty else { return file.source }
+        let path = (root as NSString).appendingPathComponent(file.path)
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        guard JournalParser.digest(of: bytes) == file.digest else { return nil }
+        return JournalParser.sourceText(of: bytes)
     }
 
     /// `judgement` with e-mails, phones, amounts, IBANs, contacts and the `redact:` names masked

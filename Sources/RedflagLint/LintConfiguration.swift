@@ -21,7 +21,14 @@ public struct LintConfiguration: Hashable, Sendable {
     /// Confidence at or above which `untagged-incident` reports an entry.
     public var reportThreshold: Double = LintConfiguration.defaultReportThreshold
     /// The detector's lexicon with the user's phrases added.
-    public var lexicon: IncidentLexicon = .standard
+    public var lexicon: IncidentLexicon {
+        get { customLexicon ?? .standard }
+        set { customLexicon = newValue }
+    }
+    /// The lexicon set (the standard one plus `lint.lexicon`'s phrases); nil for the standard one,
+    /// which is then loaded only when the detector asks for it, not by every command that reads
+    /// `redflag.yml`.
+    private var customLexicon: IncidentLexicon?
 
     public static let defaultReportThreshold = 0.8
     static let keys = ["rules", "threshold", "lexicon"]
@@ -44,12 +51,14 @@ public struct LintConfiguration: Hashable, Sendable {
     ///
     /// The problems also include any internal error of the built-in lexicon
     /// (`IncidentLexicon.standardProblems`: a damaged bundled file), so that it stops `redflag lint`
-    /// with a clear message instead of detecting with part of the lexicon.
+    /// with a clear message instead of detecting with part of the lexicon. With `checksLexicon`
+    /// false (commands that never detect), the bundled lexicon is not loaded for that, only for a
+    /// `lexicon:` key, which extends it.
     public static func parse(
-        _ value: YAMLValue?, ruleIDs: [String], file: String = Configuration.fileName
+        _ value: YAMLValue?, ruleIDs: [String], file: String = Configuration.fileName, checksLexicon: Bool = true
     ) -> (LintConfiguration, [Diagnostic]) {
         var configuration = LintConfiguration()
-        var problems: [Diagnostic] = IncidentLexicon.standardProblems
+        var problems: [Diagnostic] = checksLexicon ? IncidentLexicon.standardProblems : []
         func problem(_ at: YAMLValue, _ message: String, hint: String? = nil) {
             problems.append(
                 Diagnostic(.error, file: file, line: at.line, column: at.column, message: message, hint: hint))

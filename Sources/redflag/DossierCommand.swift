@@ -67,7 +67,7 @@ struct DossierCommand: ParsableCommand {
         let workspace = try notes.workspace()
         let templates = try template.templates()
         let query = arguments[arguments.count - 1]
-        let (journal, hadErrors) = try load(workspace, loading, client: query)
+        let (journal, hadErrors) = try load(workspace, loading, client: query, keepsSource: false)
         let client = try workspace.client(matching: query, in: journal)
         let judgement = workspace.judge(journal, asOf: day)
         guard let index = judgement.dossiers.firstIndex(where: { $0.client.id == client.id }) else {

@@ -19,9 +19,10 @@ struct NotesOptions: ParsableArguments {
     /// The notes directory given, or found.
     var root: String { notes ?? Workspace.locateNotes(from: ".") }
 
-    /// The workspace; throws `RedflagError` when the folder or its configuration is unusable.
+    /// The workspace; throws `RedflagError` when the folder or its configuration is unusable. The
+    /// commands that use it never lint (`lint` opens its own), so the bundled lexicon is not loaded.
     func workspace() throws -> Workspace {
-        try Workspace.open(notes: root, configFile: configOption.config)
+        try Workspace.open(notes: root, configFile: configOption.config, checksLexicon: false)
     }
 }
 
@@ -148,8 +149,9 @@ struct TemplateOption: ParsableArguments {
 
 /// Loads the notes of a workspace and prints every diagnostic; tells whether a file had an error.
 /// With `client`, only that client's files when their paths say which they are (`Workspace.load(client:)`).
-/// `keepsSource: false` for the commands that never need a file's text again (scan, tags); judging
-/// keeps it, for the evidence manifest of each dossier (`EvidenceManifest`: file digests, cited lines).
+/// `keepsSource: false` for the commands that never need a file's text again (scan, tags) and for
+/// triage, site and dossier, whose evidence manifests read the cited files again (`Workspace.judge`);
+/// `verify` and `diff` keep it.
 func load(_ workspace: Workspace, _ loading: LoadingOptions, client: String? = nil, keepsSource: Bool = true) throws
     -> (Journal, hadErrors: Bool)
 {

@@ -30,7 +30,7 @@ struct SiteCommand: ParsableCommand {
         let day = try asOf.date()
         let workspace = try notes.workspace()
         let templates = try template.templates()
-        let (journal, hadErrors) = try load(workspace, notes.loading)
+        let (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
         let judgement = redaction.apply(workspace.judge(journal, asOf: day), workspace: workspace, journal: journal)
         let site = Site(dossiers: judgement.dossiers, triage: judgement.triage, templates: templates)
         let written: [String]

@@ -30,7 +30,7 @@ struct TriageCommand: ParsableCommand {
         let day = try asOf.date()
         let workspace = try notes.workspace()
         let templates = try template.templates()
-        let (journal, hadErrors) = try load(workspace, notes.loading)
+        let (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
         let triage = redaction.apply(workspace.judge(journal, asOf: day), workspace: workspace, journal: journal).triage
         let color = output.output == nil && Console.stdoutStyle.color
         try output.write(

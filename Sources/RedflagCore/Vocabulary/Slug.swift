@@ -2,6 +2,11 @@
 public enum Slug {
     /// "Café Olé Studio" → "cafe-ole-studio"; "Рога и копыта" → "roga-i-kopyta". Never empty.
     public static func make(_ name: String) -> String {
+        asciiSlug(name) ?? unicodeSlug(name)
+    }
+
+    /// `make(name)` for any name, scalar by scalar.
+    static func unicodeSlug(_ name: String) -> String {
         var out = ""
         var pendingDash = false
         for scalar in name.lowercased().unicodeScalars {
@@ -26,6 +31,27 @@ public enum Slug {
             }
         }
         return out.isEmpty ? "client" : out
+    }
+
+    /// `make(name)` for an ASCII `name` (most file names), byte by byte; nil for any other.
+    static func asciiSlug(_ name: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingDash = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower)
+            {
+                if pendingDash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                out.append(lower)
+            } else {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "client" : String(decoding: out, as: UTF8.self)
     }
 
     private static let special: [Unicode.Scalar: String] = {

@@ -25,7 +25,8 @@ extension Policy {
 
     /// The client's score as of each month end of the last `months` months, oldest first; the
     /// current month is judged as of `timeline.asOf` ("now"), with `current` when it is given.
-    /// Pure: each point assesses the timeline as it stood that day (`Timeline.forAssessment`).
+    /// Pure: each point scores the timeline as it stood that day (`Timeline.forAssessment`,
+    /// `Policy.scoreOnly`).
     public func scoreHistory(
         _ timeline: Timeline, months: Int = Policy.scoreHistoryMonths, current: Assessment? = nil
     ) -> [ScorePoint] {
@@ -42,9 +43,12 @@ extension Policy {
                 back == 0
                 ? asOf : CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
             guard let day else { return nil }
-            let assessment =
-                back == 0 ? (current ?? assess(timeline)) : assess(judged.cut(asOf: day))
-            return ScorePoint(month: day.monthKey, asOf: day, score: assessment.score, verdict: assessment.verdict)
+            // Only the score and verdict are kept: the past months skip reasons and their quotes.
+            let point =
+                back == 0
+                ? (current.map { (score: $0.score, verdict: $0.verdict) } ?? scoreOnly(timeline))
+                : scoreOnly(judged.cut(asOf: day))
+            return ScorePoint(month: day.monthKey, asOf: day, score: point.score, verdict: point.verdict)
         }
     }
 }

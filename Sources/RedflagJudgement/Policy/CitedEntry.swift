@@ -64,8 +64,44 @@ public struct CitedEntry: Hashable, Sendable, Codable {
     public var reference: String { "\(file):\(line)" }
 
     /// Collapses whitespace and cuts `text` to `quoteLimit` characters, ending a cut with `…`.
-    /// Reads only as far as the quote needs: a long entry is not split whole.
+    /// Reads only as far as the quote needs: a long entry is not split whole. ASCII text (where
+    /// each byte is a character) is read byte by byte; anything else by characters.
     public static func quote(_ text: String) -> String {
+        asciiQuote(text) ?? characterQuote(text)
+    }
+
+    /// `quote(text)` read as UTF-8 bytes, or nil when a non-ASCII byte comes before the quote is
+    /// complete (a character may then span several scalars: `characterQuote` reads it).
+    static func asciiQuote(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(quoteLimit + 1)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                // The ASCII characters with Unicode's White_Space property: tab, line feed, vertical
+                // tab, form feed, carriage return (a CR LF pair is one character, all whitespace), space.
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !collapsed.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    collapsed.append(0x20)
+                    pendingSpace = false
+                }
+                collapsed.append(byte)
+                if collapsed.count > quoteLimit { break }
+            }
+            guard collapsed.count > quoteLimit else { return String(decoding: collapsed, as: UTF8.self) }
+            var cut = collapsed[..<(quoteLimit - 1)]
+            if let space = cut.lastIndex(of: 0x20), space > quoteLimit / 2 { cut = cut[..<space] }
+            return String(decoding: cut, as: UTF8.self) + "…"
+        }
+    }
+
+    /// `quote(text)` read character by character (any text).
+    static func characterQuote(_ text: String) -> String {
         var collapsed = ""
         var count = 0
         var pendingSpace = false

@@ -26,22 +26,15 @@ extension Policy {
         let asOf = timeline.asOf
         // Closed incidents are history: their sign tags are left out of every count below.
         let closures = closures(timeline)
-        let judged = Policy.open(timeline.judged, closedBy: closures, rules: rules)
+        let (judged, soften) = openJudged(timeline, closedBy: closures)
         let billing = timeline.client.billing
-        var openTimeline = timeline
-        if !closures.isEmpty { openTimeline.entries = Policy.open(timeline.entries, closedBy: closures, rules: rules) }
-        // A closed incident is history: it no longer keeps the last months from being quiet.
-        let soften = softens(openTimeline)
 
         var reasons: [Reason] = []
         var noted: [Reason] = []
         var raw = 0.0
         for rule in rules where rule.enabled {
             let matching = TagOccurrence.group(judged, where: rule.matches)
-            for occurrence in matching {
-                let age = occurrence.date.map { max(0, $0.days(until: asOf)) } ?? Policy.undatedAge
-                raw += rule.weight * pow(0.5, Double(age) / Policy.scoreHalfLife)
-            }
+            raw += Policy.rawScore(of: rule, dates: matching.map(\.date), asOf: asOf)
             guard var reason = evaluate(rule, matching: matching, judged: judged, billing: billing, asOf: asOf)
             else { continue }
             if reason.outcome == .keep {
@@ -58,18 +51,67 @@ extension Policy {
         }.map(\.element)
 
         let verdict = reasons.filter { !$0.softened }.map(\.outcome).max() ?? .keep
-        let band = Policy.scoreBand(verdict)
-        let fraction = 1 - exp(-raw / Policy.scoreScale)
-        let score = band.lowerBound + Int((Double(band.upperBound - band.lowerBound) * fraction).rounded())
-        let incidents = TagOccurrence.group(judged, where: Timeline.isSign).count
+        let score = Policy.score(raw: raw, verdict: verdict)
+        let incidents = TagOccurrence.dates(judged, where: Timeline.isSign).count
         let softened = reasons.contains(where: \.softened)
         return Assessment(
-            client: timeline.client.id, asOf: asOf, verdict: verdict, score: min(band.upperBound, score),
+            client: timeline.client.id, asOf: asOf, verdict: verdict, score: score,
             softened: softened,
             summary: Policy.summary(
                 verdict: verdict, reasons: reasons, incidents: incidents, timeline: timeline, softening: softening),
             reasons: reasons, noted: noted, incidents: incidents, billing: billing ?? .fixed,
             billingAssumed: billing == nil, policyDigest: digest, closures: closures.map(\.closure))
+    }
+
+    /// The score and verdict `assess(timeline)` gives, without building what explains them (reasons,
+    /// citations, quotes, closings, the summary): what the score history needs, twelve times per
+    /// client. Pure; equal to `assess`'s by construction (the same steps) and by test.
+    public func scoreOnly(_ timeline: Timeline) -> (score: Int, verdict: Verdict) {
+        let asOf = timeline.asOf
+        let (judged, soften) = openJudged(timeline, closedBy: closures(timeline, citing: false))
+        let billing = timeline.client.billing
+        var raw = 0.0
+        var verdict = Verdict.keep
+        for rule in rules where rule.enabled {
+            // The occurrences' dates are all the score and the outcome read.
+            let dates = TagOccurrence.dates(judged, where: rule.matches)
+            raw += Policy.rawScore(of: rule, dates: dates, asOf: asOf)
+            let outcome = outcome(of: rule, dates: dates, judged: judged, billing: billing, asOf: asOf).outcome
+            // As `assess`: a keep is at most noted, and a softened watch does not decide the verdict.
+            guard outcome > .keep else { continue }
+            if soften, outcome == .watch, rule.isSoftenable { continue }
+            verdict = max(verdict, outcome)
+        }
+        return (Policy.score(raw: raw, verdict: verdict), verdict)
+    }
+
+    /// The judged entries of `timeline` with what `closures` closed taken off, and whether positive
+    /// context softens the soft rules' watches (judged on the open timeline: a closed incident is
+    /// history, it no longer keeps the last months from being quiet).
+    private func openJudged(_ timeline: Timeline, closedBy closures: [AppliedClosure]) -> ([TimelineEntry], Bool) {
+        let judged = Policy.open(timeline.judged, closedBy: closures, rules: rules)
+        var openTimeline = timeline
+        if !closures.isEmpty { openTimeline.entries = Policy.open(timeline.entries, closedBy: closures, rules: rules) }
+        return (judged, softens(openTimeline))
+    }
+
+    /// What `rule`'s matching occurrences (given by their `dates`) add to the raw score as of
+    /// `asOf`: each its weight, halved every `scoreHalfLife` days of age.
+    static func rawScore(of rule: Rule, dates: [CalendarDate?], asOf: CalendarDate) -> Double {
+        var raw = 0.0
+        for date in dates {
+            let age = date.map { max(0, $0.days(until: asOf)) } ?? Policy.undatedAge
+            raw += rule.weight * pow(0.5, Double(age) / Policy.scoreHalfLife)
+        }
+        return raw
+    }
+
+    /// The 0–100 score: the verdict's band, filled by `1 - exp(-raw / scoreScale)`.
+    static func score(raw: Double, verdict: Verdict) -> Int {
+        let band = Policy.scoreBand(verdict)
+        let fraction = 1 - exp(-raw / Policy.scoreScale)
+        let score = band.lowerBound + Int((Double(band.upperBound - band.lowerBound) * fraction).rounded())
+        return min(band.upperBound, score)
     }
 
     /// `timeline` without the incidents its closings closed: rebuilt from the open entries, so its
@@ -89,8 +131,9 @@ extension Policy {
     }
 
     /// Every closing entry of `timeline` (`#resolved/SIGN`, `#forgiven/SIGN`) up to as-of, in date
-    /// order, with the incidents it closes. Pure.
-    func closures(_ timeline: Timeline) -> [AppliedClosure] {
+    /// order, with the incidents it closes. Pure. Without `citing`, only what decides which incidents
+    /// are closed (the date and the rules of each closing) is built: no quote, no cited entries, no note.
+    func closures(_ timeline: Timeline, citing: Bool = true) -> [AppliedClosure] {
         let judged = timeline.judged
         var seen = Set<SourceLocation>()
         var result: [AppliedClosure] = []
@@ -109,6 +152,15 @@ extension Policy {
                         }
                     } ?? []
                 let closable = covered.filter { closing.hard || !$0.isHard }
+                guard citing else {
+                    let applies = closing.enabled && entry.date != nil && !closable.isEmpty
+                    let closure = Closure(
+                        kind: kind, sign: parsed.target, date: entry.date, reason: "",
+                        entry: CitedEntry(file: entry.file, line: entry.line, date: entry.date, quote: "", tags: []),
+                        closed: [], applied: applies, note: nil)
+                    result.append(AppliedClosure(closure: closure, rules: applies ? closable : []))
+                    continue
+                }
                 var note: String?
                 if !closing.enabled {
                     note = "closings are switched off (policy.closing.enabled: false)"
@@ -181,28 +233,16 @@ extension Policy {
         _ rule: Rule, matching: [TagOccurrence], judged: [TimelineEntry], billing: Billing?, asOf: CalendarDate
     ) -> Reason? {
         let thresholds = rule.thresholds(for: billing)
-        let counted: [TagOccurrence]
-        if let window = rule.window {
-            let start = asOf.adding(days: -(window - 1))
-            counted = matching.filter { occurrence in occurrence.date.map { $0 >= start && $0 <= asOf } ?? false }
-        } else {
-            counted = matching
-        }
-        var outcome = thresholds.outcome(for: counted.count)
-        var cited = counted.map(CitedEntry.init)
-        var escalatedBy: TimelineEntry?
-        var warning: TimelineEntry?
-        if rule.escalation == .repeatAfterWarning {
-            let chain = Policy.repeatAfterWarning(rule: rule, judged: judged)
-            warning = chain.warning
-            if chain.repeatEntry != nil, let warned = chain.warning, outcome < .fire {
-                outcome = .fire
-                escalatedBy = warned
-                let chainEntries = matching.filter { $0.date != nil }.map(CitedEntry.init)
-                cited = Set(chainEntries + cited + [CitedEntry(warned.entry)]).sorted(by: CitedEntry.chronological)
-            }
-        }
+        let (_, outcome, warning, escalatedBy) = self.outcome(
+            of: rule, dates: matching.map(\.date), judged: judged, billing: billing, asOf: asOf)
+        let counts = Policy.counts(for: rule, asOf: asOf)
+        let counted = matching.filter { counts($0.date) }
         guard !counted.isEmpty || outcome > .keep else { return nil }
+        var cited = counted.map(CitedEntry.init)
+        if let warned = escalatedBy {
+            let chainEntries = matching.filter { $0.date != nil }.map(CitedEntry.init)
+            cited = Set(chainEntries + cited + [CitedEntry(warned.entry)]).sorted(by: CitedEntry.chronological)
+        }
 
         let displayTag = rule.displayTag
         var next: NextThreshold?
@@ -239,6 +279,37 @@ extension Policy {
             repeatedAfterWarning: escalatedBy != nil,
             owed: rule.concernsPayment && Policy.isOutstanding(rule: rule, judged: judged),
             nextThreshold: next, summary: summary)
+    }
+
+    /// Whether `rule` counts an occurrence dated so as of `asOf`: within its window (ever, undated
+    /// included, without one).
+    static func counts(for rule: Rule, asOf: CalendarDate) -> (CalendarDate?) -> Bool {
+        guard let window = rule.window else { return { _ in true } }
+        let start = asOf.adding(days: -(window - 1))
+        return { date in date.map { $0 >= start && $0 <= asOf } ?? false }
+    }
+
+    /// What `rule` reaches from its matching occurrences (given by their `dates`): how many it
+    /// counts (within its window), its outcome, the `#warned` entry of a repeat-after-warning chain,
+    /// and that entry again when the repeat raised the outcome to *fire*. Builds no citation:
+    /// `evaluate` and `scoreOnly` share it.
+    func outcome(
+        of rule: Rule, dates: [CalendarDate?], judged: [TimelineEntry], billing: Billing?, asOf: CalendarDate
+    ) -> (counted: Int, outcome: Verdict, warning: TimelineEntry?, escalatedBy: TimelineEntry?) {
+        let thresholds = rule.thresholds(for: billing)
+        let counted = dates.filter(Policy.counts(for: rule, asOf: asOf)).count
+        var outcome = thresholds.outcome(for: counted)
+        var escalatedBy: TimelineEntry?
+        var warning: TimelineEntry?
+        if rule.escalation == .repeatAfterWarning {
+            let chain = Policy.repeatAfterWarning(rule: rule, judged: judged)
+            warning = chain.warning
+            if chain.repeatEntry != nil, let warned = chain.warning, outcome < .fire {
+                outcome = .fire
+                escalatedBy = warned
+            }
+        }
+        return (counted, outcome, warning, escalatedBy)
     }
 
     /// The first `#warned` entry at or after a matching incident, and the first matching incident

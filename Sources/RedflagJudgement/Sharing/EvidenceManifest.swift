@@ -60,21 +60,38 @@ public struct EvidenceManifest: Hashable, Sendable, Codable {
     public init(citing cited: [CitedEntry], in journal: Journal) {
         var byPath: [String: ParsedFile] = [:]
         for file in journal.files { byPath[file.path] = file }
+        self.init(citing: cited, file: { byPath[$0] }, source: \.source)
+    }
+
+    /// The manifest of `cited` entries: `file` finds a parsed file by path, `source` gives its text
+    /// (asked once per cited file, and only for those; nil leaves the file's citations out). So a
+    /// caller that dropped the files' text can read just the cited ones again.
+    public init(
+        citing cited: [CitedEntry], file: (String) -> ParsedFile?, source: (ParsedFile) -> SourceText?
+    ) {
+        var texts: [String: SourceText?] = [:]
+        func text(of file: ParsedFile) -> SourceText? {
+            if let known = texts[file.path] { return known }
+            let read = source(file)
+            texts[file.path] = read
+            return read
+        }
         var seen = Set<String>()
         var entries: [EntryDigest] = []
-        var paths = Set<String>()
+        var fileDigests: [String: String] = [:]
         for citation in cited.sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
-            guard seen.insert(citation.reference).inserted, let file = byPath[citation.file],
-                let text = EvidenceManifest.citedText(in: file, line: citation.line)
+            guard seen.insert(citation.reference).inserted, let parsed = file(citation.file),
+                let source = text(of: parsed),
+                let cited = EvidenceManifest.citedText(in: parsed, source: source, line: citation.line)
             else { continue }
-            paths.insert(citation.file)
+            if fileDigests[citation.file] == nil { fileDigests[citation.file] = EvidenceManifest.sha256(source.text) }
             entries.append(
                 EntryDigest(
                     file: citation.file, line: citation.line, date: citation.date,
-                    sha256: EvidenceManifest.sha256(text)))
+                    sha256: EvidenceManifest.sha256(cited)))
         }
-        let files = paths.sorted().compactMap { path in
-            byPath[path].map { FileDigest(path: path, sha256: EvidenceManifest.sha256($0.source.text)) }
+        let files = fileDigests.keys.sorted().compactMap { path in
+            fileDigests[path].map { FileDigest(path: path, sha256: $0) }
         }
         self.init(files: files, entries: entries)
     }
@@ -82,11 +99,16 @@ public struct EvidenceManifest: Hashable, Sendable, Codable {
     /// The text a citation of `line` in `file` covers: the entry starting on that line, else (a
     /// tagged dated heading) the heading's line and the first entry under it; nil when neither.
     public static func citedText(in file: ParsedFile, line: Int) -> String? {
+        citedText(in: file, source: file.source, line: line)
+    }
+
+    /// `citedText(in:line:)` with the file's text given apart (`source`).
+    static func citedText(in file: ParsedFile, source: SourceText, line: Int) -> String? {
         if let entry = file.entries.first(where: { $0.line == line }) { return entry.markdown }
-        guard line >= 1, line <= file.source.lineCount,
+        guard line >= 1, line <= source.lineCount,
             let first = file.entries.filter({ $0.line > line }).min(by: { $0.line < $1.line })
         else { return nil }
-        return file.source.line(line) + "\n" + first.markdown
+        return source.line(line) + "\n" + first.markdown
     }
 
     /// Lowercase hex SHA-256 of `text`'s UTF-8 bytes.

@@ -49,6 +49,23 @@ public struct TagOccurrence: Hashable, Sendable {
         return order.compactMap { byKey[$0] }
     }
 
+    /// The date of each occurrence `group(entries, where: matches)` gives, in the same order,
+    /// without building the occurrences: what counting and scoring need.
+    public static func dates(_ entries: [TimelineEntry], where matches: (Tag) -> Bool) -> [CalendarDate?] {
+        var seen = Set<Key>()
+        var dates: [CalendarDate?] = []
+        for item in entries {
+            for tag in item.entry.tags where matches(tag) {
+                let key: Key =
+                    isInherited(tag, by: item.entry)
+                    ? .inherited(file: item.entry.file, line: tag.line, column: tag.column)
+                    : .entry(file: item.entry.file, line: item.entry.line, column: item.entry.column)
+                if seen.insert(key).inserted { dates.append(item.entry.date) }
+            }
+        }
+        return dates
+    }
+
     /// The occurrences `entry` carries among the tags `matches` accepts: its own (at most one),
     /// then each inherited one.
     static func keys(of entry: Entry, where matches: (Tag) -> Bool) -> [Key] {

@@ -11,18 +11,19 @@ extension Timeline {
         let undated = classified.filter { $0.entry.date == nil }.sorted { Timeline.chronological($0.entry, $1.entry) }
         let judged = dated.filter { !$0.isFuture }
         // One incident per tag occurrence: a tag on a dated heading counts once, for its section.
-        let incidents = TagOccurrence.group(judged, where: Timeline.isSign)
+        // Only the occurrences' dates are needed here (`TagOccurrence.dates`).
+        let incidents = TagOccurrence.dates(judged, where: Timeline.isSign)
         let bySign = Dictionary(
             uniqueKeysWithValues: Vocabulary.signs.map { sign in
-                (sign, TagOccurrence.group(judged, where: { $0.name == sign }))
+                (sign, TagOccurrence.dates(judged, where: { $0.name == sign }))
             })
 
-        func within(_ days: Int, endingDaysAgo offset: Int = 0) -> (TagOccurrence) -> Bool {
+        func within(_ days: Int, endingDaysAgo offset: Int = 0) -> (CalendarDate?) -> Bool {
             let end = asOf.adding(days: -offset)
             let start = end.adding(days: -(days - 1))
-            return { occurrence in occurrence.date.map { $0 >= start && $0 <= end } ?? false }
+            return { date in date.map { $0 >= start && $0 <= end } ?? false }
         }
-        func signCounts(_ keep: (TagOccurrence) -> Bool) -> [String: Int] {
+        func signCounts(_ keep: (CalendarDate?) -> Bool) -> [String: Int] {
             bySign.compactMapValues { occurrences in
                 let count = occurrences.filter(keep).count
                 return count > 0 ? count : nil
@@ -42,14 +43,14 @@ extension Timeline {
             byMonth[key, default: []].append(entry)
         }
         let months = monthOrder.map { key in
-            let inMonth: (TagOccurrence) -> Bool = { $0.date?.monthKey == key }
+            let inMonth: (CalendarDate?) -> Bool = { $0?.monthKey == key }
             return MonthCount(
                 month: key, entries: byMonth[key]?.count ?? 0, incidents: incidents.filter(inMonth).count,
                 bySign: signCounts(inMonth))
         }
 
         let counted = judged + undated
-        let incidentDates = incidents.compactMap(\.date)
+        let incidentDates = incidents.compactMap { $0 }
         self.init(
             client: client, asOf: asOf, entries: dated, undated: undated,
             tagCounts: Timeline.tagCounts(counted), months: months,
@@ -96,12 +97,12 @@ extension Timeline {
         return names.sorted().flatMap { name in
             let isIncident = Vocabulary.signs.contains(name)
             let total = TagCount(
-                tag: name, subtype: nil, count: TagOccurrence.group(entries, where: { $0.name == name }).count,
+                tag: name, subtype: nil, count: TagOccurrence.dates(entries, where: { $0.name == name }).count,
                 isIncident: isIncident)
             let subtypes = qualified.filter { $0.hasPrefix(name + "/") }.sorted().map { full in
                 TagCount(
                     tag: name, subtype: String(full.dropFirst(name.count + 1)),
-                    count: TagOccurrence.group(entries, where: { $0.qualifiedName == full }).count,
+                    count: TagOccurrence.dates(entries, where: { $0.qualifiedName == full }).count,
                     isIncident: isIncident)
             }
             return [total] + subtypes

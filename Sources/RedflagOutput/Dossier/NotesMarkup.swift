@@ -8,17 +8,60 @@ internal import RedflagMarkdown
 enum NotesMarkup {
     /// HTML of an entry's Markdown: cmark's safe renderer, then callouts and task boxes.
     static func html(_ markdown: String) -> String {
-        var html = CommonMark.safeHTML(Wikilink.renderingMarkdown(markdown))
-        html = callouts(html)
-        for (marker, box) in [
-            ("[ ] ", "<input type=\"checkbox\" disabled> "),
-            ("[x] ", "<input type=\"checkbox\" checked disabled> "),
-            ("[X] ", "<input type=\"checkbox\" checked disabled> "),
-        ] {
-            html = html.replacingOccurrences(of: "<p>" + marker, with: "<p>" + box)
-            html = html.replacingOccurrences(of: "<li>" + marker, with: "<li class=\"task\">" + box)
+        taskBoxes(callouts(CommonMark.safeHTML(Wikilink.renderingMarkdown(markdown))))
+    }
+
+    /// A paragraph or list item that starts with `[ ] `, `[x] ` or `[X] ` gets a disabled check box
+    /// instead (`<li class="task">` for an item). One pass over the UTF-8 bytes; the text is
+    /// returned as is when it has none.
+    static func taskBoxes(_ html: String) -> String {
+        let unchecked = Array("<input type=\"checkbox\" disabled> ".utf8)
+        let checked = Array("<input type=\"checkbox\" checked disabled> ".utf8)
+        let paragraph = Array("<p>".utf8)
+        let item = Array("<li>".utf8)
+        let task = Array("<li class=\"task\">".utf8)
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            /// The box for a task marker at `index` (`[ ] `, `[x] `, `[X] `), if there is one.
+            func box(at index: Int) -> [UInt8]? {
+                guard index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "["),
+                    bytes[index + 2] == UInt8(ascii: "]"), bytes[index + 3] == UInt8(ascii: " ")
+                else { return nil }
+                switch bytes[index + 1] {
+                case UInt8(ascii: " "): return unchecked
+                case UInt8(ascii: "x"), UInt8(ascii: "X"): return checked
+                default: return nil
+                }
+            }
+            func starts(_ prefix: [UInt8], at index: Int) -> Bool {
+                index + prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[index + $0] == prefix[$0] }
+            }
+            var out: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+                index = open + 1
+                let replacement: [UInt8]
+                let after: Int
+                if starts(paragraph, at: open), let marked = box(at: open + paragraph.count) {
+                    replacement = paragraph + marked
+                    after = open + paragraph.count + 4
+                } else if starts(item, at: open), let marked = box(at: open + item.count) {
+                    replacement = task + marked
+                    after = open + item.count + 4
+                } else {
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+                out.append(contentsOf: bytes[copied..<open])
+                out.append(contentsOf: replacement)
+                copied = after
+                index = after
+            }
+            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
         }
-        return html
     }
 
     /// `<blockquote>\n<p>[!warning] Title\nbody` → a callout: the type as a class, the first line

@@ -40,4 +40,46 @@ struct HTMLViewLookupTests {
         let citation = HTMLView.CitationView(CitedEntry(entry))
         Self.check(citation, citation.child(named:))
     }
+
+    @Test("dossier, triage and every view nested in them, from journal-samples")
+    func everyView() throws {
+        let journal = NotesDirectory.load(root: PolicySamplesTests.samples)
+        let policy = try Policy(configuration: journal.configuration)
+        let dossiers = Dossier.all(Timeline.all(in: journal, asOf: Make.asOf), policy: policy, inputDigest: "d")
+        var checked = Set<String>()
+        func check(_ view: Any, _ child: (String) -> Any?) {
+            Self.check(view, child)
+            checked.insert("\(type(of: view))")
+        }
+        for var dossier in dossiers {
+            dossier.evidence = EvidenceManifest(citing: dossier.citedEntries, in: journal)
+            let view = DossierHTMLRenderer.view(dossier, indexLink: "index.html")
+            check(view, view.child(named:))
+            check(view.client, view.client.child(named:))
+            check(view.verdict, view.verdict.child(named:))
+            for reason in view.reasons + view.noted { check(reason, reason.child(named:)) }
+            for fact in view.facts { check(fact, fact.child(named:)) }
+            for count in view.tagCounts { check(count, count.child(named:)) }
+            for closure in view.closures { check(closure, closure.child(named:)) }
+            for evidence in view.evidence { check(evidence, evidence.child(named:)) }
+        }
+        let provenance = HTMLView.ProvenanceView(anchor: "a", date: "d", reference: "r", sentence: "s", late: true)
+        check(provenance, provenance.child(named:))
+        let reason = HTMLView.TriageReasonView(tag: "late", outcome: "watch")
+        check(reason, reason.child(named:))
+        let client = HTMLView.TriageClientView(
+            id: "a", name: "A", link: "a.html", hasLink: true, verdict: .init(.watch), score: 30, incidents: 2,
+            lastIncident: "2026-01-02", summary: "s", reasons: [reason], hasReasons: true, scoreChart: "",
+            hasScoreChart: false)
+        check(client, client.child(named:))
+        let triage = HTMLView.TriageView(
+            title: "t", asOf: "2026-11-29", policyDigest: "p", inputDigest: "i", tally: "1", fire: 0, watch: 1,
+            keep: 0, clients: [client])
+        check(triage, triage.child(named:))
+        #expect(
+            checked.isSuperset(of: [
+                "DossierView", "ClientView", "VerdictView", "ReasonView", "FactView", "TagCountView", "ClosureView",
+                "EvidenceView",
+            ]))
+    }
 }

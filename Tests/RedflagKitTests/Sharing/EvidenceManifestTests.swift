@@ -123,4 +123,26 @@ struct EvidenceManifestTests {
             try EvidenceVerification.manifest(at: root.appendingPathComponent("none").path)
         }
     }
+
+    @Test("judged from notes loaded without their text, the manifests are the same: cited files are read again")
+    func withoutKeptText() throws {
+        let workspace = try Workspace.open(notes: TestPaths.samples.path)
+        let kept = workspace.judge(workspace.load(), asOf: Make.asOf)
+        let dropped = workspace.judge(
+            workspace.load(options: NotesDirectory.LoadOptions(keepsSource: false)), asOf: Make.asOf)
+        #expect(kept.dossiers.map(\.evidence) == dropped.dossiers.map(\.evidence))
+        #expect(kept.dossiers.contains { !($0.evidence?.entries.isEmpty ?? true) })
+    }
+
+    @Test("a cited file changed after it was read, its text not kept, is left out rather than hashed anew")
+    func changedBeforeHashing() throws {
+        let root = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(Self.acme.utf8).write(to: root.appendingPathComponent("acme.md"))
+        let workspace = try Workspace.open(notes: root.path)
+        let journal = workspace.load(options: NotesDirectory.LoadOptions(keepsSource: false))
+        try Self.edit(root) { $0 + "\n\n## 2026-04-01\nLate again. #late\n" }
+        let dossier = try #require(workspace.judge(journal, asOf: Make.asOf).dossiers.first)
+        #expect(dossier.evidence == EvidenceManifest(files: [], entries: []))
+    }
 }
