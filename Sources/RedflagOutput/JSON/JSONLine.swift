@@ -54,7 +54,7 @@ enum JSONLine {
             }
             // Escaped characters are ASCII, so the run ends on a scalar boundary (not always a
             // character's: `\r\n` is one character), and is copied as bytes, never re-cut.
-            if runStart != index { out += String(decoding: utf8[runStart..<index], as: UTF8.self) }
+            if runStart != index { out += Substring(value.unicodeScalars[runStart..<index]) }
             switch byte {
             case 0x22: out += "\\\""
             case 0x5C: out += "\\\\"
@@ -70,7 +70,7 @@ enum JSONLine {
             utf8.formIndex(after: &index)
             runStart = index
         }
-        if runStart != utf8.endIndex { out += String(decoding: utf8[runStart...], as: UTF8.self) }
+        if runStart != utf8.endIndex { out += Substring(value.unicodeScalars[runStart...]) }
         out += "\""
     }
 }
