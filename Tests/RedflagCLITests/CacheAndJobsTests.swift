@@ -63,7 +63,8 @@ struct CacheAndJobsTests {
         }
         let scan = ["scan", notes.path, "--format", format]
         // `--client` (every client) reads the whole journal first: the reference.
-        let whole = try CLI.run(scan + ["--no-cache", "--jobs", "1"] + ["b", "a", "acme", "yak"].flatMap { ["--client", $0] })
+        let whole = try CLI.run(
+            scan + ["--no-cache", "--jobs", "1"] + ["b", "a", "acme", "yak"].flatMap { ["--client", $0] })
         #expect(whole.status == 0, "\(whole.stderr)")
         #expect(whole.stdout.contains("earlier") && whole.stdout.contains("quoted"))
         #expect(whole.stderr.contains("not a valid date"))
@@ -78,7 +79,8 @@ struct CacheAndJobsTests {
         }
         let tags = try CLI.run(["tags", notes.path, "--format", "json", "--no-cache"])
         #expect(tags.stdout.contains("\"changed-mind\""))
-        #expect(try CLI.run(["tags", notes.path, "--format", "json", "--cache-path", cache.path]).stdout == tags.stdout)
+        #expect(
+            try CLI.run(["tags", notes.path, "--format", "json", "--cache-path", cache.path]).stdout == tags.stdout)
     }
 
     @Test("a changed file is read again, even at once and at the same size; so are files after a config change")

@@ -44,15 +44,15 @@ struct StreamingLoadTests {
     }
 
     /// What streaming gives: the journal left at the end and every batch with its client.
-    static func stream(_ root: String, options: NotesDirectory.LoadOptions) throws -> (Journal, [(ClientID, [Entry])])
-    {
+    static func stream(_ root: String, options: NotesDirectory.LoadOptions) throws -> (Journal, [(ClientID, [Entry])]) {
         let workspace = try Workspace.open(notes: root)
         var batches: [(ClientID, [Entry])] = []
         let journal = try #require(workspace.stream(options: options) { batches.append(($0, $1)) })
         return (journal, batches)
     }
 
-    @Test("the samples and tricky notes stream the entries, clients and diagnostics that load gives", arguments: [1, 3])
+    @Test(
+        "the samples and tricky notes stream the entries, clients and diagnostics that load gives", arguments: [1, 3])
     func sameAsLoad(jobs: Int) throws {
         let tricky = try Self.trickyNotes()
         let samples = try Self.plainSamples()
@@ -117,7 +117,8 @@ struct StreamingLoadTests {
         #expect(refused > 0)
     }
 
-    @Test("scan's output written one client at a time is byte for byte the whole output", arguments: ScanFormat.allCases)
+    @Test(
+        "scan's output written one client at a time is byte for byte the whole output", arguments: ScanFormat.allCases)
     func scanStreamMatchesRenderer(format: ScanFormat) throws {
         let tricky = try Self.trickyNotes()
         let samples = try Self.plainSamples()
