@@ -12,7 +12,8 @@ extension StringProtocol {
     /// Linux than `contains(_:)` with a string, which goes through Foundation's `CFStringFind`.
     package func containsBytes(_ needle: String) -> Bool {
         // The needle's bytes in place (no array for them: this runs for every block of every note).
-        needle.utf8.withContiguousStorageIfAvailable { containsBytes($0) } ?? containsBytes(Array(needle.utf8)[...])
+        var needle = needle
+        return needle.withUTF8 { containsBytes($0) }
     }
 
     /// True when the byte `byte` occurs in the string's UTF-8.
@@ -20,8 +21,7 @@ extension StringProtocol {
         utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 
-    private func containsBytes<Pattern: RandomAccessCollection>(_ pattern: Pattern) -> Bool
-    where Pattern.Element == UInt8, Pattern.Index == Int {
+    private func containsBytes(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = pattern.first else { return true }
         let base = pattern.startIndex
         let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in

@@ -13,12 +13,20 @@ enum JSONLine {
         string(entry.client.rawValue, to: &out)
         out += ",\"date\":"
         optional(entry.date?.description, to: &out)
-        out += ",\"endLine\":\(entry.endLine),\"file\":"
+        out += ",\"endLine\":"
+        out += String(entry.endLine)
+        out += ",\"file\":"
         string(entry.file, to: &out)
-        out += ",\"line\":\(entry.line),\"tags\":["
+        out += ",\"line\":"
+        out += String(entry.line)
+        out += ",\"tags\":["
         for (index, tag) in entry.tags.enumerated() {
             if index > 0 { out += "," }
-            out += "{\"column\":\(tag.column),\"line\":\(tag.line),\"name\":"
+            out += "{\"column\":"
+            out += String(tag.column)
+            out += ",\"line\":"
+            out += String(tag.line)
+            out += ",\"name\":"
             string(tag.name, to: &out)
             out += ",\"raw\":"
             string(tag.raw, to: &out)

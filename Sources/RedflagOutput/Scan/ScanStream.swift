@@ -26,6 +26,7 @@ public struct ScanStream: Sendable {
         switch format {
         case .jsonl:
             var out = ""
+            out.reserveCapacity(entries.reduce(0) { $0 + $1.text.utf8.count + 256 })
             for entry in entries { JSONLine.append(entry, to: &out) }
             return out
         case .csv:
