@@ -47,11 +47,7 @@ struct ScanCommand: ParsableCommand {
         var filter = EntryFilter()
         filter.since = try since.map { try Today.day($0, option: "--since") }
         filter.until = try until.map { try Today.day($0, option: "--until") }
-        let (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
-        for query in clients {
-            filter.clients.insert(try workspace.client(matching: query, in: journal).id)
-        }
-        let vocabulary = journal.configuration.vocabulary
+        let vocabulary = workspace.configuration.vocabulary
         func canonical(_ tag: String) -> String {
             let resolution = vocabulary.resolve(tag.hasPrefix("#") ? String(tag.dropFirst()) : tag)
             return resolution.subtype.map { "\(resolution.name)/\($0)" } ?? resolution.name
@@ -60,8 +56,48 @@ struct ScanCommand: ParsableCommand {
         filter.requireAll = all
         filter.excludedTags = notTags.map(canonical)
         filter.untaggedOnly = untagged
+        // One client at a time, each written as soon as it is read (`--client` needs every client's
+        // names first, and notes with shared files need every file: those load the whole journal).
+        if clients.isEmpty, try stream(workspace, filter: filter) { return }
+        let (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
+        for query in clients {
+            filter.clients.insert(try workspace.client(matching: query, in: journal).id)
+        }
         try output.write(
             ScanRenderer.render(journal.entries.filter(filter.accepts), format: format), notes: workspace.root)
         if hadErrors { throw CommandOutcome.hadErrors }
+    }
+
+    /// Reads and writes the entries one client at a time; false, with nothing read nor written, when the
+    /// notes cannot be read that way (`Workspace.stream`).
+    private func stream(_ workspace: Workspace, filter: EntryFilter) throws -> Bool {
+        let options = try notes.loading.options(for: workspace, keepsSource: false)
+        var renderer = ScanStream(format: format)
+        var written = ""
+        func emit(_ text: String) {
+            guard !text.isEmpty else { return }
+            if output.output == nil { Console.out(text) } else { written += text }
+        }
+        var started = false
+        func start() {
+            guard !started else { return }
+            started = true
+            emit(renderer.header)
+        }
+        guard
+            let journal = workspace.stream(
+                options: options,
+                { _, entries in
+                    start()
+                    emit(renderer.render(entries.filter(filter.accepts)))
+                })
+        else { return false }
+        start()
+        emit(renderer.footer)
+        if output.output != nil { try output.write(written, notes: workspace.root) }
+        let diagnostics = journal.allDiagnostics
+        Console.report(diagnostics, root: workspace.root)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw CommandOutcome.hadErrors }
+        return true
     }
 }

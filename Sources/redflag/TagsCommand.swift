@@ -20,8 +20,21 @@ struct TagsCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try notes.workspace()
-        let (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
-        let statistics = TagStatistics(entries: journal.entries)
+        // One client at a time, keeping only the counts; notes with shared files are read whole.
+        var counter = TagStatistics.Counter()
+        let options = try notes.loading.options(for: workspace, keepsSource: false)
+        let journal: Journal
+        let hadErrors: Bool
+        if let streamed = workspace.stream(options: options, { _, entries in entries.forEach { counter.add($0) } }) {
+            journal = streamed
+            let diagnostics = journal.allDiagnostics
+            Console.report(diagnostics, root: workspace.root)
+            hadErrors = diagnostics.contains { $0.severity == .error }
+        } else {
+            (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
+            journal.entries.forEach { counter.add($0) }
+        }
+        let statistics = counter.statistics
         let text =
             switch format {
             case .json: JSON.encode(statistics, pretty: true) + "\n"

@@ -44,6 +44,45 @@ struct CacheAndJobsTests {
         _ = try Self.cacheFile(in: cache)
     }
 
+    @Test(
+        "plain notes, read one client at a time, print what reading them whole prints, with any --jobs and cache",
+        arguments: ["jsonl", "json", "csv", "text"])
+    func streamedScan(format: String) throws {
+        let notes = try CLI.notes([
+            "B.md": "- 2025-01-05: late again #late\n- 2024-12-01: earlier #lie\n",
+            "a.md": "- 2025-01-02: paid #paid\n",
+            "acme.md": "---\nclient: Acme Corp\n---\n- 2025-02-01: in the file #late\n",
+            "acme/2025-01.md": "## 2025-01-03\nIn the folder #warned\n\n- undated one\n",
+            "acme/2024-12.md": "## 2024-12-03\nOlder, later file name #changed-mind\n",
+            "yak.md": "- 2025-02-30: impossible day #late\n- 2025-03-01: fine \"quoted\"\r\n",
+        ])
+        let cache = try Self.cacheFolder()
+        defer {
+            try? FileManager.default.removeItem(at: notes)
+            try? FileManager.default.removeItem(at: cache)
+        }
+        let scan = ["scan", notes.path, "--format", format]
+        // `--client` (every client) reads the whole journal first: the reference.
+        let whole = try CLI.run(
+            scan + ["--no-cache", "--jobs", "1"] + ["b", "a", "acme", "yak"].flatMap { ["--client", $0] })
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(whole.stdout.contains("earlier") && whole.stdout.contains("quoted"))
+        #expect(whole.stderr.contains("not a valid date"))
+        for variant in [
+            ["--no-cache", "--jobs", "1"], ["--no-cache", "--jobs", "3"], ["--cache-path", cache.path],
+            ["--cache-path", cache.path, "--jobs", "1"],
+        ] {
+            let result = try CLI.run(scan + variant)
+            #expect(result.status == whole.status, "\(variant)")
+            #expect(result.stdout == whole.stdout, "\(variant)")
+            #expect(result.stderr == whole.stderr, "\(variant)")
+        }
+        let tags = try CLI.run(["tags", notes.path, "--format", "json", "--no-cache"])
+        #expect(tags.stdout.contains("\"changed-mind\""))
+        #expect(
+            try CLI.run(["tags", notes.path, "--format", "json", "--cache-path", cache.path]).stdout == tags.stdout)
+    }
+
     @Test("a changed file is read again, even at once and at the same size; so are files after a config change")
     func changesAreSeen() throws {
         let notes = try CLI.notes(["acme.md": "- 2025-01-02: late again #late\n", "beta.md": "- 2025-01-03: fine\n"])

@@ -51,9 +51,14 @@ struct DatePrefix: Hashable {
         else { return nil }
         // Most entries start with a word: only a month or weekday name can start a date.
         if !isDigit(first) {
-            let word = String(
-                String.UnicodeScalarView(text.unicodeScalars.prefix(12).prefix { $0.properties.isAlphabetic }))
-            guard isWeekday(word, abbreviationsToo: true) || month(named: word) != nil else { return nil }
+            // Most entries start with a plain ASCII word: look it up from the bytes.
+            if let isDateWord = asciiFirstWordIsDateWord(text.utf8) {
+                guard isDateWord else { return nil }
+            } else {
+                let word = String(
+                    String.UnicodeScalarView(text.unicodeScalars.prefix(12).prefix { $0.properties.isAlphabetic }))
+                guard isWeekday(word, abbreviationsToo: true) || month(named: word) != nil else { return nil }
+            }
         }
         var reader = Reader(Array(text.unicodeScalars.prefix(64)))
         guard let (date, written, problem) = reader.date(options) else { return nil }
@@ -89,6 +94,25 @@ struct DatePrefix: Hashable {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// Whether the first word of `utf8` (its first letters, at most 12) is an English month or
+    /// weekday name, when that word is plain ASCII letters followed by an ASCII non-letter or the end;
+    /// nil otherwise (a non-ASCII letter in or right after it), for the general path to decide.
+    static func asciiFirstWordIsDateWord(_ utf8: String.UTF8View) -> Bool? {
+        var word: [UInt8] = []
+        word.reserveCapacity(12)
+        for byte in utf8 {
+            if byte >= 0x80 { return nil }
+            let lower = byte | 0x20
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
+            guard word.count < 12 else { break }
+            word.append(lower)
+        }
+        // Longer than any English month or weekday name (`september`, `wednesday`).
+        guard word.count >= 3, word.count <= 9 else { return false }
+        let name = String(decoding: word, as: UTF8.self)
+        return englishMonths[name] != nil || fullWeekdays.contains(name) || shortWeekdays.contains(name)
+    }
 
     /// Month names: English full names and abbreviations, Russian stems (any case form).
     static func month(named word: String) -> Int? {
@@ -177,7 +201,7 @@ struct DatePrefix: Hashable {
             let start = index
             while let scalar = peek, scalar.properties.isAlphabetic { index += 1 }
             guard index > start else { return nil }
-            return String(String.UnicodeScalarView(scalars[start..<index]))
+            return text(from: start)
         }
 
         mutating func expect(_ scalar: Unicode.Scalar) -> Bool {
@@ -186,8 +210,13 @@ struct DatePrefix: Hashable {
             return true
         }
 
+        /// The scalars from `start` to here, encoded as UTF-8 bytes at once (appending scalar by
+        /// scalar to a string is several times slower, and this runs for every dated entry).
         func text(from start: Int) -> String {
-            String(String.UnicodeScalarView(scalars[start..<index]))
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(4 * (index - start))
+            for scalar in scalars[start..<index] { UTF8.encode(scalar) { bytes.append($0) } }
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         /// A date, with an optional weekday before it.

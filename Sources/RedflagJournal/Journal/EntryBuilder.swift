@@ -93,7 +93,7 @@ struct EntryBuilder {
         }
         // `[` is in the text of every wikilink, even one cmark read as a reference link: the
         // common block without one skips the work below (it runs for every block).
-        if wikilinks, text.utf8.contains(UInt8(ascii: "[")) {
+        if wikilinks, text.containsByte(UInt8(ascii: "[")) {
             text = Wikilink.replacingWithVisibleText(text)
             // Foam's link reference definitions make cmark read `[[page]]` as a link `[page]`.
             for link in Wikilink.all(in: writtenMarkdown(of: block)) where !link.isTag && !link.isEmbed {
@@ -122,7 +122,7 @@ struct EntryBuilder {
     /// Pages a block links: wikilinks `[[Page]]` (not embeds of files), Markdown links to `.md`
     /// files (`[Acme](clients/acme.md)`, as Foam writes them).
     private func links(in block: MarkdownBlock, markdown written: String) -> [String] {
-        guard written.utf8.contains(UInt8(ascii: "[")) else { return [] }
+        guard written.containsByte(UInt8(ascii: "[")) else { return [] }
         var pages: [String] = []
         if wikilinks {
             for link in Wikilink.all(in: written)

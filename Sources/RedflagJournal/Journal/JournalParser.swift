@@ -127,9 +127,12 @@ public struct JournalParser: Sendable {
         var fields = frontFields
         FrontMatterFields.read(properties: syntax.pageProperties, into: &fields)
         let visible = SourceText(String(decoding: syntax.structure, as: UTF8.self))
+        // Without front matter, what cmark reads is the visible text itself (no second copy).
         let markdown =
-            String(repeating: "\n", count: frontMatter?.endLine ?? 0)
-            + String(decoding: syntax.structure[bodyStart...], as: UTF8.self)
+            frontMatter == nil
+            ? visible.text
+            : String(repeating: "\n", count: frontMatter?.endLine ?? 0)
+                + String(decoding: syntax.structure[bodyStart...], as: UTF8.self)
         let outline: MarkdownOutline
         do {
             outline = try CommonMark.outline(of: markdown)
@@ -158,7 +161,7 @@ public struct JournalParser: Sendable {
         return ParsedFile(
             path: path, client: client, source: source, frontMatter: frontMatter, fields: fields,
             entries: builder.entries, headings: builder.headings, comments: builder.comments,
-            diagnostics: diagnostics, usesCRLF: text.utf8.contains(UInt8(ascii: "\r")) && text.containsBytes("\r\n"),
+            diagnostics: diagnostics, usesCRLF: Self.containsCRLF(utf8),
             hasBOM: hasBOM)
     }
 
@@ -242,6 +245,16 @@ public struct JournalParser: Sendable {
         }
         guard let prefix = DatePrefix.parse(stem, options: options), prefix.rest.isEmpty else { return nil }
         return prefix.date
+    }
+
+    /// True when `bytes` hold a `\r\n`.
+    static func containsCRLF(_ bytes: [UInt8]) -> Bool {
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: UInt8(ascii: "\r")) {
+            if found + 1 < bytes.endIndex, bytes[found + 1] == UInt8(ascii: "\n") { return true }
+            index = found + 1
+        }
+        return false
     }
 
     /// Index of the first byte that is not part of valid UTF-8, nil when all is valid.

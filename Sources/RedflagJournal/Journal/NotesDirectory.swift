@@ -399,7 +399,7 @@ public enum NotesDirectory {
     }
 
     /// Reads one file: from the cache when it knows the file unchanged, else from disk and parsed.
-    private static func read(
+    static func read(
         _ ref: FileRef, full: String, parser: JournalParser, cache: ParseCache.Opened?, keepsSource: Bool
     ) -> Outcome {
         // Reading a FIFO or a device would block forever: only regular files are read.
@@ -449,7 +449,7 @@ public enum NotesDirectory {
     }
 }
 
-private enum Outcome: Sendable {
+enum Outcome: Sendable {
     /// The file, and what the cache should remember of it (nil without a cache).
     case parsed(ParsedFile, ParseCache.Record?)
     case failed(Diagnostic)

@@ -13,12 +13,20 @@ enum JSONLine {
         string(entry.client.rawValue, to: &out)
         out += ",\"date\":"
         optional(entry.date?.description, to: &out)
-        out += ",\"endLine\":\(entry.endLine),\"file\":"
+        out += ",\"endLine\":"
+        out += String(entry.endLine)
+        out += ",\"file\":"
         string(entry.file, to: &out)
-        out += ",\"line\":\(entry.line),\"tags\":["
+        out += ",\"line\":"
+        out += String(entry.line)
+        out += ",\"tags\":["
         for (index, tag) in entry.tags.enumerated() {
             if index > 0 { out += "," }
-            out += "{\"column\":\(tag.column),\"line\":\(tag.line),\"name\":"
+            out += "{\"column\":"
+            out += String(tag.column)
+            out += ",\"line\":"
+            out += String(tag.line)
+            out += ",\"name\":"
             string(tag.name, to: &out)
             out += ",\"raw\":"
             string(tag.raw, to: &out)
@@ -54,7 +62,7 @@ enum JSONLine {
             }
             // Escaped characters are ASCII, so the run ends on a scalar boundary (not always a
             // character's: `\r\n` is one character), and is copied as bytes, never re-cut.
-            if runStart != index { out += String(decoding: utf8[runStart..<index], as: UTF8.self) }
+            if runStart != index { out += Substring(value.unicodeScalars[runStart..<index]) }
             switch byte {
             case 0x22: out += "\\\""
             case 0x5C: out += "\\\\"
@@ -70,7 +78,7 @@ enum JSONLine {
             utf8.formIndex(after: &index)
             runStart = index
         }
-        if runStart != utf8.endIndex { out += String(decoding: utf8[runStart...], as: UTF8.self) }
+        if runStart != utf8.endIndex { out += Substring(value.unicodeScalars[runStart...]) }
         out += "\""
     }
 }

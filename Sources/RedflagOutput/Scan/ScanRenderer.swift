@@ -68,8 +68,15 @@ public enum ScanRenderer {
         return TerminalText.sanitized(line) + "\n"
     }
 
+    /// The first line of the CSV form.
+    static let csvHeader = "client,date,file,line,endLine,tags,text\r\n"
+
     static func csv(_ entries: [Entry]) -> String {
-        var out = "client,date,file,line,endLine,tags,text\r\n"
+        csvHeader + csvRows(entries)
+    }
+
+    static func csvRows(_ entries: [Entry]) -> String {
+        var out = ""
         for entry in entries {
             out += CSV.row([
                 entry.client.rawValue, entry.date?.description ?? "", entry.file, String(entry.line),
