@@ -129,4 +129,48 @@ struct ProvenanceTests {
         // One blame per cited file, and only a few git calls in all.
         #expect(log.split(separator: "\n").count <= 4, "\(log)")
     }
+
+    @Test(
+        "notes in a folder of a larger repository: tracked files blamed by their path, never-committed ones not at all")
+    func untrackedFilesAreNotBlamed() throws {
+        let repository = try GitNotes.make(
+            ["notes/café/2026.md": "# Café\n\n## 2026-01-05\n\n- Said the files were sent; they were not. #lie\n"],
+            day: "2026-01-06")
+        defer { repository.remove() }
+        let notes = repository.root.appendingPathComponent("notes")
+        try Data("# Zed\n\n## 2026-02-01\n\n- Invoice 3 paid 40 days late #late\n".utf8).write(
+            to: notes.appendingPathComponent("zed.md"))
+        let bin = try CLI.notes(["git": "#!/bin/sh\necho \"$*\" >> \"$GIT_CALLS\"\nexec /usr/bin/git \"$@\"\n"])
+        defer { try? FileManager.default.removeItem(at: bin) }
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("git").path)
+        let calls = bin.appendingPathComponent("calls.txt")
+        let environment = [
+            "PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+            "GIT_CALLS": calls.path,
+        ]
+        func items(_ client: String) throws -> [[String: Any]] {
+            let result = try CLI.run(
+                ["dossier", notes.path, client, "--as-of", "2026-03-02", "--format", "json"], environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let provenance = try #require(document["provenance"] as? [String: Any])
+            return try #require(provenance["items"] as? [[String: Any]])
+        }
+        // The never-committed file: its entry has no commit, and git was not asked to blame it.
+        let zed = try items("zed")
+        #expect(zed.count == 1)
+        #expect(zed.first?["commit"] is NSNull, "\(zed)")
+        let untrackedLog = try String(contentsOf: calls, encoding: .utf8)
+        #expect(!untrackedLog.contains("blame"), "\(untrackedLog)")
+        #expect(!untrackedLog.contains("rev-list"), "\(untrackedLog)")
+        try FileManager.default.removeItem(at: calls)
+        // The committed file in a client folder, with a non-ASCII name: blamed by its path in the repository.
+        let cafe = try items("café")
+        #expect(cafe.first?["committed"] as? String == "2026-01-06", "\(cafe)")
+        #expect((cafe.first?["commit"] as? String)?.count == 40)
+        let trackedLog = try String(contentsOf: calls, encoding: .utf8)
+        #expect(trackedLog.contains("blame --line-porcelain -- notes/café/2026.md"), "\(trackedLog)")
+    }
 }

@@ -58,6 +58,19 @@ public struct GitRepository: Sendable {
         return output.split(separator: "\n").map(String.init)
     }
 
+    /// The files under the notes directory that git tracks, relative to it (`git ls-files`): one
+    /// call instead of a failing `git blame` per file that was never committed.
+    public func trackedFiles() throws(Failure) -> Set<String> {
+        let pathspec = prefix.isEmpty ? [] : ["--", prefix]
+        let output = try Self.run(["ls-files", "-z"] + pathspec, in: top)
+        var files = Set<String>()
+        for raw in output.split(separator: 0) {
+            let path = String(decoding: raw, as: UTF8.self)
+            if path.hasPrefix(prefix) { files.insert(String(path.dropFirst(prefix.count))) }
+        }
+        return files
+    }
+
     /// For each line of `file` (relative to the notes directory) as it is in the work tree: the
     /// commit that last changed it and when (`git blame --line-porcelain`). Lines not committed
     /// yet are left out.
