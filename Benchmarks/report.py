@@ -81,7 +81,9 @@ def main():
     print(f"- {cpu}, {os.cpu_count()} cores, {memory}; {platform.system()} {platform.release()}")
     print(f"- {sh('swift --version 2>&1 | head -n 1')}; {sh('cmark --version | head -n 1')}; "
           f"{sh('hyperfine --version')}; {sh('rg --version | head -n 1')}; {sh('jrnl --version | head -n 1')}")
-    print(f"- redflag at `{sh('git rev-parse --short HEAD')}`, "
+    built = os.path.join(args.scratch, "commit.txt")
+    commit = open(built).read().strip() if os.path.exists(built) else sh('git rev-parse --short HEAD')
+    print(f"- redflag built at `{commit}`, report written "
           f"{datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
     print(f"- load average (1, 5, 15 min) before: {args.load_before}; after: {args.load_after}. The machine is "
           "shared with other engineers who compile: read the ratios, not the seconds.\n")

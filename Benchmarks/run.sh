@@ -26,6 +26,9 @@ done
 echo "== building redflag (release) and the cmark-floor"
 swift build -c release --product redflag >/dev/null
 bin=$repo/.build/release/redflag
+# The commit the binary was built from (the report is written later, when HEAD may have moved).
+{ git rev-parse --short HEAD; git diff --quiet HEAD -- Sources Package.swift || echo "+ uncommitted changes"; } \
+    | paste -sd' ' >"$scratch/commit.txt"
 (cd Benchmarks/cmark-floor && swift build -c release --scratch-path "$scratch/cmark-floor-build" >/dev/null)
 floor=$scratch/cmark-floor-build/release/scan
 jobs=$(nproc)
