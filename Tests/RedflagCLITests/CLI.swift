@@ -51,9 +51,14 @@ enum CLI {
         return Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
     }
 
-    /// The `XDG_CACHE_HOME` of every command the tests run (one temporary folder per test process).
-    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "redflag-cli-cache-\(UUID().uuidString)")
+    /// The `XDG_CACHE_HOME` of every command the tests run: one temporary folder per test process,
+    /// removed when the process exits.
+    static let cacheHome: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redflag-cli-cache-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: CLI.cacheHome) }
+        return folder
+    }()
 
     /// A new temporary notes directory holding `files` (relative path → contents).
     static func notes(_ files: [String: String]) throws -> URL {
