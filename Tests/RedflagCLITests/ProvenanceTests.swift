@@ -100,13 +100,10 @@ struct ProvenanceTests {
         #expect(result.stderr.isEmpty)
     }
 
-    @Test("git runs only for a dossier with provenance: never for triage, scan, lint or --no-provenance")
-    func gitOnlyWhenAsked() throws {
-        let notes = try Self.repository()
-        defer { notes.remove() }
-        // A `git` first on PATH that notes each call, then runs the real one.
+    /// A `git` first on PATH that notes each call in `calls`, then runs the real one: its folder,
+    /// the log file and the environment that puts it first.
+    static func gitCallLog() throws -> (bin: URL, calls: URL, environment: [String: String]) {
         let bin = try CLI.notes(["git": "#!/bin/sh\necho \"$*\" >> \"$GIT_CALLS\"\nexec /usr/bin/git \"$@\"\n"])
-        defer { try? FileManager.default.removeItem(at: bin) }
         try FileManager.default.setAttributes(
             [.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("git").path)
         let calls = bin.appendingPathComponent("calls.txt")
@@ -114,6 +111,15 @@ struct ProvenanceTests {
             "PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
             "GIT_CALLS": calls.path,
         ]
+        return (bin, calls, environment)
+    }
+
+    @Test("git runs only for a dossier with provenance: never for triage, scan, lint or --no-provenance")
+    func gitOnlyWhenAsked() throws {
+        let notes = try Self.repository()
+        defer { notes.remove() }
+        let (bin, calls, environment) = try Self.gitCallLog()
+        defer { try? FileManager.default.removeItem(at: bin) }
         for arguments in [
             ["triage", notes.root.path], ["scan", notes.root.path], ["lint", notes.root.path],
             ["dossier", notes.root.path, "acme", "--no-provenance"],
@@ -140,15 +146,8 @@ struct ProvenanceTests {
         let notes = repository.root.appendingPathComponent("notes")
         try Data("# Zed\n\n## 2026-02-01\n\n- Invoice 3 paid 40 days late #late\n".utf8).write(
             to: notes.appendingPathComponent("zed.md"))
-        let bin = try CLI.notes(["git": "#!/bin/sh\necho \"$*\" >> \"$GIT_CALLS\"\nexec /usr/bin/git \"$@\"\n"])
+        let (bin, calls, environment) = try Self.gitCallLog()
         defer { try? FileManager.default.removeItem(at: bin) }
-        try FileManager.default.setAttributes(
-            [.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("git").path)
-        let calls = bin.appendingPathComponent("calls.txt")
-        let environment = [
-            "PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
-            "GIT_CALLS": calls.path,
-        ]
         func items(_ client: String) throws -> [[String: Any]] {
             let result = try CLI.run(
                 ["dossier", notes.path, client, "--as-of", "2026-03-02", "--format", "json"], environment: environment)

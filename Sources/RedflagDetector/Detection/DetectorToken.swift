@@ -148,18 +148,23 @@ struct DetectorToken: Hashable, Sendable {
         return isWordScalar(scalar)
     }
 
+    /// The lowercase form of an ASCII letter or digit or of a Cyrillic letter, folding ё to е; nil
+    /// for any other scalar (the caller asks Unicode).
+    private static func fastLowercase(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x41...0x5A: value + 0x20
+        case 0x61...0x7A, 0x30...0x39, 0x430...0x44F: value
+        case 0x401, 0x451: 0x435  // Ё, ё → е
+        case 0x410...0x42F: value + 0x20
+        case 0x400...0x40F: value + 0x50
+        default: nil
+        }
+    }
+
     /// Appends the UTF-8 bytes of the lowercase form of a scalar, folding ё to е; returns the last
     /// scalar appended.
     private static func appendLowercased(_ value: UInt32, to bytes: inout [UInt8]) -> UInt32 {
-        var lowered: UInt32?
-        switch value {
-        case 0x41...0x5A: lowered = value + 0x20
-        case 0x61...0x7A, 0x30...0x39, 0x430...0x44F: lowered = value
-        case 0x401, 0x451: lowered = 0x435  // Ё, ё → е
-        case 0x410...0x42F: lowered = value + 0x20
-        case 0x400...0x40F: lowered = value + 0x50
-        default: lowered = nil
-        }
+        let lowered = fastLowercase(value)
         if let lowered {
             append(lowered, to: &bytes)
             return lowered
@@ -239,15 +244,7 @@ struct DetectorToken: Hashable, Sendable {
     /// Appends the lowercase form of a scalar, folding ё to е; fast paths for ASCII and Cyrillic.
     private static func appendLowercased(_ scalar: Unicode.Scalar, to view: inout String.UnicodeScalarView) {
         let value = scalar.value
-        var lowered: UInt32?
-        switch value {
-        case 0x41...0x5A: lowered = value + 0x20
-        case 0x61...0x7A, 0x30...0x39, 0x430...0x44F: lowered = value
-        case 0x401, 0x451: lowered = 0x435  // Ё, ё → е
-        case 0x410...0x42F: lowered = value + 0x20
-        case 0x400...0x40F: lowered = value + 0x50
-        default: lowered = nil
-        }
+        let lowered = fastLowercase(value)
         if let lowered, let result = Unicode.Scalar(lowered) {
             view.append(result)
         } else {
