@@ -210,7 +210,7 @@ def main():
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=0.5)
-    parser.add_argument("--c", type=float, nargs="*", default=[5.0, 10.0, 20.0])
+    parser.add_argument("--c", type=float, nargs="*", default=[10.0, 20.0])
     parser.add_argument("--prune", type=float, default=0.02)
     args = parser.parse_args()
 
