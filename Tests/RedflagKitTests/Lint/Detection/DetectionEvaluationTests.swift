@@ -117,15 +117,16 @@ struct DetectionEvaluationTests {
     @Test("the held-out split of the authors' data (never trained on) stays near its reported figures")
     func heldOutSplit() throws {
         let examples = try DetectorGoals.repositoryFile("Data/detector/split/test.jsonl")
-        #expect(examples.count >= 500)
+        #expect(examples.count >= 1000)
         let result = DetectorGoals.measure(examples, threshold: 0.5)
         var goals = DetectorGoals()
-        // Floors a little under the figures reported in docs/detector.md (precision 0.871, F1 0.827,
-        // recall en 0.796 / ru 0.780, near-misses flagged 0.162, correct tag 0.800 at 0.5).
+        // Floors a little under the figures reported in docs/detector.md for the shipped model on the
+        // 1,000 entries of both batches' held-out splits (precision 0.897, F1 0.833, recall en 0.772 /
+        // ru 0.781, near-misses flagged 0.129, correct tag 0.807 at 0.5).
         goals.precision = 0.85
         goals.f1 = 0.80
         goals.languageRecall = 0.75
-        goals.nearMissFlagged = 0.25
+        goals.nearMissFlagged = 0.16
         goals.tagAccuracy = 0.75
         DetectorGoals.expect(result, goals)
     }
