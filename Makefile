@@ -12,7 +12,7 @@ STAMP     = -Xswiftc -DREDFLAG_VERSION_STAMP
 MANDIR    = $(PREFIX)/share/man/man1
 MANPAGE   = .build/man/redflag.1
 
-.PHONY: all deps deps-test build release man demo test bench fuzz format-lint format install uninstall install-check clean model
+.PHONY: all deps deps-test deps-bench build release man demo test bench fuzz format-lint format install uninstall install-check clean model
 
 all: release
 
@@ -21,6 +21,9 @@ deps:
 
 deps-test:
 	@scripts/install-deps.sh --test
+
+deps-bench:
+	@scripts/install-deps.sh --bench
 
 build: deps
 	$(SWIFT) build
@@ -109,6 +112,7 @@ clean:
 
 # Developer target, not CI: generate ~1, 20 and 100 MB corpora (fixed seeds) into .build-bench/, time
 # redflag against the cmark CLI, the cmark-floor, ripgrep and jrnl, and write BENCHMARKS.md (needs
-# hyperfine, cmark, ripgrep, GNU time; jrnl optional). SIZES="1 20" for fewer corpora.
-bench: deps
+# hyperfine, cmark, ripgrep, GNU time, which it installs with apt-get, and jrnl, which Benchmarks/run.sh
+# installs from PyPI into .build-bench/jrnl-venv when it is not on PATH). SIZES="1 20" for fewer corpora.
+bench: deps-bench
 	Benchmarks/run.sh

@@ -80,7 +80,7 @@ def main():
     memory = sh("awk '/MemTotal/ {printf \"%.1f GB\", $2/1048576}' /proc/meminfo")
     print(f"- {cpu}, {os.cpu_count()} cores, {memory}; {platform.system()} {platform.release()}")
     print(f"- {sh('swift --version 2>&1 | head -n 1')}; {sh('cmark --version | head -n 1')}; "
-          f"{sh('hyperfine --version')}; {sh('rg --version | head -n 1')}; {sh('jrnl --version | head -n 1')}")
+          f"{sh('hyperfine --version')}; {sh('rg --version | head -n 1')}; {sh(os.environ.get('JRNL', 'jrnl') + ' --version | head -n 1')}")
     built = os.path.join(args.scratch, "commit.txt")
     commit = open(built).read().strip() if os.path.exists(built) else sh('git rev-parse --short HEAD')
     print(f"- redflag built at `{commit}`, report written "

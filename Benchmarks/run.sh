@@ -6,8 +6,10 @@
 #   SIZES="1 20" Benchmarks/run.sh    # fewer corpora; RUNS=N sets hyperfine's runs (default: per size)
 #   SKIP='^(site|lint)' Benchmarks/run.sh   # leave out the commands whose names match
 #
-# Needs hyperfine, cmark, ripgrep, python3, GNU time (/usr/bin/time) and, for the jrnl line, jrnl
-# (pip install jrnl); a missing jrnl only drops its line. Everything is written under .build-bench/.
+# Needs hyperfine, cmark, ripgrep, python3, GNU time (/usr/bin/time) (`make bench` installs them:
+# scripts/install-deps.sh --bench) and, for the jrnl line, jrnl: the one on PATH, else one installed from
+# PyPI into .build-bench/jrnl-venv; if neither works, only the jrnl line is dropped, with a message.
+# Everything is written under .build-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -22,6 +24,18 @@ for tool in hyperfine cmark rg python3 /usr/bin/time; do
         exit 1
     }
 done
+
+# jrnl (PyPI), the journaling tool the tag query is compared with.
+jrnl=$(command -v jrnl || true)
+if [[ -z $jrnl ]] && ! [[ -n ${SKIP:-} && "jrnl" =~ $SKIP ]]; then
+    venv=$scratch/jrnl-venv
+    if [[ ! -x $venv/bin/jrnl ]]; then
+        echo "== installing jrnl from PyPI into $venv"
+        { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet jrnl; } >&2 ||
+            echo "could not install jrnl (python3 -m venv, then pip install jrnl): its line is left out" >&2
+    fi
+    [[ -x $venv/bin/jrnl ]] && jrnl=$venv/bin/jrnl
+fi
 
 echo "== building redflag (release) and the cmark-floor"
 swift build -c release --product redflag >/dev/null
@@ -55,7 +69,7 @@ for size in $sizes; do
     client=${client%.md}
 
     # The same entries as a jrnl journal (one entry per dated entry), and its configuration.
-    if command -v jrnl >/dev/null && ! [[ -n ${SKIP:-} && "jrnl" =~ $SKIP ]]; then
+    if [[ -n $jrnl ]] && ! [[ -n ${SKIP:-} && "jrnl" =~ $SKIP ]]; then
         "$bin" scan "$work" --format jsonl --no-cache | python3 Benchmarks/jrnl_journal.py "$out/journal.txt"
         cat >"$out/jrnl.yaml" <<EOF
 colors: {body: none, date: none, tags: none, title: none}
@@ -101,7 +115,7 @@ EOF
     add "dossier $client (warm cache)" "$bin dossier $work $client --as-of $as_of --cache-path $cache"
     add "scan --tag late --format json" "$bin scan $work --tag late --format json --no-cache"
     if [[ -f $out/jrnl.yaml ]]; then
-        add "jrnl '#late' --format json" "jrnl --config-file $out/jrnl.yaml '#late' --format json"
+        add "jrnl '#late' --format json" "$jrnl --config-file $out/jrnl.yaml '#late' --format json"
     fi
 
     echo "== $work: $(wc -l <"$out/files.txt") files, $(du -sh --apparent-size "$work" | cut -f1)"
@@ -128,6 +142,6 @@ EOF
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-python3 Benchmarks/report.py --scratch "$scratch" --sizes "$sizes" --load-before "$load_before" \
+JRNL=${jrnl:-jrnl} python3 Benchmarks/report.py --scratch "$scratch" --sizes "$sizes" --load-before "$load_before" \
     --load-after "$load_after" >BENCHMARKS.md
 echo "== wrote BENCHMARKS.md"

@@ -3,6 +3,8 @@
 # tests need (chromium for the real-browser tests, python3 for the corpus generator, Python's
 # jsonschema for the SARIF schema test, man-db and groff-base for `make install-check`, which
 # renders the installed man page).
+# With --bench, what `make bench` needs: hyperfine, the cmark CLI, ripgrep, GNU time and python3-venv (the
+# benchmark installs jrnl from PyPI into its own virtual environment, Benchmarks/run.sh).
 # Installs with apt-get when run as root; otherwise says exactly what to install.
 set -euo pipefail
 
@@ -26,9 +28,10 @@ install_jsonschema() {
 }
 
 packages=(libcmark-dev libstemmer-dev pkg-config)
-if [[ "${1:-}" == "--test" ]]; then
-    packages+=(chromium python3 man-db groff-base git)
-fi
+case "${1:-}" in
+--test) packages+=(chromium python3 man-db groff-base git) ;;
+--bench) packages+=(hyperfine cmark ripgrep time python3 python3-venv git) ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do
