@@ -7,11 +7,11 @@ import RedflagCore
 /// longer to decode than the notes take to parse. Reading checks every length against what is left,
 /// so a truncated or corrupt cache is an error (`ParseCacheCodec.Corrupt`), never a crash. Any
 /// change here, or to the shape of what is written, must raise `ParseCache.format`.
-enum ParseCacheCodec {
+package enum ParseCacheCodec {
     /// What a reader throws on bytes it cannot read.
-    struct Corrupt: Error {}
+    package struct Corrupt: Error {}
 
-    static func encode(_ file: ParsedFile, into writer: inout Writer) {
+    package static func encode(_ file: ParsedFile, into writer: inout Writer) {
         writer.string(file.path)
         writer.string(file.client.rawValue)
         writer.optional(file.frontMatter) { writer, frontMatter in
@@ -48,7 +48,7 @@ enum ParseCacheCodec {
         writer.string(file.digest)
     }
 
-    static func decode(_ reader: inout Reader) throws(Corrupt) -> ParsedFile {
+    package static func decode(_ reader: inout Reader) throws(Corrupt) -> ParsedFile {
         let path = try reader.string()
         let client = ClientID(rawValue: try reader.string())
         let frontMatter = try reader.optional { reader throws(Corrupt) in
@@ -89,10 +89,12 @@ enum ParseCacheCodec {
     }
 
     /// Appends values to a byte buffer.
-    struct Writer {
-        var bytes: [UInt8] = []
+    package struct Writer {
+        package var bytes: [UInt8] = []
 
-        mutating func unsigned(_ value: UInt64) {
+        package init() {}
+
+        package mutating func unsigned(_ value: UInt64) {
             var value = value
             while value >= 0x80 {
                 bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -101,14 +103,20 @@ enum ParseCacheCodec {
             bytes.append(UInt8(value))
         }
 
-        mutating func int(_ value: Int) {
+        package mutating func int(_ value: Int) {
             let value = Int64(value)
             unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
         }
 
-        mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+        package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-        mutating func string(_ value: String) {
+        /// Bytes as they are, behind their count.
+        package mutating func blob(_ value: ArraySlice<UInt8>) {
+            unsigned(UInt64(value.count))
+            bytes.append(contentsOf: value)
+        }
+
+        package mutating func string(_ value: String) {
             var value = value
             value.withUTF8 { utf8 in
                 unsigned(UInt64(utf8.count))
@@ -218,24 +226,24 @@ enum ParseCacheCodec {
     }
 
     /// Reads values back from bytes, checking every length against what is left.
-    struct Reader {
-        let bytes: ArraySlice<UInt8>
-        var index: Int
+    package struct Reader {
+        package let bytes: ArraySlice<UInt8>
+        package var index: Int
 
-        init(_ bytes: ArraySlice<UInt8>) {
+        package init(_ bytes: ArraySlice<UInt8>) {
             self.bytes = bytes
             index = bytes.startIndex
         }
 
-        var isAtEnd: Bool { index == bytes.endIndex }
+        package var isAtEnd: Bool { index == bytes.endIndex }
 
-        mutating func byte() throws(Corrupt) -> UInt8 {
+        package mutating func byte() throws(Corrupt) -> UInt8 {
             guard index < bytes.endIndex else { throw Corrupt() }
             defer { index += 1 }
             return bytes[index]
         }
 
-        mutating func unsigned() throws(Corrupt) -> UInt64 {
+        package mutating func unsigned() throws(Corrupt) -> UInt64 {
             var value: UInt64 = 0
             var shift: UInt64 = 0
             while true {
@@ -247,20 +255,20 @@ enum ParseCacheCodec {
             }
         }
 
-        mutating func int() throws(Corrupt) -> Int {
+        package mutating func int() throws(Corrupt) -> Int {
             let raw = try unsigned()
             let value = Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
             return Int(value)
         }
 
         /// A count of items, each at least one byte: never more than the bytes left.
-        mutating func count() throws(Corrupt) -> Int {
+        package mutating func count() throws(Corrupt) -> Int {
             let count = try unsigned()
             guard count <= UInt64(bytes.endIndex - index) else { throw Corrupt() }
             return Int(count)
         }
 
-        mutating func bool() throws(Corrupt) -> Bool {
+        package mutating func bool() throws(Corrupt) -> Bool {
             switch try byte() {
             case 0: return false
             case 1: return true
@@ -268,7 +276,14 @@ enum ParseCacheCodec {
             }
         }
 
-        mutating func string() throws(Corrupt) -> String {
+        /// Bytes written by `Writer.blob`, as a slice of the bytes read.
+        package mutating func blob() throws(Corrupt) -> ArraySlice<UInt8> {
+            let count = try count()
+            defer { index += count }
+            return bytes[index..<(index + count)]
+        }
+
+        package mutating func string() throws(Corrupt) -> String {
             let count = try count()
             defer { index += count }
             return String(decoding: bytes[index..<(index + count)], as: UTF8.self)
