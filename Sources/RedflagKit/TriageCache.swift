@@ -56,7 +56,7 @@ public struct TriageCache: Sendable {
     /// The first bytes of every cache file.
     static let magic = Array("redflag triage cache\n".utf8)
     /// The version of the file's layout; raised whenever it, or the shape of a row, changes.
-    static let format = 1
+    static let format = 2
 
     /// The cache as last saved, for judging with `configuration` as of `asOf`.
     public func opened(configuration: Configuration, asOf: CalendarDate) -> Session {
@@ -90,8 +90,6 @@ public struct TriageCache: Sendable {
         private var current: [ClientID: Record] = [:]
         private var reused: [ClientID: Triage.Row] = [:]
         private var changed = false
-        private let decoder = JSONDecoder()
-        private let encoder = JSONEncoder()
         /// When the cache was opened (nanoseconds since 1970): files modified later than two seconds
         /// before are remembered as racy (see `remembered`).
         private let openedAt: Int
@@ -164,7 +162,8 @@ public struct TriageCache: Sendable {
                 else { return nil }
                 stamps[index] = remembered(stamp)
             }
-            guard let row = try? decoder.decode(Triage.Row.self, from: Data(record.row)), row.client.id == client
+            var reader = ParseCacheCodec.Reader(record.row)
+            guard let row = try? TriageRowCodec.decode(&reader), reader.isAtEnd, row.client.id == client
             else { return nil }
             if stamps != record.stamps { changed = true }
             current[client] = Record(stamps: stamps, files: record.files, row: record.row)
@@ -177,7 +176,8 @@ public struct TriageCache: Sendable {
 
         /// Remembers the row of a client judged in this run, with its files (as `ClientNotes.files`).
         public func remember(_ row: Triage.Row, files: [ParsedFile]) {
-            guard let encoded = try? encoder.encode(row) else { return }
+            var encoded = ParseCacheCodec.Writer()
+            TriageRowCodec.encode(row, into: &encoded)
             var stamps: [ParseCache.Stamp] = []
             for file in files {
                 let full = (root as NSString).appendingPathComponent(file.path)
@@ -188,7 +188,7 @@ public struct TriageCache: Sendable {
             var writer = ParseCacheCodec.Writer()
             writer.unsigned(UInt64(files.count))
             for file in files { ParseCacheCodec.encode(file, into: &writer) }
-            current[row.client.id] = Record(stamps: stamps, files: writer.bytes[...], row: [UInt8](encoded)[...])
+            current[row.client.id] = Record(stamps: stamps, files: writer.bytes[...], row: encoded.bytes[...])
             changed = true
         }
 

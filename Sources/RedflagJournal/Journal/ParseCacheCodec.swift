@@ -9,7 +9,9 @@ import RedflagCore
 /// change here, or to the shape of what is written, must raise `ParseCache.format`.
 package enum ParseCacheCodec {
     /// What a reader throws on bytes it cannot read.
-    package struct Corrupt: Error {}
+    package struct Corrupt: Error {
+        package init() {}
+    }
 
     package static func encode(_ file: ParsedFile, into writer: inout Writer) {
         writer.string(file.path)
@@ -124,20 +126,20 @@ package enum ParseCacheCodec {
             }
         }
 
-        mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
+        package mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
             guard let value else { return bytes.append(0) }
             bytes.append(1)
             write(&self, value)
         }
 
-        mutating func array<Value>(_ values: [Value], _ write: (inout Writer, Value) -> Void) {
+        package mutating func array<Value>(_ values: [Value], _ write: (inout Writer, Value) -> Void) {
             unsigned(UInt64(values.count))
             for value in values { write(&self, value) }
         }
 
-        mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+        package mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
-        mutating func date(_ date: CalendarDate) {
+        package mutating func date(_ date: CalendarDate) {
             int(date.year)
             int(date.month)
             int(date.day)
@@ -289,11 +291,12 @@ package enum ParseCacheCodec {
             return String(decoding: bytes[index..<(index + count)], as: UTF8.self)
         }
 
-        mutating func optional<Value>(_ read: (inout Reader) throws(Corrupt) -> Value) throws(Corrupt) -> Value? {
+        package mutating func optional<Value>(_ read: (inout Reader) throws(Corrupt) -> Value) throws(Corrupt) -> Value?
+        {
             try bool() ? try read(&self) : nil
         }
 
-        mutating func array<Value>(_ read: (inout Reader) throws(Corrupt) -> Value) throws(Corrupt) -> [Value] {
+        package mutating func array<Value>(_ read: (inout Reader) throws(Corrupt) -> Value) throws(Corrupt) -> [Value] {
             let count = try count()
             var values: [Value] = []
             values.reserveCapacity(count)
@@ -301,11 +304,11 @@ package enum ParseCacheCodec {
             return values
         }
 
-        mutating func strings() throws(Corrupt) -> [String] {
+        package mutating func strings() throws(Corrupt) -> [String] {
             try array { reader throws(Corrupt) in try reader.string() }
         }
 
-        mutating func date() throws(Corrupt) -> CalendarDate {
+        package mutating func date() throws(Corrupt) -> CalendarDate {
             guard let date = CalendarDate(year: try int(), month: try int(), day: try int()) else { throw Corrupt() }
             return date
         }

@@ -22,6 +22,20 @@ public struct Triage: Hashable, Sendable {
         /// The score at each month end of the last 12 months, oldest first.
         public var scoreHistory: [ScorePoint]
 
+        public init(
+            client: Client, assessment: Assessment, incidents: Int, lastIncident: CalendarDate?, closedIncidents: Int,
+            positives: Int, signTotals: [Timeline.TagCount], scoreHistory: [ScorePoint]
+        ) {
+            self.client = client
+            self.assessment = assessment
+            self.incidents = incidents
+            self.lastIncident = lastIncident
+            self.closedIncidents = closedIncidents
+            self.positives = positives
+            self.signTotals = signTotals
+            self.scoreHistory = scoreHistory
+        }
+
         public init(_ dossier: Dossier) {
             client = dossier.client
             assessment = dossier.assessment

@@ -173,4 +173,32 @@ struct StreamedTriageTests {
         #expect(rewritten.starts(with: TriageCache.magic))
         #expect(try Self.streamed(tricky.path, cache: folder).judged.isEmpty)
     }
+
+    @Test("every row of the samples and tricky notes reads back equal from its cache bytes")
+    func rowCodecRoundTrip() throws {
+        let tricky = try StreamingLoadTests.trickyNotes()
+        let samples = try StreamingLoadTests.plainSamples()
+        defer {
+            try? FileManager.default.removeItem(at: tricky)
+            try? FileManager.default.removeItem(at: samples.deletingLastPathComponent())
+        }
+        var rows: [Triage.Row] = []
+        for root in [samples.path, tricky.path, TestPaths.samples.path] {
+            rows += try Self.wholeTriage(root).rows
+            rows += try Self.wholeTriage(root, asOf: Make.day("2024-06-30")).rows
+        }
+        #expect(rows.contains { !$0.assessment.closures.isEmpty })
+        #expect(rows.contains { $0.assessment.reasons.contains { $0.nextThreshold != nil } })
+        #expect(rows.contains { !$0.assessment.noted.isEmpty })
+        for row in rows {
+            var writer = ParseCacheCodec.Writer()
+            TriageRowCodec.encode(row, into: &writer)
+            var reader = ParseCacheCodec.Reader(writer.bytes[...])
+            #expect(try TriageRowCodec.decode(&reader) == row)
+            #expect(reader.isAtEnd)
+            // Every cut of the bytes is an error, never a crash.
+            var cut = ParseCacheCodec.Reader(writer.bytes.dropLast())
+            #expect(throws: ParseCacheCodec.Corrupt.self) { try TriageRowCodec.decode(&cut) }
+        }
+    }
 }
