@@ -5,7 +5,7 @@ import RedflagJournal
 public struct Triage: Hashable, Sendable {
     /// One client's line of the triage: all that any triage format shows of the client, so a triage
     /// can be made from rows alone, each kept as its client is judged (`Triage(rows:…)`) and remembered
-    /// between runs (`Codable`).
+    /// between runs (the triage cache writes it in its own binary form, `TriageRowCodec`).
     public struct Row: Hashable, Sendable, Codable {
         public var client: Client
         public var assessment: Assessment
