@@ -162,3 +162,20 @@ func load(_ workspace: Workspace, _ loading: LoadingOptions, client: String? = n
     Console.report(diagnostics, root: workspace.root)
     return (journal, diagnostics.contains { $0.severity == .error })
 }
+
+/// The triage of plain notes judged one client at a time (`Workspace.streamTriage`), with each
+/// client's row remembered in the triage cache beside the parse cache (none with `--no-cache`); prints
+/// every diagnostic and tells whether a file had an error. Nil, with nothing read, when the notes have
+/// shared files: the caller then loads and judges them whole.
+func streamTriage(_ workspace: Workspace, _ loading: LoadingOptions, asOf: CalendarDate) throws
+    -> (Triage, hadErrors: Bool)?
+{
+    let options = try loading.options(for: workspace, keepsSource: false)
+    guard
+        let (triage, journal) = workspace.streamTriage(
+            asOf: asOf, options: options, cache: options.cache.map(TriageCache.init(beside:)))
+    else { return nil }
+    let diagnostics = journal.allDiagnostics
+    Console.report(diagnostics, root: workspace.root)
+    return (triage, diagnostics.contains { $0.severity == .error })
+}

@@ -26,10 +26,30 @@ struct SiteCommand: ParsableCommand {
 
     @OptionGroup var redaction: RedactOption
 
+    /// Plain notes without `--redact` are judged and written one client at a time
+    /// (`Workspace.streamSite`); other notes are loaded and judged whole.
     func run() throws {
         let day = try asOf.date()
         let workspace = try notes.workspace()
         let templates = try template.templates()
+        if !redaction.redact {
+            let options = try notes.loading.options(for: workspace, keepsSource: false)
+            let streamed: StreamedSite?
+            do {
+                streamed = try workspace.streamSite(asOf: day, options: options, output: output, templates: templates)
+            } catch {
+                throw RedflagError.outputRefused(path: output, reason: error.message, hint: nil)
+            }
+            // A file changed while the notes were read: the site is written again from a whole load below.
+            if let streamed, !streamed.changed {
+                let diagnostics = streamed.journal.allDiagnostics
+                Console.report(diagnostics, root: workspace.root)
+                Console.error(
+                    "wrote \(streamed.written.count) pages to \(output) (open \(output)/\(Site.indexName))")
+                if diagnostics.contains(where: { $0.severity == .error }) { throw CommandOutcome.hadErrors }
+                return
+            }
+        }
         let (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
         let judgement = redaction.apply(workspace.judge(journal, asOf: day), workspace: workspace, journal: journal)
         let site = Site(dossiers: judgement.dossiers, triage: judgement.triage, templates: templates)

@@ -30,8 +30,15 @@ struct TriageCommand: ParsableCommand {
         let day = try asOf.date()
         let workspace = try notes.workspace()
         let templates = try template.templates()
-        let (journal, hadErrors) = try load(workspace, notes.loading, keepsSource: false)
-        let triage = redaction.apply(workspace.judge(journal, asOf: day), workspace: workspace, journal: journal).triage
+        let triage: Triage
+        let hadErrors: Bool
+        if !redaction.redact, let streamed = try streamTriage(workspace, notes.loading, asOf: day) {
+            (triage, hadErrors) = streamed
+        } else {
+            let (journal, loadErrors) = try load(workspace, notes.loading, keepsSource: false)
+            triage = redaction.apply(workspace.judge(journal, asOf: day), workspace: workspace, journal: journal).triage
+            hadErrors = loadErrors
+        }
         let color = output.output == nil && Console.stdoutStyle.color
         try output.write(
             TriageRenderer.render(triage, format: format, color: color, templates: templates), notes: workspace.root)

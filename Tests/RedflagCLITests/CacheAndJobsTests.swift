@@ -12,9 +12,11 @@ struct CacheAndJobsTests {
         return url
     }
 
-    /// The one cache file in `folder`.
+    /// The one parse cache file in `folder` (`triage` keeps its own beside it: `TriageCacheTests`).
     static func cacheFile(in folder: URL) throws -> URL {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".cache") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix("notes-") && $0.hasSuffix(".cache")
+        }
         try #require(names.count == 1, "cache files: \(names)")
         return folder.appendingPathComponent(names[0])
     }

@@ -45,16 +45,18 @@ public struct Attribution: Sendable {
         // 1. Owners by place, or by a shared page's own front matter. In an Obsidian or Foam vault
         // whose client pages say so (`client:`, `billing:`, `type: client`), a top-level page that
         // does not is a shared note (`readme.md`, `inbox.md`), not a client.
-        let markedIDs = Set(
-            files.compactMap { file -> ClientID? in
-                guard case let .client(id, _) = layout.role(of: file.path), Self.marksClient(file.fields) else {
-                    return nil
-                }
-                return id
-            })
-        let onlyMarked =
+        let pagesMayBeShared =
             layout.enabled && !layout.clientsArePages && (layout.tool == .obsidian || layout.tool == .foam)
-            && !markedIDs.isEmpty
+        let markedIDs =
+            pagesMayBeShared
+            ? Set(
+                files.compactMap { file -> ClientID? in
+                    guard case let .client(id, _) = layout.role(of: file.path), Self.marksClient(file.fields) else {
+                        return nil
+                    }
+                    return id
+                }) : []
+        let onlyMarked = pagesMayBeShared && !markedIDs.isEmpty
         var owners: [ClientID?] = []
         var byID: [ClientID: Client] = [:]
         var order: [ClientID] = []
@@ -108,7 +110,11 @@ public struct Attribution: Sendable {
             for alias in given.aliases where !client.aliases.contains(alias) { client.aliases.append(alias) }
             byID[id] = client
         }
-        let directory = ClientDirectory(clients: order.compactMap { byID[$0] }, files: files, owners: owners)
+        // The names that lead to each client, for entries of shared notes only (none in plain notes).
+        let directory =
+            owners.contains(where: { $0 == nil })
+            ? ClientDirectory(clients: order.compactMap { byID[$0] }, files: files, owners: owners)
+            : ClientDirectory()
         // 3. Entries: by place, else by link.
         var result: [ParsedFile] = []
         var unattributed: [UnattributedEntry] = []
@@ -178,6 +184,9 @@ extension Attribution {
 private struct ClientDirectory {
     /// Slug of a name → client id (the first client, by path order, that claims it).
     private var byName: [String: ClientID] = [:]
+
+    /// No names: for notes without shared files, where nothing is attributed by link.
+    init() {}
 
     init(clients: [Client], files: [ParsedFile], owners: [ClientID?]) {
         for client in clients {

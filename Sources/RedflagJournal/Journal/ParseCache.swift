@@ -75,13 +75,20 @@ public struct ParseCache: Sendable {
     static let magic = Array("redflag parse cache\n".utf8)
 
     /// A file's size and modification time (nanoseconds since 1970), as `stat` gives them.
-    struct Stamp: Hashable, Sendable {
-        var size: Int
-        var modified: Int
+    package struct Stamp: Hashable, Sendable {
+        package var size: Int
+        package var modified: Int
 
-        init(size: Int, modified: Int) {
+        package init(size: Int, modified: Int) {
             self.size = size
             self.modified = modified
+        }
+
+        /// The stamp of the regular file at `path`; nil when it cannot be stat'ed or is not a regular file.
+        package static func of(path: String) -> Stamp? {
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            return Stamp(status)
         }
 
         init(_ status: stat) {

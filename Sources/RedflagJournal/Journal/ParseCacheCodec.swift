@@ -7,11 +7,13 @@ import RedflagCore
 /// longer to decode than the notes take to parse. Reading checks every length against what is left,
 /// so a truncated or corrupt cache is an error (`ParseCacheCodec.Corrupt`), never a crash. Any
 /// change here, or to the shape of what is written, must raise `ParseCache.format`.
-enum ParseCacheCodec {
+package enum ParseCacheCodec {
     /// What a reader throws on bytes it cannot read.
-    struct Corrupt: Error {}
+    package struct Corrupt: Error {
+        package init() {}
+    }
 
-    static func encode(_ file: ParsedFile, into writer: inout Writer) {
+    package static func encode(_ file: ParsedFile, into writer: inout Writer) {
         writer.string(file.path)
         writer.string(file.client.rawValue)
         writer.optional(file.frontMatter) { writer, frontMatter in
@@ -48,7 +50,7 @@ enum ParseCacheCodec {
         writer.string(file.digest)
     }
 
-    static func decode(_ reader: inout Reader) throws(Corrupt) -> ParsedFile {
+    package static func decode(_ reader: inout Reader) throws(Corrupt) -> ParsedFile {
         let path = try reader.string()
         let client = ClientID(rawValue: try reader.string())
         let frontMatter = try reader.optional { reader throws(Corrupt) in
@@ -89,10 +91,12 @@ enum ParseCacheCodec {
     }
 
     /// Appends values to a byte buffer.
-    struct Writer {
-        var bytes: [UInt8] = []
+    package struct Writer {
+        package var bytes: [UInt8] = []
 
-        mutating func unsigned(_ value: UInt64) {
+        package init() {}
+
+        package mutating func unsigned(_ value: UInt64) {
             var value = value
             while value >= 0x80 {
                 bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -101,14 +105,20 @@ enum ParseCacheCodec {
             bytes.append(UInt8(value))
         }
 
-        mutating func int(_ value: Int) {
+        package mutating func int(_ value: Int) {
             let value = Int64(value)
             unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
         }
 
-        mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+        package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-        mutating func string(_ value: String) {
+        /// Bytes as they are, behind their count.
+        package mutating func blob(_ value: ArraySlice<UInt8>) {
+            unsigned(UInt64(value.count))
+            bytes.append(contentsOf: value)
+        }
+
+        package mutating func string(_ value: String) {
             var value = value
             value.withUTF8 { utf8 in
                 unsigned(UInt64(utf8.count))
@@ -116,20 +126,20 @@ enum ParseCacheCodec {
             }
         }
 
-        mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
+        package mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
             guard let value else { return bytes.append(0) }
             bytes.append(1)
             write(&self, value)
         }
 
-        mutating func array<Value>(_ values: [Value], _ write: (inout Writer, Value) -> Void) {
+        package mutating func array<Value>(_ values: [Value], _ write: (inout Writer, Value) -> Void) {
             unsigned(UInt64(values.count))
             for value in values { write(&self, value) }
         }
 
-        mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+        package mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
-        mutating func date(_ date: CalendarDate) {
+        package mutating func date(_ date: CalendarDate) {
             int(date.year)
             int(date.month)
             int(date.day)
@@ -218,24 +228,24 @@ enum ParseCacheCodec {
     }
 
     /// Reads values back from bytes, checking every length against what is left.
-    struct Reader {
-        let bytes: ArraySlice<UInt8>
-        var index: Int
+    package struct Reader {
+        package let bytes: ArraySlice<UInt8>
+        package var index: Int
 
-        init(_ bytes: ArraySlice<UInt8>) {
+        package init(_ bytes: ArraySlice<UInt8>) {
             self.bytes = bytes
             index = bytes.startIndex
         }
 
-        var isAtEnd: Bool { index == bytes.endIndex }
+        package var isAtEnd: Bool { index == bytes.endIndex }
 
-        mutating func byte() throws(Corrupt) -> UInt8 {
+        package mutating func byte() throws(Corrupt) -> UInt8 {
             guard index < bytes.endIndex else { throw Corrupt() }
             defer { index += 1 }
             return bytes[index]
         }
 
-        mutating func unsigned() throws(Corrupt) -> UInt64 {
+        package mutating func unsigned() throws(Corrupt) -> UInt64 {
             var value: UInt64 = 0
             var shift: UInt64 = 0
             while true {
@@ -247,20 +257,20 @@ enum ParseCacheCodec {
             }
         }
 
-        mutating func int() throws(Corrupt) -> Int {
+        package mutating func int() throws(Corrupt) -> Int {
             let raw = try unsigned()
             let value = Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
             return Int(value)
         }
 
         /// A count of items, each at least one byte: never more than the bytes left.
-        mutating func count() throws(Corrupt) -> Int {
+        package mutating func count() throws(Corrupt) -> Int {
             let count = try unsigned()
             guard count <= UInt64(bytes.endIndex - index) else { throw Corrupt() }
             return Int(count)
         }
 
-        mutating func bool() throws(Corrupt) -> Bool {
+        package mutating func bool() throws(Corrupt) -> Bool {
             switch try byte() {
             case 0: return false
             case 1: return true
@@ -268,17 +278,25 @@ enum ParseCacheCodec {
             }
         }
 
-        mutating func string() throws(Corrupt) -> String {
+        /// Bytes written by `Writer.blob`, as a slice of the bytes read.
+        package mutating func blob() throws(Corrupt) -> ArraySlice<UInt8> {
+            let count = try count()
+            defer { index += count }
+            return bytes[index..<(index + count)]
+        }
+
+        package mutating func string() throws(Corrupt) -> String {
             let count = try count()
             defer { index += count }
             return String(decoding: bytes[index..<(index + count)], as: UTF8.self)
         }
 
-        mutating func optional<Value>(_ read: (inout Reader) throws(Corrupt) -> Value) throws(Corrupt) -> Value? {
+        package mutating func optional<Value>(_ read: (inout Reader) throws(Corrupt) -> Value) throws(Corrupt) -> Value?
+        {
             try bool() ? try read(&self) : nil
         }
 
-        mutating func array<Value>(_ read: (inout Reader) throws(Corrupt) -> Value) throws(Corrupt) -> [Value] {
+        package mutating func array<Value>(_ read: (inout Reader) throws(Corrupt) -> Value) throws(Corrupt) -> [Value] {
             let count = try count()
             var values: [Value] = []
             values.reserveCapacity(count)
@@ -286,11 +304,11 @@ enum ParseCacheCodec {
             return values
         }
 
-        mutating func strings() throws(Corrupt) -> [String] {
+        package mutating func strings() throws(Corrupt) -> [String] {
             try array { reader throws(Corrupt) in try reader.string() }
         }
 
-        mutating func date() throws(Corrupt) -> CalendarDate {
+        package mutating func date() throws(Corrupt) -> CalendarDate {
             guard let date = CalendarDate(year: try int(), month: try int(), day: try int()) else { throw Corrupt() }
             return date
         }

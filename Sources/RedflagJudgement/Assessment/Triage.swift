@@ -3,8 +3,10 @@ import RedflagJournal
 
 /// Every client of a notes directory, most at risk first (`Assessment.riskOrder`): the triage view.
 public struct Triage: Hashable, Sendable {
-    /// One client's line of the triage.
-    public struct Row: Hashable, Sendable {
+    /// One client's line of the triage: all that any triage format shows of the client, so a triage
+    /// can be made from rows alone, each kept as its client is judged (`Triage(rows:…)`) and remembered
+    /// between runs (the triage cache writes it in its own binary form, `TriageRowCodec`).
+    public struct Row: Hashable, Sendable, Codable {
         public var client: Client
         public var assessment: Assessment
         /// Open incidents judged (dated up to as-of, or undated): closed ones left out.
@@ -19,6 +21,20 @@ public struct Triage: Hashable, Sendable {
         public var signTotals: [Timeline.TagCount]
         /// The score at each month end of the last 12 months, oldest first.
         public var scoreHistory: [ScorePoint]
+
+        public init(
+            client: Client, assessment: Assessment, incidents: Int, lastIncident: CalendarDate?, closedIncidents: Int,
+            positives: Int, signTotals: [Timeline.TagCount], scoreHistory: [ScorePoint]
+        ) {
+            self.client = client
+            self.assessment = assessment
+            self.incidents = incidents
+            self.lastIncident = lastIncident
+            self.closedIncidents = closedIncidents
+            self.positives = positives
+            self.signTotals = signTotals
+            self.scoreHistory = scoreHistory
+        }
 
         public init(_ dossier: Dossier) {
             client = dossier.client
@@ -49,6 +65,15 @@ public struct Triage: Hashable, Sendable {
         self.policyDigest = policyDigest
         self.inputDigest = inputDigest
         rows = dossiers.sorted { Assessment.riskOrder($0.assessment, $1.assessment) }.map(Row.init)
+    }
+
+    /// The triage of `rows` given in the journal's client order (by id), ranked as `init(_:asOf:…)`
+    /// ranks dossiers: the same rows in the same order as judging every client at once.
+    public init(rows: [Row], asOf: CalendarDate, policyDigest: String, inputDigest: String) {
+        self.asOf = asOf
+        self.policyDigest = policyDigest
+        self.inputDigest = inputDigest
+        self.rows = rows.sorted { Assessment.riskOrder($0.assessment, $1.assessment) }
     }
 
     /// How many clients have each verdict.

@@ -20,25 +20,7 @@ public enum SiteWriter {
         let directory = try prepare(output: output, notes: notes)
         let manifest = try SiteManifest.read(in: directory)
         let owned = Set(manifest?.pages ?? [])
-        for page in site.pages {
-            guard SitePaths.isSafeFileName(page.fileName) else {
-                throw SiteError(message: "refusing the page name '\(page.fileName)'")
-            }
-            let url = directory.appendingPathComponent(page.fileName)
-            guard let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-            else { continue }
-            if type == .typeSymbolicLink {
-                throw SiteError(message: "\(url.path) is a symbolic link: refusing to write through it")
-            }
-            if type != .typeRegular {
-                throw SiteError(message: "\(url.path) exists and is not a regular file")
-            }
-            if !owned.contains(page.fileName) {
-                throw SiteError(
-                    message: "\(url.path) exists and redflag did not write it: refusing to overwrite it "
-                        + "(move it away, or give an empty or new --output folder)")
-            }
-        }
+        try check(site.pages.map(\.fileName), in: directory, owned: owned)
         // The manifest first: a page written before a later one fails is already redflag's.
         // Earlier pages still on disk stay listed, so that they can be told from the user's files.
         let earlier = owned.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
@@ -53,10 +35,40 @@ public enum SiteWriter {
             }
             written.append(url.path)
         }
-        // Pages redflag wrote earlier for clients that are gone: removed, and only those (listed in
-        // the manifest, still a regular file; a link or folder in their place is left alone).
         let current = Set(site.pages.map(\.fileName))
-        for stale in earlier.subtracting(current).sorted() {
+        try removeStale(earlier.subtracting(current), in: directory)
+        try SiteManifest(pages: current).write(in: directory)
+        return written
+    }
+
+    /// Refuses to write any of the pages `names` into `directory`: an unsafe name, a symbolic link or
+    /// something not a regular file in its place, or a file redflag did not write (not in `owned`).
+    static func check(_ names: [String], in directory: URL, owned: Set<String>) throws(SiteError) {
+        for name in names {
+            guard SitePaths.isSafeFileName(name) else {
+                throw SiteError(message: "refusing the page name '\(name)'")
+            }
+            let url = directory.appendingPathComponent(name)
+            guard let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            else { continue }
+            if type == .typeSymbolicLink {
+                throw SiteError(message: "\(url.path) is a symbolic link: refusing to write through it")
+            }
+            if type != .typeRegular {
+                throw SiteError(message: "\(url.path) exists and is not a regular file")
+            }
+            if !owned.contains(name) {
+                throw SiteError(
+                    message: "\(url.path) exists and redflag did not write it: refusing to overwrite it "
+                        + "(move it away, or give an empty or new --output folder)")
+            }
+        }
+    }
+
+    /// Removes the pages redflag wrote earlier for clients that are gone (`stale`: listed in the
+    /// manifest), and only those still regular files (a link or folder in their place is left alone).
+    static func removeStale(_ stale: Set<String>, in directory: URL) throws(SiteError) {
+        for stale in stale.sorted() {
             let url = directory.appendingPathComponent(stale)
             guard SitePaths.isSafeFileName(stale),
                 let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType,
@@ -68,8 +80,6 @@ public enum SiteWriter {
                 throw SiteError(message: "\(url.path): cannot remove the page of a client that is gone (\(error))")
             }
         }
-        try SiteManifest(pages: current).write(in: directory)
-        return written
     }
 
     /// Checks `output` against `notes` and creates it when missing; returns its resolved URL.

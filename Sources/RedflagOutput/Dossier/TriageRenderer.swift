@@ -53,7 +53,26 @@ public enum TriageRenderer {
             }
         }
         out += "\nas of:  \(triage.asOf)\npolicy: \(triage.policyDigest)\ninput:  \(triage.inputDigest)\n"
-        return out.replacingOccurrences(of: " +\n", with: "\n", options: .regularExpression)
+        return withoutTrailingSpaces(out)
+    }
+
+    /// `text` without the spaces that end its lines (before each `\n`), as the regular expression
+    /// ` +\n` → `\n` would leave it, in one pass over the bytes.
+    static func withoutTrailingSpaces(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var spaces = 0
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                spaces += 1
+                continue
+            }
+            if byte != 0x0A, spaces > 0 { bytes.append(contentsOf: repeatElement(0x20, count: spaces)) }
+            spaces = 0
+            bytes.append(byte)
+        }
+        bytes.append(contentsOf: repeatElement(0x20, count: spaces))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The client's assessment in plain words, headline first (`PlainWords.summary`).
