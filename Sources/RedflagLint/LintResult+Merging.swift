@@ -21,7 +21,7 @@ extension LintResult {
     public static func merging(_ results: [LintResult]) -> LintResult {
         var findings: [LintFinding] = []
         var files: [String] = []
-        var sources: [String: SourceText] = [:]
+        var sources: [String: ReportedLines] = [:]
         var rules: [RuleDescription] = []
         for result in results {
             findings += result.findings

@@ -52,6 +52,17 @@ struct LoadingOptions: ParsableArguments {
         if noCache, cachePath != nil { throw ValidationError("give --cache-path or --no-cache, not both") }
     }
 
+    /// The lint findings cache (`LintCache`) beside the parse cache; nil with `--no-cache`, or when
+    /// the default folder cannot be used.
+    func lintCache(for workspace: Workspace) throws -> LintCache? {
+        guard !noCache else { return nil }
+        if let cachePath { return try workspace.lintCache(folder: cachePath, version: Version.current) }
+        guard let folder = ParseCache.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
+            return nil
+        }
+        return try? workspace.lintCache(folder: folder, version: Version.current)
+    }
+
     /// How `workspace` reads its notes; `keepsSource` for the commands that show or rewrite lines.
     func options(for workspace: Workspace, keepsSource: Bool) throws -> NotesDirectory.LoadOptions {
         var options = NotesDirectory.LoadOptions(jobs: jobs, keepsSource: keepsSource)
