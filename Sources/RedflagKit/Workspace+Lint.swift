@@ -12,12 +12,14 @@ extension Workspace {
     /// last run's findings and problems are replayed, and render to the same bytes. Otherwise the
     /// notes are read and linted, and the run is remembered. `--fix` passes no cache: it decides
     /// from the files as they are, and needs the journal.
+    /// `replaying: false` when `replayedLint` was just asked: the cache is then only written.
     public func lint(
-        files: [String]?, options: NotesDirectory.LoadOptions, asOf: CalendarDate, cache: LintCache? = nil
+        files: [String]?, options: NotesDirectory.LoadOptions, asOf: CalendarDate, cache: LintCache? = nil,
+        replaying: Bool = true
     ) -> LintRun {
         let linter = Linter(configuration: lintSettings)
         let key = cache?.key(workspace: self, files: files, asOf: asOf)
-        if let cache, let key, let replayed = cache.replay(key, rules: linter.ruleDescriptions) {
+        if replaying, let cache, let key, let replayed = cache.replay(key, rules: linter.ruleDescriptions) {
             return replayed
         }
         let journal = files.map { load(including: $0, options: options) } ?? load(options: options)
@@ -31,6 +33,14 @@ extension Workspace {
         let run = LintRun(result: result, problems: problems, journal: journal)
         if let cache, let key { cache.save(run, journal: journal, key: key) }
         return run
+    }
+
+    /// The run `cache` remembers for linting `files` as of `asOf` when nothing it depends on changed
+    /// (`LintCache`); nil otherwise. Reads no note. A workspace opened with `checksLexicon: false`
+    /// will do: the bundled lexicon is the one of the run remembered (the version is in the key).
+    public func replayedLint(files: [String]?, asOf: CalendarDate, cache: LintCache) -> LintRun? {
+        let rules = Linter(configuration: lintSettings).ruleDescriptions
+        return cache.replay(cache.key(workspace: self, files: files, asOf: asOf), rules: rules)
     }
 
     /// The lint cache of this notes directory in `folder` (see `LintCache`); throws when `folder`

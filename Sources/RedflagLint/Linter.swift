@@ -77,15 +77,19 @@ public struct Linter: Sendable {
     static func training(from journal: Journal, detector: some IncidentDetecting) -> (
         examples: [LabeledText], lexicalScores: [String: LexicalScore]
     ) {
-        let entries = journal.files.flatMap(\.entries)
+        // File by file, in path order: no array of every entry of the notes is made.
         var scores: [String: LexicalScore] = [:]
         var everyday: [LabeledText] = []
-        for entry in entries where entry.tags.isEmpty && !entry.text.isEmpty {
-            let score = scores[entry.text] ?? detector.lexicalScore(for: entry.text)
-            scores[entry.text] = score
-            if !score.suggestsSign { everyday.append(LabeledText(text: entry.text, tags: [])) }
+        var tagged: [LabeledText] = []
+        for file in journal.files {
+            tagged += LabeledText.training(from: file.entries)
+            for entry in file.entries where entry.tags.isEmpty && !entry.text.isEmpty {
+                let score = scores[entry.text] ?? detector.lexicalScore(for: entry.text)
+                scores[entry.text] = score
+                if !score.suggestsSign { everyday.append(LabeledText(text: entry.text, tags: [])) }
+            }
         }
-        return (LabeledText.training(from: entries) + everyday, scores)
+        return (tagged + everyday, scores)
     }
 
     private func applySuppressions(_ findings: [LintFinding], journal: Journal) -> ([LintFinding], [LintFinding]) {

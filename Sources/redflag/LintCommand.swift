@@ -82,6 +82,14 @@ struct LintCommand: ParsableCommand {
         var results: [LintResult] = []
         var runtimeError = false
         for target in try LintTarget.resolve(paths.isEmpty ? [Workspace.locateNotes(from: ".")] : paths) {
+            // An unchanged tree: the remembered run, without reading the notes or checking the bundled
+            // lexicon (`--fix` decides from the files as they are, never from the cache).
+            if !fix, let replayed = replayed(target, asOf: asOf) {
+                Console.report(replayed.problems, root: target.root)
+                runtimeError = runtimeError || replayed.hadErrors
+                results.append(shown(replayed.result, root: target.root))
+                continue
+            }
             let workspace: Workspace
             do {
                 workspace = try Workspace.open(notes: target.root, configFile: configOption.config)
@@ -95,7 +103,7 @@ struct LintCommand: ParsableCommand {
             // never replays the lint cache: it decides from the files as they are.
             let options = try loading.options(for: workspace, keepsSource: true)
             let cache = fix ? nil : try loading.lintCache(for: workspace)
-            let run = workspace.lint(files: target.files, options: options, asOf: asOf, cache: cache)
+            let run = workspace.lint(files: target.files, options: options, asOf: asOf, cache: cache, replaying: false)
             Console.report(run.problems, root: target.root)
             runtimeError = runtimeError || run.hadErrors
             var result = run.result
@@ -112,8 +120,7 @@ struct LintCommand: ParsableCommand {
                     journal = again.journal ?? journal
                 }
             }
-            if explain { result.findings = result.findings.map(UntaggedIncidentRule.explained) }
-            results.append(result.displayed(root: target.root))
+            results.append(shown(result, root: target.root))
         }
         // Nothing could be linted (invalid redflag.yml, unreadable path): the errors are printed.
         if runtimeError, results.isEmpty { throw CommandOutcome.hadErrors }
@@ -133,6 +140,24 @@ struct LintCommand: ParsableCommand {
         }
         if runtimeError { throw CommandOutcome.hadErrors }
         if shown.fails(at: strict ? .warning : .error) { throw CommandOutcome.findings }
+    }
+
+    /// The run the lint cache remembers for `target`, when nothing changed; nil otherwise (and on any
+    /// problem opening it: the full path then reports it).
+    private func replayed(_ target: LintTarget, asOf: CalendarDate) -> LintRun? {
+        guard
+            let workspace = try? Workspace.open(
+                notes: target.root, configFile: configOption.config, checksLexicon: false),
+            let cache = try? loading.lintCache(for: workspace)
+        else { return nil }
+        return workspace.replayedLint(files: target.files, asOf: asOf, cache: cache)
+    }
+
+    /// `result` as reported: explained with --explain, paths under `root`.
+    private func shown(_ result: LintResult, root: String) -> LintResult {
+        var result = result
+        if explain { result.findings = result.findings.map(UntaggedIncidentRule.explained) }
+        return result.displayed(root: root)
     }
 
     /// Plans and writes (or, with --dry-run, prints) the fixes. Returns whether a file changed and
