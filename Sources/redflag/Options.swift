@@ -38,13 +38,13 @@ struct LoadingOptions: ParsableArguments {
     @Option(
         name: .customLong("cache-path"),
         help: ArgumentHelp(
-            "Keep the parse cache in this folder (default: $XDG_CACHE_HOME/redflag, else ~/.cache/redflag; "
-                + "never inside the notes).",
+            "Keep the parse cache (and lint's findings cache) in this folder (default: $XDG_CACHE_HOME/redflag, "
+                + "else ~/.cache/redflag; never inside the notes).",
             valueName: "dir"),
         completion: .directory)
     var cachePath: String?
 
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the parse cache: parse every file.")
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the caches: parse (and lint) every file.")
     var noCache = false
 
     func validate() throws {
