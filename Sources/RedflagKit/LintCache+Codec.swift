@@ -26,10 +26,23 @@ extension LintCache {
         }
     }
 
-    static func decodeRun(_ reader: inout Reader) throws(Corrupt) -> LintRun {
+    /// The run encoded by `encode`; `reasons: false` leaves each suggestion's reasons out (they are
+    /// shown only with `--explain`), which is most of the strings of a run.
+    static func decodeRun(_ reader: inout Reader, reasons: Bool = true) throws(Corrupt) -> LintRun {
         let problems = try reader.array { reader throws(Corrupt) in try decodeDiagnostic(&reader) }
         let files = try reader.strings()
-        let findings = try reader.array { reader throws(Corrupt) in try decodeFinding(&reader) }
+        // Findings come file by file: each file's path is made once.
+        var last: (bytes: ArraySlice<UInt8>, path: String) = ([], "")
+        let findings = try reader.array { reader throws(Corrupt) in
+            try decodeFinding(&reader, reasons: reasons) { reader throws(Corrupt) in
+                let count = try reader.count()
+                let bytes = reader.bytes[reader.index..<(reader.index + count)]
+                reader.index += count
+                if bytes.elementsEqual(last.bytes) { return last.path }
+                last = (bytes, String(decoding: bytes, as: UTF8.self))
+                return last.path
+            }
+        }
         let sources = try reader.array { reader throws(Corrupt) -> (String, ReportedLines) in
             let path = try reader.string()
             let lineCount = try reader.int()
@@ -90,10 +103,12 @@ extension LintCache {
         writer.bool(finding.spansEntry)
     }
 
-    private static func decodeFinding(_ reader: inout Reader) throws(Corrupt) -> LintFinding {
+    private static func decodeFinding(
+        _ reader: inout Reader, reasons keepsReasons: Bool, path: (inout Reader) throws(Corrupt) -> String
+    ) throws(Corrupt) -> LintFinding {
         let rule = try reader.string()
         guard let severity = Severity(rawValue: try reader.string()) else { throw Corrupt() }
-        let file = try reader.string()
+        let file = try path(&reader)
         let line = try reader.int()
         let column = try reader.int()
         let endLine = try reader.int()
@@ -105,9 +120,16 @@ extension LintCache {
                 tag: try reader.string(), confidence: Double(bitPattern: try reader.unsigned()),
                 evidence: try reader.string())
             suggestion.margin = Double(bitPattern: try reader.unsigned())
-            suggestion.reasons = try reader.array { reader throws(Corrupt) in
-                IncidentSuggestion.Reason(
-                    feature: try reader.string(), weight: Double(bitPattern: try reader.unsigned()))
+            if keepsReasons {
+                suggestion.reasons = try reader.array { reader throws(Corrupt) in
+                    IncidentSuggestion.Reason(
+                        feature: try reader.string(), weight: Double(bitPattern: try reader.unsigned()))
+                }
+            } else {
+                for _ in 0..<(try reader.count()) {
+                    reader.index += try reader.count()
+                    _ = try reader.unsigned()
+                }
             }
             return suggestion
         }

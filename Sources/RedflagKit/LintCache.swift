@@ -1,5 +1,6 @@
 import Foundation
 import RedflagCore
+import RedflagDetector
 import RedflagJournal
 import RedflagLint
 
@@ -14,7 +15,7 @@ import RedflagLint
 ///
 /// The detector is trained on the whole tree, so one changed file can change every file's
 /// `untagged-incident` findings: the findings cannot be kept file by file, only for the whole run.
-/// The run is keyed (`Key`) by everything its output depends on: redflag's version, the
+/// The run is keyed (`Key`) by everything its output depends on: redflag's version and build (`build`), the
 /// configuration's file name and text (rules, severities, thresholds, lexicon, policy), `--as-of`,
 /// the files asked for, the notes directory as given, the tool folders and settings found at its
 /// root, the walk's own problems, which client folders hold a `redflag.yml`, and every notes
@@ -94,7 +95,7 @@ public struct LintCache: Sendable {
             return stat(path, &status) == 0
         }
         let parts: [String] = [
-            version, configuration.file ?? "", configuration.text, asOf.description, workspace.root,
+            version, LintCache.build, configuration.file ?? "", configuration.text, asOf.description, workspace.root,
             asked.map { $0.joined(separator: "\u{1}") } ?? "\u{2}",
             listing.markers.sorted().joined(separator: "\u{1}"),
             listing.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"),
@@ -107,10 +108,27 @@ public struct LintCache: Sendable {
         return Key(settings: parts.joined(separator: "\u{0}"), files: states)
     }
 
+    /// The build that lints: the running executable's and the detector's bundled files' sizes and
+    /// modification times. A development build reports the same version after every change, and
+    /// findings depend on the code and on the model and lexicon it ships with.
+    static let build: String = {
+        func stamp(_ path: String) -> String {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return "\(path):-" }
+            let stamp = ParseCache.Stamp(status)
+            return "\(path):\(stamp.size):\(stamp.modified)"
+        }
+        var parts = [stamp(Bundle.main.executablePath ?? CommandLine.arguments.first ?? "")]
+        let folder = DetectorResources.folder
+        let names = (FileManager.default.subpaths(atPath: folder) ?? []).sorted()
+        parts += names.map { stamp((folder as NSString).appendingPathComponent($0)) }
+        return parts.joined(separator: "\u{1}")
+    }()
+
     /// The run remembered for `key`, with the rules in force set to `rules`; nil when there is none,
     /// when any file changed, or when the cache file is damaged or foreign. Files that were only
     /// touched are read and hashed; their new stamps are then saved.
-    func replay(_ key: Key, rules: [RuleDescription]) -> LintRun? {
+    func replay(_ key: Key, rules: [RuleDescription], reasons: Bool = true) -> LintRun? {
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         let bytes = [UInt8](data)
         guard let stored = Stored(bytes, version: version, settings: key.settings),
@@ -132,7 +150,7 @@ public struct LintCache: Sendable {
             touched = true
         }
         var reader = ParseCacheCodec.Reader(stored.payload)
-        guard var run = try? LintCache.decodeRun(&reader), reader.isAtEnd else { return nil }
+        guard var run = try? LintCache.decodeRun(&reader, reasons: reasons), reader.isAtEnd else { return nil }
         run.result.rules = rules
         if touched { write(settings: key.settings, records: records, payload: stored.payload) }
         return run

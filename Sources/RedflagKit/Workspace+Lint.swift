@@ -38,9 +38,10 @@ extension Workspace {
     /// The run `cache` remembers for linting `files` as of `asOf` when nothing it depends on changed
     /// (`LintCache`); nil otherwise. Reads no note. A workspace opened with `checksLexicon: false`
     /// will do: the bundled lexicon is the one of the run remembered (the version is in the key).
-    public func replayedLint(files: [String]?, asOf: CalendarDate, cache: LintCache) -> LintRun? {
+    /// `reasons: false` when no suggestion's reasons will be shown (no `--explain`): they are not decoded.
+    public func replayedLint(files: [String]?, asOf: CalendarDate, cache: LintCache, reasons: Bool = true) -> LintRun? {
         let rules = Linter(configuration: lintSettings).ruleDescriptions
-        return cache.replay(cache.key(workspace: self, files: files, asOf: asOf), rules: rules)
+        return cache.replay(cache.key(workspace: self, files: files, asOf: asOf), rules: rules, reasons: reasons)
     }
 
     /// The lint cache of this notes directory in `folder` (see `LintCache`); throws when `folder`

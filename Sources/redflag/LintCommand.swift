@@ -150,7 +150,7 @@ struct LintCommand: ParsableCommand {
                 notes: target.root, configFile: configOption.config, checksLexicon: false),
             let cache = try? loading.lintCache(for: workspace)
         else { return nil }
-        return workspace.replayedLint(files: target.files, asOf: asOf, cache: cache)
+        return workspace.replayedLint(files: target.files, asOf: asOf, cache: cache, reasons: explain)
     }
 
     /// `result` as reported: explained with --explain, paths under `root`.

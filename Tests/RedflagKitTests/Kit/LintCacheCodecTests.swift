@@ -44,6 +44,17 @@ struct LintCacheCodecTests {
         #expect(back.result.files == run.result.files)
         #expect(back.result.sources == run.result.sources)
         #expect(back.problems == run.problems)
+        // Without --explain the reasons are skipped, and nothing else changes.
+        var skipping = ParseCacheCodec.Reader(Self.encoded(run)[...])
+        let lean = try LintCache.decodeRun(&skipping, reasons: false)
+        #expect(skipping.isAtEnd)
+        let withoutReasons = run.result.findings.map { finding in
+            var finding = finding
+            finding.suggestion?.reasons = []
+            return finding
+        }
+        #expect(lean.result.findings == withoutReasons)
+        #expect(lean.result.sources == run.result.sources)
     }
 
     @Test("every truncation and a flipped byte anywhere is refused or read as something, never a crash")
