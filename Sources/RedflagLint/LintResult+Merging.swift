@@ -19,9 +19,14 @@ extension LintResult {
 
     /// Several results as one: findings in output order, files and rules without repeats.
     public static func merging(_ results: [LintResult]) -> LintResult {
+        // One run (one notes directory): its findings are already in output order.
+        if results.count == 1, var only = results.first, !only.rules.isEmpty {
+            only.files.sort()
+            return only
+        }
         var findings: [LintFinding] = []
         var files: [String] = []
-        var sources: [String: SourceText] = [:]
+        var sources: [String: ReportedLines] = [:]
         var rules: [RuleDescription] = []
         for result in results {
             findings += result.findings

@@ -7,12 +7,12 @@ public struct LintResult: Sendable {
     public var findings: [LintFinding]
     /// The files linted (relative paths), sorted.
     public var files: [String]
-    /// Each linted file's text, for excerpts.
-    public var sources: [String: SourceText]
+    /// The lines of each linted file that findings point at, for excerpts (`ReportedLines`).
+    public var sources: [String: ReportedLines]
     /// The rules that ran, with the severities in force.
     public var rules: [RuleDescription]
 
-    public init(findings: [LintFinding], files: [String], sources: [String: SourceText], rules: [RuleDescription]) {
+    public init(findings: [LintFinding], files: [String], sources: [String: ReportedLines], rules: [RuleDescription]) {
         self.findings = findings
         self.files = files
         self.sources = sources

@@ -41,12 +41,28 @@ public struct Linter: Sendable {
         let files = paths.map { paths in journal.files.filter { paths.contains($0.path) } } ?? journal.files
         return LintResult(
             findings: result.sorted(by: LintFinding.outputOrder), files: files.map(\.path),
-            sources: Dictionary(files.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first }),
-            rules: rules.map(\.description).map {
-                var rule = $0
-                rule.severity = configuration.severity(of: $0)
-                return rule
-            })
+            sources: Self.reportedLines(of: result, in: files), rules: ruleDescriptions)
+    }
+
+    /// The rules that run, with the severities in force (`LintResult.rules`).
+    public var ruleDescriptions: [RuleDescription] {
+        rules.map(\.description).map {
+            var rule = $0
+            rule.severity = configuration.severity(of: $0)
+            return rule
+        }
+    }
+
+    /// The lines of `files` that `findings` point at: only those are kept of each file's text.
+    static func reportedLines(of findings: [LintFinding], in files: [ParsedFile]) -> [String: ReportedLines] {
+        var lines: [String: [Int]] = [:]
+        for finding in findings { lines[finding.file, default: []].append(finding.line) }
+        var reported: [String: ReportedLines] = [:]
+        for file in files where reported[file.path] == nil {
+            guard let numbers = lines[file.path] else { continue }
+            reported[file.path] = ReportedLines(file.source, lines: numbers)
+        }
+        return reported
     }
 
     /// Training examples from the journal: sign-tagged entries and entries tagged only `#paid`,
@@ -61,15 +77,19 @@ public struct Linter: Sendable {
     static func training(from journal: Journal, detector: some IncidentDetecting) -> (
         examples: [LabeledText], lexicalScores: [String: LexicalScore]
     ) {
-        let entries = journal.files.flatMap(\.entries)
+        // File by file, in path order: no array of every entry of the notes is made.
         var scores: [String: LexicalScore] = [:]
         var everyday: [LabeledText] = []
-        for entry in entries where entry.tags.isEmpty && !entry.text.isEmpty {
-            let score = scores[entry.text] ?? detector.lexicalScore(for: entry.text)
-            scores[entry.text] = score
-            if !score.suggestsSign { everyday.append(LabeledText(text: entry.text, tags: [])) }
+        var tagged: [LabeledText] = []
+        for file in journal.files {
+            tagged += LabeledText.training(from: file.entries)
+            for entry in file.entries where entry.tags.isEmpty && !entry.text.isEmpty {
+                let score = scores[entry.text] ?? detector.lexicalScore(for: entry.text)
+                scores[entry.text] = score
+                if !score.suggestsSign { everyday.append(LabeledText(text: entry.text, tags: [])) }
+            }
         }
-        return (LabeledText.training(from: entries) + everyday, scores)
+        return (tagged + everyday, scores)
     }
 
     private func applySuppressions(_ findings: [LintFinding], journal: Journal) -> ([LintFinding], [LintFinding]) {

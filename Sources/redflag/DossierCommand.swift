@@ -65,7 +65,8 @@ struct DossierCommand: ParsableCommand {
         let notes = NotesOptions(
             notes: arguments.count == 2 ? arguments[0] : notesOption, configOption: configOption, loading: loading)
         let workspace = try notes.workspace()
-        let templates = try template.templates()
+        // Only HTML uses templates; a --template folder is checked whatever the format.
+        let templates = format == .html || template.template != nil ? try template.templates() : nil
         let query = arguments[arguments.count - 1]
         let (journal, hadErrors) = try load(workspace, loading, client: query, keepsSource: false)
         let client = try workspace.client(matching: query, in: journal)
@@ -84,7 +85,9 @@ struct DossierCommand: ParsableCommand {
         switch format {
         case .md: text = DossierMarkdownRenderer.render(dossier, provenance: origin)
         case .json: text = DossierJSONRenderer.render(dossier, provenance: origin)
-        case .html: text = DossierHTMLRenderer.render(dossier, templates: templates, provenance: origin)
+        case .html:
+            text = DossierHTMLRenderer.render(
+                dossier, templates: try templates ?? template.templates(), provenance: origin)
         }
         try output.write(text, notes: workspace.root)
         if hadErrors { throw CommandOutcome.hadErrors }

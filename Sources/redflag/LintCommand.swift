@@ -82,6 +82,14 @@ struct LintCommand: ParsableCommand {
         var results: [LintResult] = []
         var runtimeError = false
         for target in try LintTarget.resolve(paths.isEmpty ? [Workspace.locateNotes(from: ".")] : paths) {
+            // An unchanged tree: the remembered run, without reading the notes or checking the bundled
+            // lexicon (`--fix` decides from the files as they are, never from the cache).
+            if !fix, let replayed = replayed(target, asOf: asOf) {
+                Console.report(replayed.problems, root: target.root)
+                runtimeError = runtimeError || replayed.hadErrors
+                results.append(shown(replayed.result, root: target.root))
+                continue
+            }
             let workspace: Workspace
             do {
                 workspace = try Workspace.open(notes: target.root, configFile: configOption.config)
@@ -91,27 +99,28 @@ struct LintCommand: ParsableCommand {
                 runtimeError = true
                 continue
             }
-            // Lint keeps each file's text: findings show its lines, `--fix` rewrites them.
+            // Lint keeps each file's text: findings show its lines, `--fix` rewrites them. `--fix`
+            // never replays the lint cache: it decides from the files as they are.
             let options = try loading.options(for: workspace, keepsSource: true)
-            let outcome = lint(target, in: workspace, options: options, asOf: asOf)
-            runtimeError = runtimeError || outcome.hadErrors
-            var result = outcome.result
-            if fix {
+            let cache = fix ? nil : try loading.lintCache(for: workspace)
+            let run = workspace.lint(files: target.files, options: options, asOf: asOf, cache: cache, replaying: false)
+            Console.report(run.problems, root: target.root)
+            runtimeError = runtimeError || run.hadErrors
+            var result = run.result
+            if fix, var journal = run.journal {
                 // Every fix of a round is decided from the files as they were; then lint again: a tag
                 // just added teaches the detector too, so a second round may find more. Rounds go on
                 // until nothing changes, so that a second `--fix` run has nothing left to do.
-                var journal = outcome.journal
                 for _ in 0..<LintCommand.fixRounds {
                     let (fixed, failed) = applyFixes(result, journal: journal, target: target)
                     runtimeError = runtimeError || failed
                     guard fixed, !dryRun else { break }
-                    let again = lint(target, in: workspace, options: options, asOf: asOf, quiet: true)
+                    let again = workspace.lint(files: target.files, options: options, asOf: asOf)
                     result = again.result
-                    journal = again.journal
+                    journal = again.journal ?? journal
                 }
             }
-            if explain { result.findings = result.findings.map(UntaggedIncidentRule.explained) }
-            results.append(result.displayed(root: target.root))
+            results.append(shown(result, root: target.root))
         }
         // Nothing could be linted (invalid redflag.yml, unreadable path): the errors are printed.
         if runtimeError, results.isEmpty { throw CommandOutcome.hadErrors }
@@ -133,24 +142,22 @@ struct LintCommand: ParsableCommand {
         if shown.fails(at: strict ? .warning : .error) { throw CommandOutcome.findings }
     }
 
-    /// One lint run over a target of an opened workspace; read problems no rule covers are printed.
-    private func lint(
-        _ target: LintTarget, in workspace: Workspace, options: NotesDirectory.LoadOptions, asOf: CalendarDate,
-        quiet: Bool = false
-    ) -> (result: LintResult, journal: Journal, hadErrors: Bool) {
-        let journal =
-            target.files.map { workspace.load(including: $0, options: options) } ?? workspace.load(options: options)
-        // Problems of reading that no rule covers (unreadable files, invalid UTF-8) go to stderr.
-        let files = Set(target.files ?? journal.files.map(\.path))
-        let other =
-            journal.diagnostics
-            + journal.files.filter { files.contains($0.path) }.flatMap { file in
-                file.diagnostics.filter { !LintRules.coversDiagnostic($0, in: file) }
-            }
-        if !quiet { Console.report(other, root: target.root) }
-        let result = workspace.lint(journal, asOf: asOf, paths: target.files.map(Set.init))
-        // A file skipped as unreadable (not text, too complex to parse) is a runtime error too.
-        return (result, journal, other.contains { $0.severity == .error })
+    /// The run the lint cache remembers for `target`, when nothing changed; nil otherwise (and on any
+    /// problem opening it: the full path then reports it).
+    private func replayed(_ target: LintTarget, asOf: CalendarDate) -> LintRun? {
+        guard
+            let workspace = try? Workspace.open(
+                notes: target.root, configFile: configOption.config, checksLexicon: false),
+            let cache = try? loading.lintCache(for: workspace)
+        else { return nil }
+        return workspace.replayedLint(files: target.files, asOf: asOf, cache: cache, reasons: explain)
+    }
+
+    /// `result` as reported: explained with --explain, paths under `root`.
+    private func shown(_ result: LintResult, root: String) -> LintResult {
+        var result = result
+        if explain { result.findings = result.findings.map(UntaggedIncidentRule.explained) }
+        return result.displayed(root: root)
     }
 
     /// Plans and writes (or, with --dry-run, prints) the fixes. Returns whether a file changed and

@@ -38,18 +38,29 @@ struct LoadingOptions: ParsableArguments {
     @Option(
         name: .customLong("cache-path"),
         help: ArgumentHelp(
-            "Keep the parse cache in this folder (default: $XDG_CACHE_HOME/redflag, else ~/.cache/redflag; "
-                + "never inside the notes).",
+            "Keep the parse cache (and lint's findings cache) in this folder (default: $XDG_CACHE_HOME/redflag, "
+                + "else ~/.cache/redflag; never inside the notes).",
             valueName: "dir"),
         completion: .directory)
     var cachePath: String?
 
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the parse cache: parse every file.")
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the caches: parse (and lint) every file.")
     var noCache = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         if noCache, cachePath != nil { throw ValidationError("give --cache-path or --no-cache, not both") }
+    }
+
+    /// The lint findings cache (`LintCache`) beside the parse cache; nil with `--no-cache`, or when
+    /// the default folder cannot be used.
+    func lintCache(for workspace: Workspace) throws -> LintCache? {
+        guard !noCache else { return nil }
+        if let cachePath { return try workspace.lintCache(folder: cachePath, version: Version.current) }
+        guard let folder = ParseCache.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
+            return nil
+        }
+        return try? workspace.lintCache(folder: folder, version: Version.current)
     }
 
     /// How `workspace` reads its notes; `keepsSource` for the commands that show or rewrite lines.

@@ -12,7 +12,8 @@ struct CacheAndJobsTests {
         return url
     }
 
-    /// The one parse cache file in `folder` (`triage` keeps its own beside it: `TriageCacheTests`).
+    /// The one parse cache file in `folder` (`triage` keeps its own beside it: `TriageCacheTests`; lint
+    /// its `lint-….cache`: `LintCacheTests`).
     static func cacheFile(in folder: URL) throws -> URL {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
             $0.hasPrefix("notes-") && $0.hasSuffix(".cache")

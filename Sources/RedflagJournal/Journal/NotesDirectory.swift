@@ -101,11 +101,69 @@ public enum NotesDirectory {
     /// theirs nor change how theirs are read. Nil when that is not so, or no file has that id: the
     /// caller then loads everything (`dossier` uses it; the result equals the whole journal's for
     /// that client, with the diagnostics and input digest of their files only).
+    ///
+    /// Only the client's own names at the root (`acme.md`, `acme/`) are walked when the root alone
+    /// shows plain notes (`ownNames`): no tool folder (`.obsidian`, `logseq`), no folder of shared
+    /// notes (`journals/`, `daily/`, `clients/`, `pages/`), no daily note at the top, and no symbolic
+    /// link among the client's files; otherwise the whole tree is walked, as before.
     public static func load(
         root: String, configuration: Configuration, client id: ClientID, options: LoadOptions = .standard
     ) -> Journal? {
         var diagnostics: [Diagnostic] = []
-        let listing = discover(root: root, ignore: IgnorePatterns(configuration.ignore), diagnostics: &diagnostics)
+        let ignore = IgnorePatterns(configuration.ignore)
+        var listing: Listing?
+        if let names = ownNames(root: root, configuration: configuration, client: id) {
+            var walked: [Diagnostic] = []
+            let (own, linked) = walk(root: root, ignore: ignore, topLevel: names.contains, diagnostics: &walked)
+            // A linked file may be another path's (the walk keeps one path per real file): walk all.
+            if !linked {
+                listing = own
+                diagnostics = walked
+            }
+        }
+        let found = listing ?? discover(root: root, ignore: ignore, diagnostics: &diagnostics)
+        return load(
+            root: root, configuration: configuration, client: id, listing: found, diagnostics: diagnostics,
+            options: options)
+    }
+
+    /// The names at the root of plain notes that may hold the files of client `id`; nil when the root
+    /// alone cannot tell that no other file is shared (a tool folder, a folder of journals, daily
+    /// notes or client pages, a daily note at the top, an unreadable root) or when none may.
+    static func ownNames(root: String, configuration: Configuration, client id: ClientID) -> Set<String>? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return nil }
+        let markers = names.filter { [".obsidian", ".foam", "logseq", ".logseq"].contains($0.lowercased()) }
+        guard markers.isEmpty else { return nil }
+        let layout = NotesLayout.detect(paths: [], configuration: configuration)
+        var risky: Set<String> = ["clients", "pages", "journals"]
+        if layout.enabled { risky.formUnion(layout.journalFolders) }
+        var own = Set<String>()
+        for name in names where !name.hasPrefix(".") && name != Configuration.fileName {
+            let lowered = name.lowercased()
+            if toolFolders.contains(lowered) { continue }
+            let isNotesName = lowered.hasSuffix(".md")
+            if layout.enabled, !layout.journalFolders.isEmpty, isNotesName, JournalParser.fileDate(name) != nil {
+                return nil
+            }
+            if risky.contains(lowered) {
+                var status = stat()
+                let full = (root as NSString).appendingPathComponent(name)
+                if stat(full, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return nil }
+            }
+            let ids = [ClientID(slugging: name)] + (isNotesName ? [ClientID(slugging: name.dropLast(3))] : [])
+            guard ids.contains(id) else { continue }
+            if layout.enabled, layout.templateFolders.contains(lowered) { return nil }
+            own.insert(name)
+        }
+        return own.isEmpty ? nil : own
+    }
+
+    /// `load(root:configuration:client:options:)` once the walk is done (`listing` may be the whole
+    /// tree's or only the client's names').
+    static func load(
+        root: String, configuration: Configuration, client id: ClientID, listing: Listing,
+        diagnostics: [Diagnostic], options: LoadOptions
+    ) -> Journal? {
         let layout = NotesLayout.detect(
             paths: listing.files.map(\.path), markers: listing.markers, settings: listing.settings,
             configuration: configuration)
@@ -122,6 +180,10 @@ public enum NotesDirectory {
             }
         }
         guard !refs.isEmpty else { return nil }
+        // One client's few files parse faster than the parse cache of the whole tree (one file, read
+        // whole: 220 MB for the 100 MB corpus) is read: the cache is neither read nor written here.
+        var options = options
+        options.cache = nil
         let (files, readProblems) = parse(
             refs, root: root, configuration: configuration, layout: layout, options: options, isPartial: true)
         // Problems the walk met in other clients' places are theirs; the directory's own are kept.
@@ -229,10 +291,21 @@ public enum NotesDirectory {
     )
         -> Listing
     {
+        let (listing, _) = walk(root: root, ignore: ignore, diagnostics: &diagnostics)
+        return listing
+    }
+
+    /// The walk behind `discover`; with `topLevel`, only the names at the root it accepts are
+    /// visited. Also tells whether any notes file was reached through a symbolic link (its path is
+    /// then not its real place, and another path may be the one `discover` keeps).
+    static func walk(
+        root: String, ignore: IgnorePatterns, topLevel: ((String) -> Bool)? = nil, diagnostics: inout [Diagnostic]
+    ) -> (Listing, linked: Bool) {
         var walker = Walker(ignore: ignore)
         walker.rootReal = realPath(root) ?? root
+        walker.topLevel = topLevel
         let markers = rootMarkers(root)
-        walker.walk(root, relative: "", ancestors: [walker.rootReal])
+        walker.walk(root, relative: "", ancestors: [walker.rootReal], real: walker.rootReal)
         diagnostics += walker.diagnostics
         // One path per real file: the path that is the real one, else the first in path order.
         var chosen: [String: Walker.Found] = [:]
@@ -245,7 +318,8 @@ public enum NotesDirectory {
         }
         let files = chosen.values.map { FileRef(path: $0.path, client: clientID(forRelativePath: $0.path)) }
             .sorted { $0.path < $1.path }
-        return Listing(files: files, markers: markers, settings: toolSettings(root))
+        let settings = markers.isEmpty ? [:] : toolSettings(root)
+        return (Listing(files: files, markers: markers, settings: settings), walker.found.contains { !$0.isReal })
     }
 
     /// The canonical path of `path`, all links resolved; nil (with `errno`) when it cannot be.
@@ -267,6 +341,8 @@ public enum NotesDirectory {
 
         let ignore: IgnorePatterns
         var rootReal = ""
+        /// Which names at the root to visit; nil for all.
+        var topLevel: ((String) -> Bool)?
         var found: [Found] = []
         var diagnostics: [Diagnostic] = []
         /// Entries visited, a bound against pathological trees.
@@ -275,7 +351,9 @@ public enum NotesDirectory {
 
         init(ignore: IgnorePatterns) { self.ignore = ignore }
 
-        mutating func walk(_ folder: String, relative: String, ancestors: Set<String>) {
+        /// Walks `folder` (`relative` to the root); `real` is its real path when no symbolic link
+        /// leads to it (then its entries' real paths are known without `realpath`), else nil.
+        mutating func walk(_ folder: String, relative: String, ancestors: Set<String>, real: String?) {
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
@@ -293,19 +371,25 @@ public enum NotesDirectory {
                 guard visitedCount < Self.limit else { return }
                 if relative.isEmpty, toolFolders.contains(name.lowercased()) { continue }
                 if relative.isEmpty, name == Configuration.fileName { continue }
+                if relative.isEmpty, let topLevel, !topLevel(name) { continue }
                 let full = (folder as NSString).appendingPathComponent(name)
                 let path = relative.isEmpty ? name : relative + "/" + name
-                visit(full, path: path, ancestors: ancestors)
+                visit(full, path: path, ancestors: ancestors, parentReal: real)
             }
         }
 
-        private mutating func visit(_ full: String, path: String, ancestors: Set<String>) {
+        private mutating func visit(_ full: String, path: String, ancestors: Set<String>, parentReal: String?) {
             let isNotes = path.lowercased().hasSuffix(".md")
             var link = stat()
             guard lstat(full, &link) == 0 else { return }
             let isLink = (link.st_mode & S_IFMT) == S_IFLNK
-            var target = stat()
-            guard stat(full, &target) == 0 else {
+            // Not a link, in a folder no link leads to: its real path is its place (no `realpath`,
+            // and `lstat` already said what it is).
+            let knownReal: String? =
+                isLink || rootReal == "/"
+                ? nil : parentReal.map { $0 + "/" + (path.split(separator: "/").last.map(String.init) ?? path) }
+            var target = link
+            guard isLink ? stat(full, &target) == 0 : true else {
                 let error = errno
                 if error == ELOOP {
                     diagnostics.append(
@@ -321,7 +405,7 @@ public enum NotesDirectory {
             let type = target.st_mode & S_IFMT
             if type == S_IFDIR {
                 if ignore.excludes(path, isDirectory: true) { return }
-                let real = realPath(full) ?? full
+                let real = knownReal ?? realPath(full) ?? full
                 if ancestors.contains(real) {
                     diagnostics.append(
                         Diagnostic(
@@ -332,7 +416,7 @@ public enum NotesDirectory {
                 }
                 var inner = ancestors
                 inner.insert(real)
-                walk(full, relative: path, ancestors: inner)
+                walk(full, relative: path, ancestors: inner, real: knownReal)
                 return
             }
             guard isNotes, !ignore.excludes(path, isDirectory: false) else { return }
@@ -352,7 +436,7 @@ public enum NotesDirectory {
                     ))
                 return
             }
-            let real = realPath(full) ?? full
+            let real = knownReal ?? realPath(full) ?? full
             let isReal = real == rootReal + "/" + path
             found.append(Found(path: path, real: real, isReal: isReal))
         }

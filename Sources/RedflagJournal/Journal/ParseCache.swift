@@ -91,7 +91,7 @@ public struct ParseCache: Sendable {
             return Stamp(status)
         }
 
-        init(_ status: stat) {
+        package init(_ status: stat) {
             size = Int(status.st_size)
             #if canImport(Darwin)
                 modified = Int(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int(status.st_mtimespec.tv_nsec)

@@ -68,7 +68,7 @@ public struct SARIFReporter: LintReporter {
     }
 
     /// The 1-based column in Unicode code points of a finding's UTF-8 byte column.
-    static func codePointColumn(_ finding: LintFinding, in source: SourceText?) -> Int {
+    static func codePointColumn(_ finding: LintFinding, in source: ReportedLines?) -> Int {
         guard let source else { return finding.column }
         let bytes = Array(source.line(finding.line).utf8.prefix(max(0, finding.column - 1)))
         return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1

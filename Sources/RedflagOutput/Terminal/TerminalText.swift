@@ -13,6 +13,8 @@ public enum TerminalText {
     /// `text` with every character that `isEscaped` names written as `\u{HEX}`. Tabs stay;
     /// newlines stay only with `keepingNewlines` (for multi-line output such as Markdown).
     public static func sanitized(_ text: String, keepingNewlines: Bool = false) -> String {
+        // Printable ASCII (and tabs, and newlines when kept) is left as it is: checked by bytes.
+        if isPlainASCII(text, keepingNewlines: keepingNewlines) { return text }
         guard text.unicodeScalars.contains(where: { isEscaped($0, keepingNewlines: keepingNewlines) }) else {
             return text
         }
@@ -25,6 +27,14 @@ public enum TerminalText {
             }
         }
         return String(out)
+    }
+
+    /// True when every byte of `text` is printable ASCII or a tab (or a line feed, when kept): such
+    /// text has nothing to escape, and each of its characters is one byte and one column wide.
+    static func isPlainASCII(_ text: String, keepingNewlines: Bool = false) -> Bool {
+        text.utf8.allSatisfy { byte in
+            (byte >= 0x20 && byte < 0x7F) || byte == 0x09 || (keepingNewlines && byte == 0x0A)
+        }
     }
 
     /// True for what a terminal would act on or show misleadingly: C0 controls but the tab (and
@@ -54,15 +64,20 @@ public enum TerminalText {
     public static func excerpt(_ line: String, column: Int) -> (text: String, caret: String) {
         var width = 0
         var consumed = 0
-        for character in line {
-            let size = character.utf8.count
-            if consumed + size >= column { break }
-            consumed += size
-            width += Self.width(of: character)
+        let plain = isPlainASCII(line)
+        // Plain ASCII: one byte, one column per character, so the caret sits under byte `column`.
+        if plain { width = max(0, min(column - 1, line.utf8.count)) }
+        if !plain {
+            for character in line {
+                let size = character.utf8.count
+                if consumed + size >= column { break }
+                consumed += size
+                width += Self.width(of: character)
+            }
         }
         let indent = line.prefix { $0 == "\t" }
         let padding = String(indent) + String(repeating: " ", count: max(0, width - indent.count))
-        return (sanitized(line), padding + "^")
+        return (plain ? line : sanitized(line), padding + "^")
     }
 
     /// Terminal columns `character` takes once sanitized (a tab counts one, as in the caret line).

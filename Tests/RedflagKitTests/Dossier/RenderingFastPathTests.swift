@@ -20,6 +20,20 @@ struct RenderingFastPathTests {
         #expect(Slug.make("acme/2026 Notes.md") == "acme-2026-notes-md")
     }
 
+    @Test("ASCII Markdown inline text made byte by byte equals the one made character by character")
+    func asciiInline() async {
+        let pieces = [
+            "a", "Z", " ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\\", "`", "*", "<", ">", "[", "]", "|",
+            "#late", " / ", "_", "~",
+        ]
+        await propertyCheck(count: 300, input: Gen.int(in: 0...(pieces.count - 1)).array(of: 0...30)) { picks in
+            let text = picks.map { pieces[$0] }.joined()
+            #expect(MarkdownText.inlineASCII(text) == MarkdownText.inlineCharacters(text), "\(text.debugDescription)")
+        }
+        #expect(MarkdownText.inline(" a*b \r\n\n c|d ") == "a\\*b / c\\|d")
+        #expect(MarkdownText.inline("café [x]") == "café \\[x\\]")
+    }
+
     @Test("task boxes in one pass equal the six replacements they stand for")
     func taskBoxes() async {
         let pieces = [

@@ -3,6 +3,8 @@ import RedflagKit
 import RedflagTestSupport
 import Testing
 
+@testable import RedflagJournal
+
 @Suite("Workspace: opening a notes directory")
 struct WorkspaceTests {
     /// A fresh folder holding `files` (relative path → text).
@@ -138,5 +140,79 @@ struct WorkspaceClientLoadTests {
         let workspace = try Workspace.open(notes: root.path)
         #expect(workspace.load(client: "acme") == nil)
         #expect(workspace.load().entries.count == 2)
+    }
+}
+
+/// `dossier`'s walk of one client's names only, against the walk of the whole tree it replaces.
+@Suite("Workspace: one client's names walked")
+struct ClientWalkTests {
+    /// Loads `id` both ways: only its names walked (`load(root:configuration:client:)`), and the
+    /// whole tree walked then filtered; both must give the same journal.
+    static func bothWays(_ root: URL, _ id: String) throws -> (Journal?, Journal?) {
+        let configuration = try Workspace.open(notes: root.path).configuration
+        let fast = NotesDirectory.load(root: root.path, configuration: configuration, client: ClientID(rawValue: id))
+        var diagnostics: [Diagnostic] = []
+        let listing = NotesDirectory.discover(
+            root: root.path, ignore: IgnorePatterns(configuration.ignore), diagnostics: &diagnostics)
+        let whole = NotesDirectory.load(
+            root: root.path, configuration: configuration, client: ClientID(rawValue: id), listing: listing,
+            diagnostics: diagnostics, options: .standard)
+        return (fast, whole)
+    }
+
+    @Test("plain notes: only the client's names are walked, and the journal is the one the whole walk gives")
+    func sameJournal() throws {
+        let root = try WorkspaceTests.folder([
+            "acme.md": "- 2025-01-02: late #late\n", "Acme/2025.md": "## 2025-02-01\nlied #lie\n",
+            "acme/skip/x.md": "- 2025-03-01: ignored #late\n", "acme/notes.txt": "not notes\n",
+            "beta.md": "- 2025-01-02: fine\n", "beta/2024.md": "- 2024-01-02: old #paid\n",
+            "redflag.yml": "ignore:\n  - acme/skip/\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A link loop inside the client's folder is reported, as the whole walk reports it.
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("acme/loop").path, withDestinationPath: ".")
+        let configuration = try Workspace.open(notes: root.path).configuration
+        #expect(
+            NotesDirectory.ownNames(root: root.path, configuration: configuration, client: ClientID(rawValue: "acme"))
+                != nil)
+        for id in ["acme", "beta"] {
+            let (fast, whole) = try Self.bothWays(root, id)
+            let journal = try #require(fast)
+            #expect(journal == whole, "\(id)")
+            #expect(Set(journal.files.map(\.client.rawValue)) == [id])
+        }
+        let acme = try #require(try Self.bothWays(root, "acme").0)
+        #expect(acme.files.map(\.path).sorted() == ["Acme/2025.md", "acme.md"])
+        #expect(acme.diagnostics.contains { $0.message.contains("loop") }, "\(acme.diagnostics)")
+    }
+
+    @Test(
+        "the whole tree is walked when the root shows shared notes, a tool folder, or a link into the client's files",
+        arguments: [
+            "journals/2025-01-03.md", "daily/x.md", "clients/acme.md", "2025-01-03.md", ".obsidian/app.json", "link",
+        ])
+    func fallsBack(extra: String) throws {
+        var files = ["acme.md": "- 2025-01-02: late #late\n", "beta/x.md": "- 2025-01-02: fine #paid\n"]
+        if extra != "link" { files[extra] = "- 2025-01-03: [[acme]] lied #lie\n" }
+        let root = try WorkspaceTests.folder(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        if extra == "link" {
+            // acme/b.md is beta's file: the whole walk keeps it under its real path, beta/x.md.
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("acme"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("acme/b.md").path, withDestinationPath: "../beta/x.md")
+        }
+        let (fast, whole) = try Self.bothWays(root, "acme")
+        #expect(fast == whole)
+        if extra == "link" {
+            #expect(fast?.files.map(\.path) == ["acme.md"])
+        } else if extra.hasPrefix("clients") || extra.hasPrefix(".obsidian") || !extra.contains("/") {
+            let configuration = try Workspace.open(notes: root.path).configuration
+            #expect(
+                NotesDirectory.ownNames(
+                    root: root.path, configuration: configuration, client: ClientID(rawValue: "acme")) == nil)
+        }
     }
 }

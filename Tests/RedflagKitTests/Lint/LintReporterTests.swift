@@ -167,7 +167,7 @@ struct LintReporterTests {
         let source = SourceText("Étienne: «ok» #lei\n")
         let finding = LintFinding(
             rule: "unknown-tag", severity: .warning, file: "a.md", line: 1, column: 19, message: "m")
-        #expect(SARIFReporter.codePointColumn(finding, in: source) == 16)
+        #expect(SARIFReporter.codePointColumn(finding, in: ReportedLines(source, lines: [1])) == 16)
     }
 
     @Test("GitHub: properties escape % \\r \\n : , and messages escape % \\r \\n")

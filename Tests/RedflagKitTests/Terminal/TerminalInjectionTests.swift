@@ -68,6 +68,27 @@ struct TerminalInjectionTests {
         }
     }
 
+    @Test("printable ASCII lines take the byte path: same excerpt and caret as the character path")
+    func asciiExcerpt() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("\t ab#-:.()[]{}~`\"'\\0123456789XYZ")
+        for _ in 0..<300 {
+            let line = String((0..<next(40)).map { _ in alphabet[next(alphabet.count)] })
+            #expect(TerminalText.sanitized(line) == line)
+            for column in 0...(line.utf8.count + 2) {
+                // A trailing "é" sends the same line through the character-by-character path.
+                let fast = TerminalText.excerpt(line, column: column)
+                let slow = TerminalText.excerpt(line + "é", column: column)
+                #expect(fast.text + "é" == slow.text)
+                #expect(fast.caret == slow.caret, "\(line) @\(column)")
+            }
+        }
+    }
+
     @Test("scan text, tags and triage text carry no raw control or bidi character")
     func scanTagsTriage() throws {
         let journal = try Self.journal()
