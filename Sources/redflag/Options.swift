@@ -56,11 +56,11 @@ struct LoadingOptions: ParsableArguments {
     /// the default folder cannot be used.
     func lintCache(for workspace: Workspace) throws -> LintCache? {
         guard !noCache else { return nil }
-        if let cachePath { return try workspace.lintCache(folder: cachePath, version: Version.current) }
+        if let cachePath { return try workspace.lintCache(folder: cachePath, version: Version.cacheKey) }
         guard let folder = ParseCache.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
             return nil
         }
-        return try? workspace.lintCache(folder: folder, version: Version.current)
+        return try? workspace.lintCache(folder: folder, version: Version.cacheKey)
     }
 
     /// How `workspace` reads its notes; `keepsSource` for the commands that show or rewrite lines.
@@ -68,10 +68,10 @@ struct LoadingOptions: ParsableArguments {
         var options = NotesDirectory.LoadOptions(jobs: jobs, keepsSource: keepsSource)
         if !noCache {
             if let cachePath {
-                options.cache = try workspace.cache(folder: cachePath, version: Version.current)
+                options.cache = try workspace.cache(folder: cachePath, version: Version.cacheKey)
             } else if let folder = ParseCache.defaultFolder(environment: ProcessInfo.processInfo.environment) {
                 // The default folder is used only where it may be: never inside the notes.
-                options.cache = try? workspace.cache(folder: folder, version: Version.current)
+                options.cache = try? workspace.cache(folder: folder, version: Version.cacheKey)
             }
         }
         return options

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The version `redflag --version` prints.
 ///
 /// `make release` (and `make install`) stamps it from `git describe` at build time: the Makefile's
@@ -16,4 +18,15 @@ enum Version {
             base
         #endif
     }
+
+    /// What the caches are keyed by: the version and the running executable's size and modification
+    /// time. A development build reports the same version after every change of the parser, the
+    /// policy or the renderers, and a cache written by the previous build must not be replayed.
+    static let cacheKey: String = {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+        else { return current }
+        return "\(current)+\(size.int64Value):\(modified.timeIntervalSince1970)"
+    }()
 }

@@ -114,6 +114,43 @@ struct CacheAndJobsTests {
         #expect(after.stdout == (try CLI.run(Array(scan.dropLast(2)) + ["--no-cache"]).stdout))
     }
 
+    @Test("a cache written by another build of the same version is not used (a rebuilt parser reads again)")
+    func otherBuildIsNotTrusted() throws {
+        // A copy of the binary, with its resource bundles beside it, that the test can "rebuild"
+        // (give a new modification time) without touching the real one.
+        let build = try Self.cacheFolder()
+        let notes = try CLI.notes(["acme.md": "- 2025-01-02: late again #late\n"])
+        let cache = try Self.cacheFolder()
+        defer {
+            for folder in [build, notes, cache] { try? FileManager.default.removeItem(at: folder) }
+        }
+        let manager = FileManager.default
+        let binary = build.appendingPathComponent("redflag")
+        try manager.copyItem(at: CLI.executable, to: binary)
+        let products = CLI.executable.deletingLastPathComponent()
+        for name in try manager.contentsOfDirectory(atPath: products.path) where name.hasSuffix(".resources") {
+            try manager.createSymbolicLink(
+                at: build.appendingPathComponent(name), withDestinationURL: products.appendingPathComponent(name))
+        }
+        let scan = ["scan", notes.path, "--format", "csv", "--cache-path", cache.path]
+        // An old modification time: a file written in the second the cache was saved is never trusted.
+        let file = notes.appendingPathComponent("acme.md")
+        let stamp = Date(timeIntervalSince1970: 1_600_000_000)
+        try manager.setAttributes([.modificationDate: stamp], ofItemAtPath: file.path)
+        #expect(try CLI.run(binary.path, scan).stdout.contains("late again"))
+        // The same size and modification time: the cache answers for the file, unread (that is the
+        // cache's bargain, as in SwiftLint's), so the old text is what a warm run prints.
+        try Data("- 2025-01-02: lied again! #lie\n".utf8).write(to: file)
+        try manager.setAttributes([.modificationDate: stamp], ofItemAtPath: file.path)
+        #expect(try CLI.run(binary.path, scan).stdout.contains("late again"))
+        // Another build (same version, new executable): nothing it did not parse itself is trusted.
+        try manager.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_000_000_000)], ofItemAtPath: binary.path)
+        let rebuilt = try CLI.run(binary.path, scan)
+        #expect(rebuilt.stdout.contains("lied again"), "\(rebuilt.stdout)\(rebuilt.stderr)")
+        #expect(!rebuilt.stdout.contains("late again"))
+    }
+
     @Test(
         "a corrupt, truncated or foreign cache file is ignored and rewritten",
         arguments: ["garbage", "truncated", "foreign"])
