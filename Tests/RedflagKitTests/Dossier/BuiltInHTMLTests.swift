@@ -22,7 +22,7 @@ struct BuiltInHTMLTests {
     /// Every dossier (standalone and in a site, with provenance) and the triage (standalone and as
     /// the index) of `journal`, each rendered natively and by Mustache: equal bytes.
     static func expectSame(
-        _ journal: Journal, templates: HTMLTemplates, sourceLocation: SourceLocation = #_sourceLocation
+        _ journal: Journal, templates: HTMLTemplates, sourceLocation: Testing.SourceLocation = #_sourceLocation
     )
         throws -> Int
     {
