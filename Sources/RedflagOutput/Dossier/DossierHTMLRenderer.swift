@@ -26,7 +26,7 @@ public enum DossierHTMLRenderer {
                     sentence: ProvenanceRenderer.sentence(item, markdown: false), late: item.late)
             }
         }
-        return templates.render(view, template: "dossier")
+        return templates.render(view)
     }
 
     static func view(_ dossier: Dossier, indexLink: String?) -> HTMLView.DossierView {

@@ -3,12 +3,27 @@ import RedflagJournal
 import RedflagJudgement
 import RedflagLint
 
-/// Escaping for HTML built in Swift (the SVG chart); templates escape `{{...}}` themselves.
+/// Escaping for HTML built in Swift (the SVG charts, `BuiltInHTML`); Mustache templates escape `{{...}}`
+/// themselves, the same way.
 public enum HTML {
     /// `text` with `& < > " '` replaced by entities: safe in element content and quoted attributes.
     public static func escape(_ text: String) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count)
+        escape(text, into: &out)
+        return out
+    }
+
+    /// Appends `text` to `out` with `& < > " '` replaced by entities: the one escaping function of
+    /// the HTML built in Swift, the same as Mustache's `{{...}}` (Character by Character, so a
+    /// character with a combining mark is kept whole, as Mustache does).
+    public static func escape(_ text: String, into out: inout String) {
+        // Most text has none of the five: append it whole.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        else {
+            out += text
+            return
+        }
+        out.reserveCapacity(out.utf8.count + text.utf8.count + 16)
         for character in text {
             switch character {
             case "&": out += "&amp;"
@@ -19,7 +34,6 @@ public enum HTML {
             default: out.append(character)
             }
         }
-        return out
     }
 
     /// `page` with every C0 control but tab, line feed and carriage return, DEL and every C1

@@ -11,6 +11,10 @@ import RedflagLint
 /// replaces any of them by file name (`dossier.mustache`, ...) and may add partials of its own.
 /// Templates escape `{{variable}}`; only `{{{chart}}}` (generated SVG) and `{{{body}}}` (cmark's safe
 /// HTML of an entry) are inserted raw. The variables are documented in docs/dossier.md.
+///
+/// While a page's templates are the built-in ones (`dossier`, `entry` and `style` for a dossier;
+/// `triage` and `style` for the index), the page is made by `BuiltInHTML`, the same bytes at a
+/// fraction of swift-mustache's cost; as soon as one of them is overridden, by Mustache.
 public struct HTMLTemplates: Sendable {
     /// The templates every renderer needs, by name (file name without `.mustache`).
     public static let names = ["dossier", "entry", "triage", "style"]
@@ -18,8 +22,13 @@ public struct HTMLTemplates: Sendable {
     public static let fileExtension = "mustache"
 
     let library: MustacheLibrary
+    /// The names whose text is the built-in template's, byte for byte (empty unless `load` made it).
+    var builtIn: Set<String> = []
+    /// The text of the `style` partial, inserted as is by `BuiltInHTML`.
+    let style: String
 
     /// Parses `sources` (template name → Mustache text). Every name of `names` must be present.
+    /// Every page is rendered by Mustache from them (`load` also renders the built-in ones natively).
     public init(sources: [String: String]) throws(TemplateError) {
         var library = MustacheLibrary()
         for name in sources.keys.sorted() {
@@ -33,12 +42,14 @@ public struct HTMLTemplates: Sendable {
             throw TemplateError(message: "template '\(name).\(HTMLTemplates.fileExtension)' is missing")
         }
         self.library = library
+        self.style = sources["style"] ?? ""
     }
 
     /// Reads the default templates from the bundle, then every `*.mustache` file of `overrides`
     /// (when given) on top of them.
     public static func load(overrides: String? = nil) throws(TemplateError) -> HTMLTemplates {
-        var sources = try read(directory: defaultDirectory(), required: true)
+        let defaults = try read(directory: defaultDirectory(), required: true)
+        var sources = defaults
         if let overrides {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: overrides, isDirectory: &isDirectory), isDirectory.boolValue
@@ -47,12 +58,33 @@ public struct HTMLTemplates: Sendable {
             }
             sources.merge(try read(directory: URL(fileURLWithPath: overrides), required: false)) { _, new in new }
         }
-        return try HTMLTemplates(sources: sources)
+        var templates = try HTMLTemplates(sources: sources)
+        templates.builtIn = Set(names.filter { sources[$0] != nil && sources[$0] == defaults[$0] })
+        return templates
+    }
+
+    /// These templates with every page rendered by Mustache (`BuiltInHTMLTests` compares the two).
+    func mustacheOnly() -> HTMLTemplates {
+        var templates = self
+        templates.builtIn = []
+        return templates
     }
 
     /// Renders template `name` with `context`; an unknown name renders as empty text.
     func render(_ context: Any, template name: String) -> String {
         HTML.showingControls(library.render(context, withTemplate: name) ?? "")
+    }
+
+    /// The dossier page: natively while `dossier`, `entry` and `style` are built in, else by Mustache.
+    func render(_ view: HTMLView.DossierView) -> String {
+        guard builtIn.isSuperset(of: ["dossier", "entry", "style"]) else { return render(view, template: "dossier") }
+        return HTML.showingControls(BuiltInHTML.dossier(view, style: style))
+    }
+
+    /// The triage page: natively while `triage` and `style` are built in, else by Mustache.
+    func render(_ view: HTMLView.TriageView) -> String {
+        guard builtIn.isSuperset(of: ["triage", "style"]) else { return render(view, template: "triage") }
+        return HTML.showingControls(BuiltInHTML.triage(view, style: style))
     }
 
     static func defaultDirectory() throws(TemplateError) -> URL {

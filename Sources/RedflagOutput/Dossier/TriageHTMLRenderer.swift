@@ -21,6 +21,6 @@ public enum TriageHTMLRenderer {
             title: "Triage as of \(triage.asOf)", asOf: triage.asOf.description, policyDigest: triage.policyDigest,
             inputDigest: triage.inputDigest, tally: TriageRenderer.tally(triage), fire: triage.count(.fire),
             watch: triage.count(.watch), keep: triage.count(.keep), clients: clients)
-        return templates.render(view, template: "triage")
+        return templates.render(view)
     }
 }
