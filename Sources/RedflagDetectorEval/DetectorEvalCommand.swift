@@ -37,6 +37,12 @@ struct EvaluateDetectorCommand: ParsableCommand {
     @Option(help: "Confidence at or above which an entry counts as detected.")
     var threshold: Double = 0.5
 
+    @Option(help: "The detector's evidence floor (log-odds beyond the strongest word; -100 turns it off).")
+    var evidenceFloor: Double?
+
+    @Option(help: "The least the detector's strongest single cue must add (log-odds; -100 turns it off).")
+    var evidenceCue: Double?
+
     @Flag(help: "List the misclassified entries after the figures.")
     var errors = false
 
@@ -50,6 +56,8 @@ struct EvaluateDetectorCommand: ParsableCommand {
     func run() throws {
         let examples = try loadLabelled(eval)
         var detector = IncidentDetector()
+        if let evidenceFloor { detector.evidenceFloor = evidenceFloor }
+        if let evidenceCue { detector.evidenceCue = evidenceCue }
         var title = "shipped model + lexicon"
         if let train {
             let training = try loadLabelled(train)

@@ -14,7 +14,9 @@ import RedflagJournal
 ///   scope (`if`, `если`, up to six words) adds `?stem`;
 /// - `b:` pairs of adjacent stems within a clause;
 /// - `c:` character 3- and 4-grams of each word with its boundaries (`^опл`, `лат$`): Russian
-///   inflection and typos that stems miss.
+///   inflection and typos that stems miss;
+/// - function words (`stopWords`: "me", "our", "on", "мне") give no `w:` and no `c:` feature, and
+///   two of them side by side no `b:` pair.
 ///
 /// Lexicon and structure features, not normalised:
 /// - `lex:sign` the lexicon's confidence for the sign (after its own negation, exclusion and
@@ -71,6 +73,26 @@ struct DetectorFeatures: Sendable {
             Int32(truncatingIfNeeded: (state ^ (state >> 29)) & UInt64(DetectorFeatures.dimension - 1))
         }
     }
+
+    /// Function words (as written, lowercased, `ё` → `е`) that get no `w:` unigram and no `c:`
+    /// character grams of their own, and no `b:` pair with another of them: in a short entry they
+    /// carried a sign alone ("posted about me on Instagram" read as `#lie` from "me", "our", "on").
+    /// They still mark what follows (negations and conditions are not in the list and keep their
+    /// scopes) and still pair with a content word ("on time", "за месяц").
+    static let stopWords: [String] = [
+        "a", "an", "the", "and", "or", "i", "i'm", "i've", "i'd", "me", "my", "mine", "myself", "we", "we're",
+        "us", "our", "ours", "you", "you're", "your", "yours", "he", "he's", "him", "his", "she", "she's", "her",
+        "hers", "they", "they're", "them", "their", "theirs", "it", "it's", "its", "this", "that", "these",
+        "those", "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "onto", "as", "so",
+        "than", "then", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "have",
+        "has", "had", "there", "here", "what", "which", "who", "whom", "just", "also", "very", "up", "out",
+        "off", "и", "в", "во", "на", "с", "со", "что", "чтобы", "я", "меня", "мне", "мной", "мы", "нас", "нам",
+        "ты", "тебя", "тебе", "вы", "вас", "вам", "он", "его", "ему", "она", "ее", "ей", "они", "их", "им",
+        "это", "этот", "эта", "эти", "этого", "то", "тот", "та", "так", "по", "за", "к", "ко", "у", "о", "об",
+        "от", "до", "из", "же", "ли", "вот", "ну", "как", "там", "тут", "для", "при", "про", "мой", "моя",
+        "мое", "мои", "наш", "наша", "наше", "наши", "свой", "своя", "свои",
+    ]
+    static let stopWordSet = WordSet(stopWords)
 
     static let claimStems: [String] = [
         "said", "say", "told", "tell", "claim", "promis", "assur", "insist", "swore", "swear", "confirm", "wrote",
@@ -183,6 +205,33 @@ struct DetectorFeatures: Sendable {
         }
     }
 
+    /// What a feature stands for, to weigh a finding's evidence (`IncidentDetector`'s evidence floor).
+    enum Source: Hashable, Sendable {
+        /// The word at this position: its stem and its character grams.
+        case word(Int)
+        /// The pair of words ending at this position.
+        case pair(Int)
+        /// The lexicon's reading of a sign.
+        case lexicon
+        /// A cue across sentences (a claim, then the facts or a denial).
+        case cue
+        /// The entry's shape (its length, several sentences, a cancelled phrase): no evidence.
+        case shape
+    }
+
+    /// What the feature at `index` stands for; `.shape` unless extracted with `naming`.
+    func source(of index: Int32) -> Source {
+        guard let provenance, let origin = provenance.origin(of: index) else { return .shape }
+        switch origin {
+        case let .word(position, _): return .word(position)
+        case let .gram(position, _, _): return .word(position)
+        case let .pair(position): return .pair(position)
+        case let .label(label):
+            if label.hasPrefix("lex:") { return .lexicon }
+            return label.hasPrefix("a claim") ? .cue : .shape
+        }
+    }
+
     /// Extracts the features of `tokens` (with their Snowball `stems`), given the lexicon's reading.
     static func extract(
         tokens: [DetectorToken], stems snowball: [String], lexical: LexicalScore, text: String, naming: Bool = false
@@ -218,26 +267,29 @@ struct DetectorFeatures: Sendable {
                 let stem = stemEnds[position]..<stemEnds[position + 1]
                 let clause = tokens[position].clause
                 let negated = position <= negatedUntil
+                let stop = wordFlags[position] & Flags.stop != 0
                 // A number alone says nothing; next to a word it does ("45 days", "3am" stays a word class).
-                if !isNumber[position] || stems[position].count > 5 {
+                if !stop, !isNumber[position] || stems[position].count > 5 {
                     let prefix: StaticString = negated ? "w:!" : "w:"
                     var hash = Hash(prefix)
                     hash.add(stemBuffer, stem)
                     collector.text(hash.index, 1, .word(position, prefix))
                 }
-                if position <= conditionalUntil {
+                if !stop, position <= conditionalUntil {
                     var hash = Hash("w:?")
                     hash.add(stemBuffer, stem)
                     collector.text(hash.index, 1, .word(position, "w:?"))
                 }
-                if position > 0, tokens[position - 1].clause == clause {
+                if position > 0, tokens[position - 1].clause == clause,
+                    !stop || wordFlags[position - 1] & Flags.stop == 0
+                {
                     var hash = Hash("b:")
                     hash.add(stemBuffer, stemEnds[position - 1]..<stemEnds[position])
                     hash.add(0x20)
                     hash.add(stemBuffer, stem)
                     collector.text(hash.index, 1, .pair(position))
                 }
-                if !isNumber[position] {
+                if !stop, !isNumber[position] {
                     // The scalars of `^word$`, by their UTF-8 offsets.
                     gramBytes.removeAll(keepingCapacity: true)
                     gramStarts.removeAll(keepingCapacity: true)
@@ -328,6 +380,7 @@ struct DetectorFeatures: Sendable {
         static let negation: UInt8 = 1
         static let nextWordNegation: UInt8 = 2
         static let conditional: UInt8 = 4
+        static let stop: UInt8 = 8
 
         static func of(_ word: String) -> UInt8 {
             var copy = word
@@ -336,6 +389,7 @@ struct DetectorFeatures: Sendable {
                 if IncidentPattern.negations.contains(bytes) { flags |= negation }
                 if IncidentMatcher.nextWordNegations.contains(bytes) { flags |= nextWordNegation }
                 if IncidentMatcher.conditionals.contains(bytes) { flags |= conditional }
+                if DetectorFeatures.stopWordSet.contains(bytes) { flags |= stop }
                 return flags
             }
         }

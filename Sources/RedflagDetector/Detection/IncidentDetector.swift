@@ -38,6 +38,19 @@ public struct IncidentDetector: IncidentDetecting {
     static let learnedClip = 6.0
     /// How many features `--explain` shows.
     static let explainedFeatures = 5
+    /// The evidence floor's defaults (`evidenceFloor`, `evidenceCue`).
+    static let defaultEvidenceFloor = 1.2
+    static let defaultEvidenceCue = 0.8
+
+    /// The evidence floor: a sign the shipped model suggests counts only when its positive evidence
+    /// against `none` from what the entry says — words and their character grams, word pairs, the
+    /// lexicon, cues across sentences, the user's tagged entries — still reaches this much log-odds
+    /// without its strongest single word or pair. No one generic word ("want", "now") raises a
+    /// finding; a lexicon phrase, which is never taken away, can (docs/detector.md).
+    package var evidenceFloor = IncidentDetector.defaultEvidenceFloor
+    /// The least its strongest single cue (a word or pair, the lexicon, a cue across sentences, the
+    /// user's tagged entries) must add: diffuse evidence from many weak words raises no finding.
+    package var evidenceCue = IncidentDetector.defaultEvidenceCue
 
     let lexicon: IncidentLexicon
     /// `lexicon.signs`, computed once.
@@ -351,6 +364,16 @@ public struct IncidentDetector: IncidentDetecting {
             }
             let features = named ?? vector
             let contributions = shipped.contributions(features, column: column)
+            guard
+                IncidentDetector.hasEnoughEvidence(
+                    contributions, features: features, learned: shifts[sign] ?? 0, floor: evidenceFloor,
+                    cue: evidenceCue)
+            else {
+                // The confidence is the entry's (1 − P(none)): when the best sign lacks evidence,
+                // the runner-up does not inherit it.
+                if column == first { return [] }
+                continue
+            }
             var reasons = contributions.prefix(IncidentDetector.explainedFeatures).filter { $0.value > 0 }.map {
                 IncidentSuggestion.Reason(feature: features.name(of: $0.index) ?? "?", weight: rounded($0.value))
             }
@@ -373,6 +396,36 @@ public struct IncidentDetector: IncidentDetecting {
             result.append(suggestion)
         }
         return result
+    }
+
+    /// Whether a sign has evidence enough from what the entry says (`evidenceFloor`, `evidenceCue`).
+    /// Its content evidence is the sum of what the words and their character grams, the word pairs,
+    /// the lexicon and the cues across sentences add to the sign against `none` (negative parts
+    /// included), plus a positive push from the user's tagged entries, less the strongest single word
+    /// or pair; its strongest cue is the largest of that word or pair, the lexicon, a cue across
+    /// sentences and the user's push. The entry's shape (length, several sentences) is no evidence.
+    static func hasEnoughEvidence(
+        _ contributions: [(index: Int32, value: Double)], features: DetectorFeatures, learned: Double,
+        floor: Double, cue: Double
+    ) -> Bool {
+        var content = max(learned, 0)
+        var strongest = max(learned, 0)
+        var units: [DetectorFeatures.Source: Double] = [:]
+        var lexicon = 0.0
+        for (index, value) in contributions {
+            let source = features.source(of: index)
+            switch source {
+            case .shape: continue
+            case .lexicon, .cue:
+                content += value
+                lexicon += value
+            case .word, .pair: units[source, default: 0] += value
+            }
+        }
+        let top = units.values.max() ?? 0
+        content += units.values.reduce(0, +) - max(top, 0)
+        strongest = max(strongest, top, lexicon)
+        return content >= floor && strongest >= cue
     }
 
     /// Without the shipped model: the lexicon's confidence, shifted by the user's model.

@@ -120,14 +120,15 @@ struct DetectionEvaluationTests {
         #expect(examples.count >= 1000)
         let result = DetectorGoals.measure(examples, threshold: 0.5)
         var goals = DetectorGoals()
-        // Floors a little under the figures reported in docs/detector.md for the shipped model on the
-        // 1,000 entries of both batches' held-out splits (precision 0.897, F1 0.833, recall en 0.772 /
-        // ru 0.781, near-misses flagged 0.129, correct tag 0.807 at 0.5).
-        goals.precision = 0.85
-        goals.f1 = 0.80
-        goals.languageRecall = 0.75
-        goals.nearMissFlagged = 0.16
-        goals.tagAccuracy = 0.75
+        // Floors a little under the figures reported in docs/detector.md for the shipped model (issue
+        // 11f: function words left out, evidence floor) on the 1,000 entries of both batches'
+        // held-out splits (precision 0.899, F1 0.822, recall en 0.728 / ru 0.788, near-misses
+        // flagged 0.163, correct tag 0.874 at 0.5).
+        goals.precision = 0.87
+        goals.f1 = 0.79
+        goals.languageRecall = 0.70
+        goals.nearMissFlagged = 0.18
+        goals.tagAccuracy = 0.85
         DetectorGoals.expect(result, goals)
     }
 

@@ -17,7 +17,7 @@ struct DetectionFastPathTests {
         "#late", "#paid", "#1043", "!!", ", ", ". ", " — ", " - ", "e-mail", "\n", "\r\n", "2:40am", "23:50", "4h",
         "ё", "Ё", "Счёт", "didn’t", "ʼ", "'", "'s", "#", "🙂", "e\u{301}", "\u{345}", "İ", "ß", "Ǆ", "٣", "½",
         "", "   ", "\t", "if", "если", "said", "the bank shows", "оказалось", "…", "«ок»", "“q”", "•", "a/b_c",
-        "#tag-with/slash", "ＡＢＣ", "Ω", "K", "x", "123",
+        "#tag-with/slash", "ＡＢＣ", "Ω", "K", "x", "123", "me", "on", "our", "мне", "about me", "за",
     ]
 
     /// Entries of the labelled sets the tests ship with (a sample, to keep the suite fast).

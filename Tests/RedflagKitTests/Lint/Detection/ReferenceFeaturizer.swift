@@ -6,7 +6,8 @@ import Foundation
 
 /// The detector's tokenizer and feature extractor as they were before they were made fast (main at
 /// 0f3e144: scalar by scalar, names built as strings, dictionaries per entry), kept verbatim as the
-/// reference the fast ones must equal exactly: the shipped model was trained on these features.
+/// reference the fast ones must equal exactly: the shipped model was trained on these features
+/// (since issue 11f with the function words of `DetectorFeatures.stopWords` left out).
 enum ReferenceFeaturizer {
     static let hashBits = 18
     static let dimension = 1 << hashBits
@@ -153,6 +154,9 @@ enum ReferenceFeaturizer {
         return Int32(truncatingIfNeeded: (hash ^ (hash >> 29)) & UInt64(dimension - 1))
     }
 
+    /// Function words, which give no unigram, no character grams and no pair with one another.
+    static let stopWords = Set(DetectorFeatures.stopWords)
+
     static let claimStems: Set<String> = [
         "said", "say", "told", "tell", "claim", "promis", "assur", "insist", "swore", "swear", "confirm", "wrote",
         "сказа", "говор", "обеща", "утвержда", "увер", "клял", "подтверд", "писа", "заяв",
@@ -202,15 +206,18 @@ enum ReferenceFeaturizer {
             let clause = token.clause
             let negated = position <= negatedUntil
             let conditional = position <= conditionalUntil
+            let stop = stopWords.contains(token.text)
             // A number alone says nothing; next to a word it does ("45 days", "3am" stays a word class).
-            if !stem.hasPrefix("<num>") || stem.count > 5 {
+            if !stop, !stem.hasPrefix("<num>") || stem.count > 5 {
                 add((negated ? "w:!" : "w:") + stem, position...position, into: &textual)
             }
-            if conditional { add("w:?" + stem, position...position, into: &textual) }
-            if position > 0, tokens[position - 1].clause == clause {
+            if !stop, conditional { add("w:?" + stem, position...position, into: &textual) }
+            if position > 0, tokens[position - 1].clause == clause,
+                !stop || !stopWords.contains(tokens[position - 1].text)
+            {
                 add("b:" + stems[position - 1] + " " + stem, (position - 1)...position, into: &textual)
             }
-            if !stem.hasPrefix("<num>") {
+            if !stop, !stem.hasPrefix("<num>") {
                 let scalars = Array(("^" + token.text + "$").unicodeScalars)
                 for size in 3...4 where scalars.count >= size {
                     for start in 0...(scalars.count - size) {
