@@ -13,7 +13,7 @@ extension LintCache {
     typealias Corrupt = ParseCacheCodec.Corrupt
 
     static func encode(_ run: LintRun, into writer: inout Writer) {
-        writer.array(run.problems) { writer, diagnostic in encode(diagnostic, into: &writer) }
+        writer.array(run.problems) { $0.diagnostic($1) }
         writer.strings(run.result.files)
         writer.array(run.result.findings) { writer, finding in encode(finding, into: &writer) }
         writer.array(run.result.sources.sorted { $0.key < $1.key }) { writer, pair in
@@ -29,7 +29,7 @@ extension LintCache {
     /// The run encoded by `encode`; `reasons: false` leaves each suggestion's reasons out (they are
     /// shown only with `--explain`), which is most of the strings of a run.
     static func decodeRun(_ reader: inout Reader, reasons: Bool = true) throws(Corrupt) -> LintRun {
-        let problems = try reader.array { reader throws(Corrupt) in try decodeDiagnostic(&reader) }
+        let problems = try reader.array { reader throws(Corrupt) in try reader.diagnostic() }
         let files = try reader.strings()
         // Findings come file by file: each file's path is made once.
         var last: (bytes: ArraySlice<UInt8>, path: String) = ([], "")
@@ -52,32 +52,6 @@ extension LintCache {
         let result = LintResult(
             findings: findings, files: files, sources: Dictionary(sources) { first, _ in first }, rules: [])
         return LintRun(result: result, problems: problems, journal: nil)
-    }
-
-    private static func encode(_ diagnostic: Diagnostic, into writer: inout Writer) {
-        writer.string(diagnostic.severity.rawValue)
-        writer.string(diagnostic.file)
-        writer.optional(diagnostic.line) { $0.int($1) }
-        writer.optional(diagnostic.column) { $0.int($1) }
-        writer.string(diagnostic.message)
-        writer.optional(diagnostic.hint) { $0.string($1) }
-        writer.optional(diagnostic.topic) { $0.string($1.rawValue) }
-    }
-
-    private static func decodeDiagnostic(_ reader: inout Reader) throws(Corrupt) -> Diagnostic {
-        guard let severity = Severity(rawValue: try reader.string()) else { throw Corrupt() }
-        let file = try reader.string()
-        let line = try reader.optional { reader throws(Corrupt) in try reader.int() }
-        let column = try reader.optional { reader throws(Corrupt) in try reader.int() }
-        let message = try reader.string()
-        let hint = try reader.optional { reader throws(Corrupt) in try reader.string() }
-        let topic = try reader.optional { reader throws(Corrupt) in
-            guard let topic = Diagnostic.Topic(rawValue: try reader.string()) else { throw Corrupt() }
-            return topic
-        }
-        var diagnostic = Diagnostic(severity, file: file, line: line, column: column, message: message, hint: hint)
-        diagnostic.topic = topic
-        return diagnostic
     }
 
     private static func encode(_ finding: LintFinding, into writer: inout Writer) {

@@ -39,7 +39,7 @@ public struct LintCache: Sendable {
     public init(folder: String, root: String, version: String) {
         self.folder = folder
         self.version = version
-        self.root = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        self.root = ParseCache(folder: folder, root: root, version: version).root
     }
 
     /// The cache file of this notes directory.

@@ -460,7 +460,7 @@ public enum NotesDirectory {
             let ref = refs[index]
             let full = (root as NSString).appendingPathComponent(ref.path)
             var outcome = read(ref, full: full, parser: parser, cache: cache, keepsSource: options.keepsSource)
-            if case var .parsed(file, record) = outcome, !options.keepsSource {
+            if case .parsed(var file, let record) = outcome, !options.keepsSource {
                 file.source = SourceText("")
                 outcome = .parsed(file, record)
             }

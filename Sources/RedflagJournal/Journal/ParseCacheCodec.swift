@@ -36,15 +36,7 @@ package enum ParseCacheCodec {
             writer.int(comment.column)
             writer.int(comment.endLine)
         }
-        writer.array(file.diagnostics) { writer, diagnostic in
-            writer.string(diagnostic.severity.rawValue)
-            writer.string(diagnostic.file)
-            writer.optional(diagnostic.line) { $0.int($1) }
-            writer.optional(diagnostic.column) { $0.int($1) }
-            writer.string(diagnostic.message)
-            writer.optional(diagnostic.hint) { $0.string($1) }
-            writer.optional(diagnostic.topic) { $0.string($1.rawValue) }
-        }
+        writer.array(file.diagnostics) { $0.diagnostic($1) }
         writer.bool(file.usesCRLF)
         writer.bool(file.hasBOM)
         writer.string(file.digest)
@@ -70,20 +62,7 @@ package enum ParseCacheCodec {
             HTMLComment(
                 text: try reader.string(), line: try reader.int(), column: try reader.int(), endLine: try reader.int())
         }
-        let diagnostics = try reader.array { reader throws(Corrupt) in
-            guard let severity = Severity(rawValue: try reader.string()) else { throw Corrupt() }
-            let file = try reader.string()
-            let line = try reader.optional { reader throws(Corrupt) in try reader.int() }
-            let column = try reader.optional { reader throws(Corrupt) in try reader.int() }
-            let message = try reader.string()
-            let hint = try reader.optional { reader throws(Corrupt) in try reader.string() }
-            let topic = try reader.optional { reader throws(Corrupt) in
-                guard let topic = Diagnostic.Topic(rawValue: try reader.string()) else { throw Corrupt() }
-                return topic
-            }
-            return Diagnostic(
-                severity, file: file, line: line, column: column, message: message, hint: hint, topic: topic)
-        }
+        let diagnostics = try reader.array { reader throws(Corrupt) in try reader.diagnostic() }
         return ParsedFile(
             path: path, client: client, frontMatter: frontMatter, fields: fields, entries: entries, headings: headings,
             comments: comments, diagnostics: diagnostics, usesCRLF: try reader.bool(), hasBOM: try reader.bool(),
@@ -143,6 +122,17 @@ package enum ParseCacheCodec {
             int(date.year)
             int(date.month)
             int(date.day)
+        }
+
+        /// A diagnostic (a file's read problems, lint's walk problems).
+        package mutating func diagnostic(_ diagnostic: Diagnostic) {
+            string(diagnostic.severity.rawValue)
+            string(diagnostic.file)
+            optional(diagnostic.line) { $0.int($1) }
+            optional(diagnostic.column) { $0.int($1) }
+            string(diagnostic.message)
+            optional(diagnostic.hint) { $0.string($1) }
+            optional(diagnostic.topic) { $0.string($1.rawValue) }
         }
 
         /// A path, as nothing when it is the file's own (nearly always).
@@ -311,6 +301,22 @@ package enum ParseCacheCodec {
         package mutating func date() throws(Corrupt) -> CalendarDate {
             guard let date = CalendarDate(year: try int(), month: try int(), day: try int()) else { throw Corrupt() }
             return date
+        }
+
+        /// A diagnostic written by `Writer.diagnostic(_:)`.
+        package mutating func diagnostic() throws(Corrupt) -> Diagnostic {
+            guard let severity = Severity(rawValue: try string()) else { throw Corrupt() }
+            let file = try string()
+            let line = try optional { reader throws(Corrupt) in try reader.int() }
+            let column = try optional { reader throws(Corrupt) in try reader.int() }
+            let message = try string()
+            let hint = try optional { reader throws(Corrupt) in try reader.string() }
+            let topic = try optional { reader throws(Corrupt) in
+                guard let topic = Diagnostic.Topic(rawValue: try reader.string()) else { throw Corrupt() }
+                return topic
+            }
+            return Diagnostic(
+                severity, file: file, line: line, column: column, message: message, hint: hint, topic: topic)
         }
 
         mutating func path(file: String) throws(Corrupt) -> String {
