@@ -63,7 +63,7 @@ struct LogCommand: ParsableCommand {
         if !new, name != nil || billing != nil || contact != nil {
             throw ValidationError("--name, --billing and --contact go with --new")
         }
-        if let billing, Billing(rawValue: billing) == nil {
+        if let billing, Billing(written: billing) == nil {
             throw ValidationError("--billing: '\(billing)' is not hourly, fixed or retainer")
         }
     }
@@ -88,7 +88,8 @@ struct LogCommand: ParsableCommand {
         let capture = Capture(
             client: client, text: entry, date: day, time: time,
             newClient: new
-                ? Capture.NewClient(name: name, billing: billing.flatMap(Billing.init), contact: contact) : nil,
+                ? Capture.NewClient(name: name, billing: billing.flatMap { Billing(written: $0) }, contact: contact)
+                : nil,
             force: force)
         let result = try unknownClientStops { () throws(RedflagError) in
             try capture.run(in: workspace, journal: journal)

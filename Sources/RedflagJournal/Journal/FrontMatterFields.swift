@@ -117,7 +117,7 @@ public struct FrontMatterFields: Hashable, Sendable {
                 }
             case "billing":
                 let written = (text(pair.value) ?? "").lowercased()
-                if let billing = Billing(rawValue: written) {
+                if let billing = Billing(written: written) {
                     fields.billing = billing
                 } else {
                     let suggestion =
@@ -127,7 +127,8 @@ public struct FrontMatterFields: Hashable, Sendable {
                         Diagnostic(
                             .warning, file: file, line: pair.value.line, column: byteColumn(pair.value, source),
                             message: "unknown billing '\(written)'\(suggestion)",
-                            hint: "use hourly, fixed or retainer; the changed-mind rule depends on it",
+                            hint:
+                                "use hourly, fixed or retainer (or monthly, milestones, t&m…); the changed-mind rule depends on it",
                             topic: .frontMatter))
                 }
             case "status":
@@ -225,7 +226,7 @@ public struct FrontMatterFields: Hashable, Sendable {
             case "type":
                 if values.contains(where: { clientMarkers.contains($0.lowercased()) }) { fields.marksClient = true }
             case "billing":
-                if fields.billing == nil { fields.billing = Billing(rawValue: property.value.lowercased()) }
+                if fields.billing == nil { fields.billing = Billing(written: property.value) }
             case "contact": fields.contact = fields.contact ?? property.value
             case "rate": fields.rate = fields.rate ?? property.value
             case "status": fields.status = fields.status ?? property.value.lowercased()

@@ -170,6 +170,25 @@ struct JournalParserTests {
             ])
     }
 
+    @Test(
+        "common ways of writing billing name a billing, without a warning",
+        arguments: [
+            ("monthly", Billing.retainer), ("Retainer", .retainer), ("milestones", .fixed),
+            ("Fixed Price", .fixed), ("fixed_fee", .fixed), ("T&M", .hourly),
+            ("time and materials", .hourly), ("почасовая", .hourly), ("Фикс", .fixed),
+        ])
+    func billingAliases(written: String, billing: Billing) {
+        let file = Self.parse("---\nbilling: \(written)\n---\n")
+        #expect(file.fields.billing == billing)
+        #expect(file.diagnostics.isEmpty)
+    }
+
+    @Test func billingThatNamesNoBillingIsStillAWarning() {
+        let file = Self.parse("---\nbilling: barter\n---\n")
+        #expect(file.fields.billing == nil)
+        #expect(file.diagnostics.map(\.message) == ["unknown billing 'barter'"])
+    }
+
     @Test func crlfPositionsAreExact() {
         let file = Self.parse("## 2024-04-01\r\n\r\nfirst \\#no #late\r\nsecond #lie\r\n")
         #expect(file.usesCRLF)
