@@ -20,9 +20,10 @@ struct ParsingFastPathTests {
     @Test("lines joined from the bytes equal the lines joined one by one, whatever the line endings")
     func lines() async {
         let pieces = ["a", " ", "é", "e\u{301}", "\n", "\r\n", "\r", "\t", "🙂", "#late", "\u{A0}", "\n\n"]
-        let input = Gen.zip(
+        let input = zip(
             Gen.int(in: 0...(pieces.count - 1)).array(of: 0...40), Gen.int(in: -1...12), Gen.int(in: -1...12))
-        await propertyCheck(count: 400, input: input) { picks, first, last in
+        await propertyCheck(count: 400, input: input) { input in
+            let (picks, first, last) = input
             let source = SourceText(picks.map { pieces[$0] }.joined())
             #expect(
                 Array(source.lines(first, through: last).utf8) == Array(Self.referenceLines(source, first, last).utf8),
@@ -60,7 +61,7 @@ struct ParsingFastPathTests {
             "  e\u{301}",
             "  \u{2028}", "", "  > quote", "      code",
         ]
-        let item = Gen.zip(
+        let item = zip(
             Gen.int(in: 0...(starts.count - 1)), Gen.int(in: 0...(continuations.count - 1)).array(of: 0...4))
         await propertyCheck(count: 300, input: item.array(of: 1...4)) { items in
             var text = "## 2026-03-05\n\n"
