@@ -70,11 +70,15 @@ struct ParsingFastPathTests {
             }
             let file = JournalParser().parse(path: "c.md", client: "c", bytes: Array(text.utf8))
             let source = SourceText(text)
-            for entry in file.entries where entry.line > 1 {
+            var compared = 0
+            // Items only: a continuation line after a blank line is a paragraph of its own.
+            for entry in file.entries where starts.contains(where: { source.line(entry.line).hasPrefix($0) }) {
                 let expected = Self.referenceItemMarkdown(
                     source, line: entry.line, column: entry.column, endLine: entry.endLine)
                 #expect(Array(entry.markdown.utf8) == Array(expected.utf8), "\(text.debugDescription)")
+                compared += 1
             }
+            #expect(compared >= 1)
         }
     }
 
