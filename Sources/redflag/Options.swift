@@ -138,6 +138,16 @@ struct OutputOption: ParsableArguments {
             Console.out(text)
         }
     }
+
+    /// Writes what `body` hands to its argument, piece by piece: to standard output as it comes, or
+    /// to the output file through a new file renamed over it at the end (`OutputFile.stream`).
+    func stream(notes: String, _ body: (_ write: (String) throws -> Void) throws -> Void) throws {
+        if let output {
+            try OutputFile.stream(to: output, notes: notes, body)
+        } else {
+            try body { text in if !text.isEmpty { Console.out(text) } }
+        }
+    }
 }
 
 /// `--template DIR`, for HTML output.

@@ -68,36 +68,49 @@ struct ScanCommand: ParsableCommand {
         if hadErrors { throw CommandOutcome.hadErrors }
     }
 
-    /// Reads and writes the entries one client at a time; false, with nothing read nor written, when the
-    /// notes cannot be read that way (`Workspace.stream`).
+    /// Reads and writes the entries one client at a time (to the output file too, through a new file
+    /// renamed over it at the end); false, with nothing read nor written, when the notes cannot be read
+    /// that way (`Workspace.stream`).
     private func stream(_ workspace: Workspace, filter: EntryFilter) throws -> Bool {
         let options = try notes.loading.options(for: workspace, keepsSource: false)
-        var renderer = ScanStream(format: format)
-        var written = ""
-        func emit(_ text: String) {
-            guard !text.isEmpty else { return }
-            if output.output == nil { Console.out(text) } else { written += text }
+        var streamed: Journal?
+        do {
+            try output.stream(notes: workspace.root) { write in
+                var renderer = ScanStream(format: format)
+                var failure: (any Error)?
+                func emit(_ text: String) {
+                    guard !text.isEmpty, failure == nil else { return }
+                    do { try write(text) } catch { failure = error }
+                }
+                var started = false
+                func start() {
+                    guard !started else { return }
+                    started = true
+                    emit(renderer.header)
+                }
+                guard
+                    let journal = workspace.stream(
+                        options: options,
+                        { _, entries in
+                            start()
+                            emit(renderer.render(entries.filter(filter.accepts)))
+                        })
+                else { throw NotStreamed() }
+                start()
+                emit(renderer.footer)
+                if let failure { throw failure }
+                streamed = journal
+            }
+        } catch is NotStreamed {
+            return false
         }
-        var started = false
-        func start() {
-            guard !started else { return }
-            started = true
-            emit(renderer.header)
-        }
-        guard
-            let journal = workspace.stream(
-                options: options,
-                { _, entries in
-                    start()
-                    emit(renderer.render(entries.filter(filter.accepts)))
-                })
-        else { return false }
-        start()
-        emit(renderer.footer)
-        if output.output != nil { try output.write(written, notes: workspace.root) }
+        guard let journal = streamed else { return false }
         let diagnostics = journal.allDiagnostics
         Console.report(diagnostics, root: workspace.root)
         if diagnostics.contains(where: { $0.severity == .error }) { throw CommandOutcome.hadErrors }
         return true
     }
+
+    /// The notes cannot be streamed: nothing was read nor written (an output file is left as it was).
+    private struct NotStreamed: Error {}
 }

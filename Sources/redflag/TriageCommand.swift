@@ -40,8 +40,14 @@ struct TriageCommand: ParsableCommand {
             hadErrors = loadErrors
         }
         let color = output.output == nil && Console.stdoutStyle.color
-        try output.write(
-            TriageRenderer.render(triage, format: format, color: color, templates: templates), notes: workspace.root)
+        if format == .json {
+            // A client at a time: the whole document is never held.
+            try output.stream(notes: workspace.root) { write in try TriageRenderer.writeJSON(triage, to: write) }
+        } else {
+            try output.write(
+                TriageRenderer.render(triage, format: format, color: color, templates: templates),
+                notes: workspace.root)
+        }
         if hadErrors { throw CommandOutcome.hadErrors }
     }
 }

@@ -97,6 +97,16 @@ public struct SourceText: Hashable, Sendable {
         let lower = max(1, first)
         let upper = min(last, lineCount)
         guard lower <= upper else { return "" }
+        // Without a `\r` in them, the lines joined with `\n` are the bytes as written: one copy
+        // instead of one string per line and their join (this runs for every entry).
+        let start = lineStarts[lower - 1]
+        let end = byteRange(ofLine: upper).upperBound
+        let utf8 = text.utf8
+        let slice = utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        let hasCR =
+            slice.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\r")) }
+            ?? slice.contains(UInt8(ascii: "\r"))
+        guard hasCR else { return String(Substring(slice)) }
         return (lower...upper).map(line).joined(separator: "\n")
     }
 

@@ -99,20 +99,31 @@ struct DatePrefix: Hashable {
     /// weekday name, when that word is plain ASCII letters followed by an ASCII non-letter or the end;
     /// nil otherwise (a non-ASCII letter in or right after it), for the general path to decide.
     static func asciiFirstWordIsDateWord(_ utf8: String.UTF8View) -> Bool? {
-        var word: [UInt8] = []
-        word.reserveCapacity(12)
+        // The word's lowercase letters packed into an integer, 7 bits each: no string, no hashing.
+        var packed: UInt64 = 0
+        var count = 0
         for byte in utf8 {
             if byte >= 0x80 { return nil }
             let lower = byte | 0x20
             guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
-            guard word.count < 12 else { break }
-            word.append(lower)
+            guard count < 12 else { break }
+            if count < 9 { packed = packed << 7 | UInt64(lower) }
+            count += 1
         }
         // Longer than any English month or weekday name (`september`, `wednesday`).
-        guard word.count >= 3, word.count <= 9 else { return false }
-        let name = String(decoding: word, as: UTF8.self)
-        return englishMonths[name] != nil || fullWeekdays.contains(name) || shortWeekdays.contains(name)
+        guard count >= 3, count <= 9 else { return false }
+        return asciiDateWords.contains(packed)
     }
+
+    /// `word` (ASCII letters, at most 9) packed as `asciiFirstWordIsDateWord` packs it.
+    private static func packed(_ word: String) -> UInt64 {
+        word.utf8.reduce(0) { $0 << 7 | UInt64($1) }
+    }
+
+    /// The English month and weekday names (full and short), packed.
+    private static let asciiDateWords: Set<UInt64> = Set(
+        (Array(englishMonths.keys) + Array(fullWeekdays) + Array(shortWeekdays))
+            .filter { $0.utf8.allSatisfy { $0 < 0x80 } && (3...9).contains($0.utf8.count) }.map(packed))
 
     /// Month names: English full names and abbreviations, Russian stems (any case form).
     static func month(named word: String) -> Int? {

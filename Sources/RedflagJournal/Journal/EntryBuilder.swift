@@ -19,6 +19,9 @@ struct EntryBuilder {
     var wikilinks = true
     /// When true, `%% comments %%` are taken out of every entry's text and Markdown.
     var hidesComments = true
+    /// False when the file holds no `%%`: then no entry's Markdown (its lines as written) holds a
+    /// comment, and it is not searched for one.
+    var markdownMayHoldComments = true
     /// Logseq block properties (`tags::`, `client::`, `template::`), given to the entry they follow.
     var blockProperties: [VaultSyntax.Property] = []
 
@@ -39,6 +42,8 @@ struct EntryBuilder {
     }
 
     private var section: Section?
+    /// `fileTags` resolved, once per file: every entry inherits them.
+    private var inheritedFileTags: [Tag] = []
     /// Index in `entries` of the last entry of the current section (code and HTML blocks attach to it).
     private var lastEntry: Int?
     /// Level of an open heading whose date is invalid or ambiguous: its entries stay undated (they
@@ -61,6 +66,7 @@ struct EntryBuilder {
     }
 
     mutating func build(_ outline: MarkdownOutline) {
+        inheritedFileTags = fileTags.map { resolve($0.raw, line: $0.line, column: $0.column) }
         for block in outline.blocks {
             collectComments(block)
             switch block.kind {
@@ -79,7 +85,8 @@ struct EntryBuilder {
         closeSection()
         for index in grown.sorted() {
             let markdown = source.lines(entries[index].line, through: entries[index].endLine)
-            entries[index].markdown = hidesComments ? VaultSyntax.removingComments(markdown) : markdown
+            entries[index].markdown =
+                hidesComments && markdownMayHoldComments ? VaultSyntax.removingComments(markdown) : markdown
         }
         applyBlockProperties()
     }
@@ -264,7 +271,7 @@ struct EntryBuilder {
     private mutating func appendEntry(
         _ block: MarkdownBlock, date: CalendarDate?, time: String?, title: String?, text: String, ownTags: [Tag]
     ) {
-        let inherited = (section?.tags ?? []) + fileTags.map { resolve($0.raw, line: $0.line, column: $0.column) }
+        let inherited = (section?.tags ?? []) + inheritedFileTags
         let markdown = markdown(of: block)
         var entry = Entry(
             client: client, date: date, time: time, title: title, file: path, line: block.span.startLine,
@@ -329,6 +336,7 @@ struct EntryBuilder {
     }
 
     private mutating func collectComments(_ block: MarkdownBlock) {
+        guard !block.comments.isEmpty || block.children.contains(where: { !$0.comments.isEmpty }) else { return }
         for comment in block.comments + block.children.flatMap(\.comments) {
             var text = Substring(comment.literal)
             if text.hasPrefix("<!--") { text = text.dropFirst(4) }
@@ -355,9 +363,12 @@ struct EntryBuilder {
 
     private func resolve(_ raw: String, line: Int, column: Int) -> Tag {
         var name = raw
-        if name.hasPrefix("[["), name.hasSuffix("]]") { name = String(name.dropFirst(2).dropLast(2)) }
-        // Logseq `#[[late payment]]`, `tags:: changed mind`: words joined as one tag name.
-        name = name.split(whereSeparator: \.isWhitespace).joined(separator: "-")
+        // Most tags are ASCII without brackets or spaces (`#late`): the name as written.
+        if !raw.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "[") }) {
+            if name.hasPrefix("[["), name.hasSuffix("]]") { name = String(name.dropFirst(2).dropLast(2)) }
+            // Logseq `#[[late payment]]`, `tags:: changed mind`: words joined as one tag name.
+            name = name.split(whereSeparator: \.isWhitespace).joined(separator: "-")
+        }
         let resolution = vocabulary.resolve(name)
         return Tag(
             name: resolution.name, subtype: resolution.subtype, raw: raw, file: path, line: line, column: column,
@@ -368,7 +379,7 @@ struct EntryBuilder {
     /// indentation.
     private func markdown(of block: MarkdownBlock) -> String {
         let markdown = writtenMarkdown(of: block)
-        return hidesComments ? VaultSyntax.removingComments(markdown) : markdown
+        return hidesComments && markdownMayHoldComments ? VaultSyntax.removingComments(markdown) : markdown
     }
 
     private func writtenMarkdown(of block: MarkdownBlock) -> String {
@@ -382,15 +393,44 @@ struct EntryBuilder {
         var spaces = 0
         while index + spaces < firstLine.count, firstLine[index + spaces] == 0x20, spaces < 4 { spaces += 1 }
         let contentIndent = index + max(1, spaces)
-        var lines = [String(decoding: firstLine[min(contentIndent, firstLine.count)...], as: UTF8.self)]
-        if last > first {
-            for number in (first + 1)...last {
-                let line = source.line(number)
-                let leading = line.prefix { $0 == " " }.count
-                lines.append(String(line.dropFirst(min(leading, contentIndent))))
+        var out = String(decoding: firstLine[min(contentIndent, firstLine.count)...], as: UTF8.self)
+        guard last > first else { return out }
+        // The other lines, each without up to `contentIndent` leading spaces, from the bytes as written;
+        // whitespace-only lines at the end are left out (the first line always stays).
+        var rest: [UInt8] = []
+        var keptEnd = 0  // `rest.count` after the last line that is not only whitespace
+        for number in (first + 1)...last {
+            let line = source.line(number)
+            let bytes = line.utf8
+            var leading = 0
+            for byte in bytes {
+                guard byte == 0x20 else { break }
+                leading += 1
+            }
+            // A space followed by a combining mark is one character that is not a space: count
+            // characters, as a reader of the text would.
+            if leading > 0, bytes.count > leading,
+                bytes[bytes.index(bytes.startIndex, offsetBy: leading)] >= 0x80
+            {
+                leading = line.prefix { $0 == " " }.count
+            }
+            rest.append(UInt8(ascii: "\n"))
+            rest.append(contentsOf: bytes.dropFirst(min(leading, contentIndent)))
+            if !Self.isBlank(bytes.dropFirst(min(leading, contentIndent))) { keptEnd = rest.count }
+        }
+        out += String(decoding: rest[..<keptEnd], as: UTF8.self)
+        return out
+    }
+
+    /// True when `bytes` (a line, or its end) are whitespace only, as `Character.isWhitespace` says.
+    private static func isBlank(_ bytes: Substring.UTF8View) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0x80...: return String(Substring(bytes)).allSatisfy(\.isWhitespace)
+            default: return false
             }
         }
-        while lines.count > 1, lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        return true
     }
 }

@@ -117,7 +117,7 @@ public struct JournalParser: Sendable {
         }
         let utf8 = Array(text.utf8)
 
-        let (frontMatter, frontFields, _) = readFrontMatter(
+        let (frontMatter, frontFields) = readFrontMatter(
             path: path, source: source, utf8: utf8, diagnostics: &diagnostics)
         // Comments and properties are blanked (same lines and columns) before cmark and the tag
         // scanner see the text; `source` stays the file as written (lint fixes edit it).
@@ -126,7 +126,10 @@ public struct JournalParser: Sendable {
         let syntax = VaultSyntax(utf8, from: bodyStart, comments: uses(.comments), properties: uses(.properties))
         var fields = frontFields
         FrontMatterFields.read(properties: syntax.pageProperties, into: &fields)
-        let visible = SourceText(String(decoding: syntax.structure, as: UTF8.self))
+        // Only property lines are blanked in `structure`: without any, it is the text as read (no
+        // second copy, no second line index).
+        let visible =
+            syntax.properties.isEmpty ? source : SourceText(String(decoding: syntax.structure, as: UTF8.self))
         // Without front matter, what cmark reads is the visible text itself (no second copy).
         let markdown =
             frontMatter == nil
@@ -155,6 +158,7 @@ public struct JournalParser: Sendable {
         builder.dateOptions = dateOptions
         builder.wikilinks = uses(.wikilinks)
         builder.hidesComments = uses(.comments)
+        builder.markdownMayHoldComments = VaultSyntax.containsPair(utf8, from: 0, UInt8(ascii: "%"), nil)
         builder.blockProperties = syntax.properties.filter { !pageLines.contains($0.line) }
         builder.build(outline)
         diagnostics += builder.diagnostics
@@ -181,13 +185,12 @@ public struct JournalParser: Sendable {
             hasBOM: false)
     }
 
-    /// Front matter: a first line `---`, YAML, and a closing `---` or `...` line. Returns the
-    /// Markdown cmark should see: the same text with the front matter lines emptied.
+    /// Front matter: a first line `---`, YAML, and a closing `---` or `...` line.
     private func readFrontMatter(
         path: String, source: SourceText, utf8: [UInt8], diagnostics: inout [Diagnostic]
-    ) -> (FrontMatter?, FrontMatterFields, String) {
+    ) -> (FrontMatter?, FrontMatterFields) {
         guard source.lineCount >= 2, source.line(1).trimmingTrailingWhitespace() == "---" else {
-            return (nil, FrontMatterFields(), source.text)
+            return (nil, FrontMatterFields())
         }
         var closing: Int?
         for number in 2...source.lineCount {
@@ -204,7 +207,7 @@ public struct JournalParser: Sendable {
                     message: "front matter is not closed: no '---' line after the first",
                     hint: "end the front matter with a line '---', or remove the first '---' line", topic: .frontMatter)
             )
-            return (nil, FrontMatterFields(), source.text)
+            return (nil, FrontMatterFields())
         }
         let frontMatterBytes = closing < source.lineStarts.count ? source.lineStarts[closing] : utf8.count
         let yaml = closing > 2 ? source.lines(2, through: closing - 1) : ""
@@ -225,9 +228,7 @@ public struct JournalParser: Sendable {
                     hint: "fix the YAML between the --- lines; the file's entries are still read", topic: .frontMatter))
         }
         let fields = FrontMatterFields.read(value, file: path, source: source, diagnostics: &diagnostics)
-        let restStart = closing < source.lineStarts.count ? source.lineStarts[closing] : utf8.count
-        let markdown = String(repeating: "\n", count: closing) + String(decoding: utf8[restStart...], as: UTF8.self)
-        return (FrontMatter(startLine: 1, endLine: closing, value: value), fields, markdown)
+        return (FrontMatter(startLine: 1, endLine: closing, value: value), fields)
     }
 
     /// The largest front matter read, in bytes (its `---` lines included): a few keys need far less.

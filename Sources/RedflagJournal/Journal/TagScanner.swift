@@ -42,7 +42,7 @@ struct TagScanner {
         var index = start
         var boundary = true
         let backticks = BacktickIndex(bytes: bytes, range: start..<end)
-        let lastCommentEnd = Self.lastIndex(of: Array("-->".utf8), in: bytes, range: start..<end)
+        let lastCommentEnd = Self.lastCommentEnd(in: bytes, range: start..<end)
 
         while index < end {
             let byte = bytes[index]
@@ -397,14 +397,22 @@ struct TagScanner {
         return nil
     }
 
-    static func lastIndex(of pattern: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Int? {
-        guard !pattern.isEmpty, range.count >= pattern.count else { return nil }
-        var index = range.upperBound - pattern.count
-        while index >= range.lowerBound {
-            if (0..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) { return index }
-            index -= 1
+    /// Where the last `-->` of `range` starts, nil without one (this runs for every paragraph and
+    /// heading: no pattern array, no closure per byte).
+    static func lastCommentEnd(in bytes: [UInt8], range: Range<Int>) -> Int? {
+        guard range.count >= 3 else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = range.upperBound - 1
+            while index >= range.lowerBound + 2 {
+                if buffer[index] == UInt8(ascii: ">"), buffer[index - 1] == UInt8(ascii: "-"),
+                    buffer[index - 2] == UInt8(ascii: "-")
+                {
+                    return index - 2
+                }
+                index -= 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// Counts line endings (`\n`, `\r\n`, lone `\r`) in `from..<to`, moving `lineStart` past the last one.

@@ -91,7 +91,7 @@ struct VaultSyntax {
     }
 
     /// True when `bytes` from `start` hold `%%` (for `first`) or `::` (for `second`) anywhere.
-    private static func containsPair(_ bytes: [UInt8], from start: Int, _ first: UInt8?, _ second: UInt8?) -> Bool {
+    static func containsPair(_ bytes: [UInt8], from start: Int, _ first: UInt8?, _ second: UInt8?) -> Bool {
         guard first != nil || second != nil else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
             var index = max(0, start)

@@ -3,8 +3,8 @@ import RedflagJournal
 import RedflagJudgement
 import RedflagLint
 
-/// Escaping for HTML built in Swift (the SVG charts, `BuiltInHTML`); Mustache templates escape `{{...}}`
-/// themselves, the same way.
+/// Escaping for HTML: the pages built in Swift (the SVG charts, `BuiltInHTML`) and Mustache's `{{...}}`
+/// (`HTMLTemplates` makes it the templates' content type) escape with the same function.
 public enum HTML {
     /// `text` with `& < > " '` replaced by entities: safe in element content and quoted attributes.
     public static func escape(_ text: String) -> String {
@@ -13,27 +13,43 @@ public enum HTML {
         return out
     }
 
-    /// Appends `text` to `out` with `& < > " '` replaced by entities: the one escaping function of
-    /// the HTML built in Swift, the same as Mustache's `{{...}}` (Character by Character, so a
-    /// character with a combining mark is kept whole, as Mustache does).
+    /// Appends `text` to `out` with every `& < > " '` replaced by an entity: the one escaping function
+    /// of HTML, both for the pages written in Swift and for Mustache's `{{...}}` (`HTMLTemplates`
+    /// registers it as the templates' content type).
+    ///
+    /// It works on UTF-8 bytes, so each of the five is escaped whatever follows it: Swift's
+    /// `Character` holds a `"` and a combining mark after it (`"\u{301}`) as one character that is
+    /// not `"`, and escaping by characters (as swift-mustache's own escaping does) would leave a raw
+    /// quote in an attribute. The five are ASCII, and a byte below 0x80 is never part of another
+    /// scalar in UTF-8, so escaping bytes is escaping Unicode scalars.
     public static func escape(_ text: String, into out: inout String) {
+        let utf8 = text.utf8
         // Most text has none of the five: append it whole.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
-        else {
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             out += text
             return
         }
-        out.reserveCapacity(out.utf8.count + text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let entity: String
+            switch utf8[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default:
+                utf8.formIndex(after: &index)
+                continue
             }
+            // Runs are cut at ASCII bytes, so each is whole UTF-8.
+            out += Substring(utf8[runStart..<index])
+            out += entity
+            utf8.formIndex(after: &index)
+            runStart = index
         }
+        out += Substring(utf8[runStart...])
     }
 
     /// `page` with every C0 control but tab, line feed and carriage return, DEL and every C1

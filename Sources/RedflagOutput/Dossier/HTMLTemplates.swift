@@ -9,7 +9,8 @@ import RedflagLint
 ///
 /// The defaults live in `Resources/templates/*.mustache`; a directory given to `load(overrides:)`
 /// replaces any of them by file name (`dossier.mustache`, ...) and may add partials of its own.
-/// Templates escape `{{variable}}`; only `{{{chart}}}` (generated SVG) and `{{{body}}}` (cmark's safe
+/// Templates escape `{{variable}}` by Unicode scalars (`HTML.escape`, not swift-mustache's own
+/// Character-by-Character escaping, which leaves a `"` followed by a combining mark raw); only `{{{chart}}}` (generated SVG) and `{{{body}}}` (cmark's safe
 /// HTML of an entry) are inserted raw. The variables are documented in docs/dossier.md.
 ///
 /// While a page's templates are the built-in ones (`dossier`, `entry` and `style` for a dossier;
@@ -30,10 +31,19 @@ public struct HTMLTemplates: Sendable {
     /// Parses `sources` (template name → Mustache text). Every name of `names` must be present.
     /// Every page is rendered by Mustache from them (`load` also renders the built-in ones natively).
     public init(sources: [String: String]) throws(TemplateError) {
+        _ = ScalarHTMLContentType.registered
         var library = MustacheLibrary()
         for name in sources.keys.sorted() {
             do {
-                try library.register(sources[name] ?? "", named: name)
+                // Every template (partials too: swift-mustache starts each partial in its own HTML
+                // content type) escapes `{{...}}` with `HTML.escape`. The pragma stands alone on a
+                // line of its own, so it adds no byte to the output.
+                try library.register(ScalarHTMLContentType.pragma + (sources[name] ?? ""), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // Lines as the user wrote them: the pragma's line is not theirs.
+                throw TemplateError(
+                    message: "template '\(name).\(HTMLTemplates.fileExtension)' is invalid: line "
+                        + "\(error.context.lineNumber - 1), column \(error.context.columnNumber): \(error.error)")
             } catch {
                 throw TemplateError(message: "template '\(name).\(HTMLTemplates.fileExtension)' is invalid: \(error)")
             }

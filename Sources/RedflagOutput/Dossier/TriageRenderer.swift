@@ -189,21 +189,62 @@ public enum TriageRenderer {
 
     /// `{"schema": 1, "asOf", "policyDigest", "inputDigest", "clients": [...]}`, most at risk first.
     public static func json(_ triage: Triage) -> String {
-        let clients = triage.rows.map { row in
-            ClientJSON(
-                id: row.client.id.rawValue, name: row.client.name, verdict: row.assessment.verdict,
-                score: row.assessment.score, softened: row.assessment.softened, summary: row.assessment.summary,
-                headline: row.assessment.verdict.headline, plainSummary: plainSummary(row),
-                billingAssumed: row.assessment.billingAssumed, incidents: row.incidents, lastIncident: row.lastIncident,
-                closedIncidents: row.closedIncidents,
-                signs: Dictionary(uniqueKeysWithValues: row.signTotals.map { ($0.tag, $0.count) }),
-                reasons: row.assessment.reasons.map { ReasonJSON($0, billing: row.assessment.billing) },
-                scoreHistory: row.scoreHistory)
+        var out = ""
+        writeJSON(triage) { out += $0 }
+        return out
+    }
+
+    /// The bytes of `json(_:)`, handed to `write` a client at a time (the document's opening, each
+    /// client, its closing), so that the whole document is never held: `JSONEncoder` builds its tree
+    /// and its output for the whole document at once, twice the size of the text. Each client is
+    /// encoded alone, as the document's encoder would, and moved in to its depth (4 spaces).
+    public static func writeJSON(_ triage: Triage, to write: (String) throws -> Void) rethrows {
+        let empty = JSON.encode(document(triage, clients: []), pretty: true) + "\n"
+        // The document without clients, cut where they go: `"clients" : [` … `]`.
+        guard !triage.rows.isEmpty, let key = empty.range(of: "\n  \"clients\" : ["),
+            let close = empty[key.upperBound...].firstIndex(of: "]")
+        else {
+            try write(
+                triage.rows.isEmpty
+                    ? empty : JSON.encode(document(triage, clients: clients(triage)), pretty: true) + "\n")
+            return
         }
-        let document = Document(
+        try write(String(empty[..<key.upperBound]) + "\n")
+        for (index, row) in triage.rows.enumerated() {
+            let object = JSON.encode(client(row), pretty: true)
+            var out = index > 0 ? ",\n" : ""
+            out.reserveCapacity(object.utf8.count + object.utf8.count / 8 + 4)
+            var first = true
+            for line in object.split(separator: "\n", omittingEmptySubsequences: false) {
+                if !first { out += "\n" }
+                first = false
+                // Blank lines (inside empty arrays) stay blank.
+                if !line.isEmpty { out += "    " }
+                out += line
+            }
+            try write(out)
+        }
+        try write("\n  " + String(empty[close...]))
+    }
+
+    static func document(_ triage: Triage, clients: [ClientJSON]) -> Document {
+        Document(
             schema: schemaVersion, asOf: triage.asOf, policyDigest: triage.policyDigest,
             inputDigest: triage.inputDigest, clients: clients)
-        return JSON.encode(document, pretty: true) + "\n"
+    }
+
+    static func clients(_ triage: Triage) -> [ClientJSON] { triage.rows.map(client) }
+
+    static func client(_ row: Triage.Row) -> ClientJSON {
+        ClientJSON(
+            id: row.client.id.rawValue, name: row.client.name, verdict: row.assessment.verdict,
+            score: row.assessment.score, softened: row.assessment.softened, summary: row.assessment.summary,
+            headline: row.assessment.verdict.headline, plainSummary: plainSummary(row),
+            billingAssumed: row.assessment.billingAssumed, incidents: row.incidents, lastIncident: row.lastIncident,
+            closedIncidents: row.closedIncidents,
+            signs: Dictionary(uniqueKeysWithValues: row.signTotals.map { ($0.tag, $0.count) }),
+            reasons: row.assessment.reasons.map { ReasonJSON($0, billing: row.assessment.billing) },
+            scoreHistory: row.scoreHistory)
     }
 
     // MARK: - CSV

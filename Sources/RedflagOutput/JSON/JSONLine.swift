@@ -51,12 +51,21 @@ enum JSONLine {
     /// The runs between characters to escape are appended whole (they are most of any text).
     static func string(_ value: String, to out: inout String) {
         out += "\""
+        // Where the first byte to escape is, found over the bytes in place (native strings have them).
         let utf8 = value.utf8
+        let first =
+            utf8.withContiguousStorageIfAvailable { bytes in bytes.firstIndex(where: needsEscape) ?? bytes.count }
+            ?? utf8.distance(from: utf8.startIndex, to: utf8.firstIndex(where: needsEscape) ?? utf8.endIndex)
+        guard first < utf8.count else {
+            out += value
+            out += "\""
+            return
+        }
         var runStart = utf8.startIndex
-        var index = utf8.startIndex
+        var index = utf8.index(utf8.startIndex, offsetBy: first)
         while index != utf8.endIndex {
             let byte = utf8[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+            guard needsEscape(byte) else {
                 utf8.formIndex(after: &index)
                 continue
             }
@@ -81,4 +90,6 @@ enum JSONLine {
         if runStart != utf8.endIndex { out += Substring(value.unicodeScalars[runStart...]) }
         out += "\""
     }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
 }

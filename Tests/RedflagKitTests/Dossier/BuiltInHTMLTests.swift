@@ -16,8 +16,40 @@ struct BuiltInHTMLTests {
     static let tricky = [
         DossierEscapingTests.attack, "Müller & Söhne — 東京 \"quoted\" 'single' &amp; a < b > c",
         "\"\u{301} quote with a combining accent, &\u{301}, <\u{338}", "bell \u{7}, escape \u{1B}[31m, del \u{7F}",
-        "", "🙂👍🏽 emoji, e\u{301}, \r\n crlf",
+        "", "🙂👍🏽 emoji, e\u{301}, \r\n crlf", "\"\u{301}", "<\u{301}script>alert(1)</script>",
+        "x\" onmouseover=\"alert(1)\u{301}\"\u{301} '\u{301}>\u{20D2}",
     ]
+
+    /// Strings whose `& < > " '` are followed by a combining mark: one `Character` with it, so
+    /// escaping by characters would leave them raw.
+    static let combining = [
+        "\"\u{301}", "<\u{301}script>alert(1)</script>", "'\u{301} onmouseover='alert(1)'", "&\u{301}amp;",
+        ">\u{20D2}", "x\"\u{301} onerror=\"\u{301}alert(1)", DossierEscapingTests.attack + "\u{301}",
+    ]
+
+    /// `bytes` with the five entities `HTML.escape` writes turned back into their characters.
+    static func unescaped(_ bytes: [UInt8]) -> [UInt8] {
+        let entities: [(String, UInt8)] = [
+            ("&amp;", 0x26), ("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22), ("&#39;", 0x27),
+        ]
+        var out: [UInt8] = []
+        var index = 0
+        outer: while index < bytes.count {
+            for (entity, byte) in entities where bytes[index...].starts(with: entity.utf8) {
+                out.append(byte)
+                index += entity.utf8.count
+                continue outer
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return out
+    }
+
+    /// True when `html` holds `text` byte for byte (`String.contains` compares characters).
+    static func holds(_ html: String, _ text: String) -> Bool {
+        html.utf8.firstRange(of: text.utf8) != nil
+    }
 
     /// Every dossier (standalone and in a site, with provenance) and the triage (standalone and as
     /// the index) of `journal`, each rendered natively and by Mustache: equal bytes.
@@ -100,6 +132,68 @@ struct BuiltInHTMLTests {
                             == TriageHTMLRenderer.render(triage, templates: mustache, links: links), "\(text)")
                 }
             }
+        }
+    }
+
+    @Test("every & < > \" ' is escaped whatever follows it")
+    func escapesScalars() {
+        #expect(
+            Array(HTML.escape("\"\u{301}<\u{301}script>&\u{301}'\u{301}>\u{20D2}é").utf8)
+                == Array("&quot;\u{301}&lt;\u{301}script&gt;&amp;\u{301}&#39;\u{301}&gt;\u{20D2}é".utf8))
+        for text in Self.combining + Self.tricky {
+            let escaped = HTML.escape(text)
+            #expect(!escaped.utf8.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }, "\(text)")
+            // Unescaping the five (by bytes: Foundation would match characters) gives the text back.
+            #expect(Self.unescaped(Array(escaped.utf8)) == Array(text.utf8), "\(text)")
+        }
+    }
+
+    @Test("a quote or a bracket before a combining mark never reaches the page raw, natively or by Mustache")
+    func combiningMarks() throws {
+        let templates = try HTMLTemplates.load()
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A user's templates (and partial): Mustache's `{{...}}` escapes by scalars too.
+        try Data(
+            #"<p title="{{client.name}}">{{client.name}}</p>{{#months}}{{#entries}}{{> entry}}{{/entries}}{{/months}}"#
+                .utf8
+        )
+        .write(to: directory.appendingPathComponent("dossier.mustache"))
+        try Data(#"<i title="{{title}}">{{title}}</i>"#.utf8).write(
+            to: directory.appendingPathComponent("entry.mustache"))
+        let user = try HTMLTemplates.load(overrides: directory.path)
+        for text in Self.combining {
+            let dossier = DossierEscapingTests.dossier(name: text, text: text, title: text)
+            let triage = Triage([dossier], asOf: Self.asOf, policyDigest: text, inputDigest: text)
+            let pages = [
+                DossierHTMLRenderer.render(dossier, templates: templates, indexLink: text),
+                DossierHTMLRenderer.render(dossier, templates: templates.mustacheOnly(), indexLink: text),
+                DossierHTMLRenderer.render(dossier, templates: user),
+                TriageHTMLRenderer.render(triage, templates: templates, links: ["evil": text]),
+                TriageHTMLRenderer.render(triage, templates: templates.mustacheOnly(), links: ["evil": text]),
+            ]
+            for (index, html) in pages.enumerated() {
+                #expect(Self.holds(html, HTML.escape(text)), "page \(index): \(text)")
+                for raw in ["\"\u{301}", "'\u{301}", "<\u{301}", ">\u{20D2}", "<script", "\" onerror"] {
+                    #expect(!Self.holds(html, raw), "page \(index): \(raw) in \(text)")
+                }
+            }
+            #expect(pages[0] == pages[1])
+            #expect(pages[3] == pages[4])
+            #expect(Self.holds(pages[2], "<i title=\"" + HTML.escape(text) + "\">"))
+        }
+    }
+
+    @Test("a template error names the line and column the user wrote")
+    func templateErrorLine() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("<p>\n{{#months}}\n</p>\n".utf8).write(to: directory.appendingPathComponent("dossier.mustache"))
+        #expect {
+            try HTMLTemplates.load(overrides: directory.path)
+        } throws: { error in
+            let message = (error as? TemplateError)?.message ?? ""
+            return message.hasPrefix("template 'dossier.mustache' is invalid: line ")
         }
     }
 

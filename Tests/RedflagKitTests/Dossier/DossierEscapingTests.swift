@@ -14,13 +14,15 @@ import Testing
 struct DossierEscapingTests {
     static let attack = "<script>document.title='x'</script><img src=x onerror=alert(1)>\"'&{{title}}{{{chart}}}"
 
-    static func dossier(name: String = attack, markdown: String = "", text: String = attack) -> Dossier {
+    static func dossier(
+        name: String = attack, markdown: String = "", text: String = attack, title: String = attack
+    ) -> Dossier {
         let client = Client(
             id: "evil", name: name, aliases: [attack], contact: attack, since: Make.day("2026-01-01"),
             billing: .fixed, rate: "</style>" + attack, status: attack, files: ["evil.md"])
         let entries = [
             Entry(
-                client: "evil", date: Make.day("2026-03-02"), title: attack, file: "evil.md", line: 7, endLine: 7,
+                client: "evil", date: Make.day("2026-03-02"), title: title, file: "evil.md", line: 7, endLine: 7,
                 text: text, markdown: markdown, tags: [Make.tag("lie", line: 7)]),
             Entry(
                 client: "evil", date: nil, file: "evil.md", line: 9, endLine: 9, text: text,
