@@ -144,6 +144,9 @@ public struct IncidentDetector: IncidentDetecting {
         }
     }
 
+    /// The user's model and the phrases they taught, for tests that compare two trainings.
+    var learned: (model: NaiveBayesModel?, phrases: [String: String]) { (model, learnedPhrases) }
+
     /// The confidence a phrase the user taught gives its sign.
     static let learnedPhraseConfidence = 0.85
 

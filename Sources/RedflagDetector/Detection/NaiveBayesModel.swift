@@ -127,6 +127,18 @@ struct NaiveBayesModel: Sendable {
         return result
     }
 
+    /// How many features the model knows.
+    var featureCount: Int { ids.count }
+
+    /// The text of feature `id` (`"stem"` or `"stem stem"`).
+    func feature(_ id: Int) -> Word { featureNames[id] }
+
+    /// Feature `id`'s entry count, smoothed log probability and lift in class `column`.
+    func values(_ id: Int, _ column: Int) -> (count: Int32, logProbability: Double, lift: Double) {
+        let index = id * classes.count + column
+        return (counts[index], logProbability[index], lift[index])
+    }
+
     /// A feature: a word stem (`second == nil`) or a pair of adjacent stems, by token index, with the
     /// 64-bit FNV-1a hash of its text (`"stem"` or `"stem stem"`); computed without allocating.
     struct Feature {
