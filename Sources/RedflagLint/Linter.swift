@@ -65,33 +65,6 @@ public struct Linter: Sendable {
         return reported
     }
 
-    /// Training examples from the journal: sign-tagged entries and entries tagged only `#paid`,
-    /// `#praise` or `#referral` (`LabeledText.training`), plus, as "not an incident", the untagged
-    /// entries in which the lexicon alone sees nothing. Also returns the lexical score of every
-    /// untagged entry's text, for `untagged-incident` to reuse: the lexicon reads each entry once.
-    ///
-    /// Without those everyday entries the model only ever sees incidents, and learns the words that
-    /// surround them in tagged entries ("invoice", "contract", "approved") as signs; the untagged
-    /// entries the lexicon does flag are left out, so that an untagged incident never teaches the
-    /// model that its own words are harmless.
-    static func training(from journal: Journal, detector: some IncidentDetecting) -> (
-        examples: [LabeledText], lexicalScores: [String: LexicalScore]
-    ) {
-        // File by file, in path order: no array of every entry of the notes is made.
-        var scores: [String: LexicalScore] = [:]
-        var everyday: [LabeledText] = []
-        var tagged: [LabeledText] = []
-        for file in journal.files {
-            tagged += LabeledText.training(from: file.entries)
-            for entry in file.entries where entry.tags.isEmpty && !entry.text.isEmpty {
-                let score = scores[entry.text] ?? detector.lexicalScore(for: entry.text)
-                scores[entry.text] = score
-                if !score.suggestsSign { everyday.append(LabeledText(text: entry.text, tags: [])) }
-            }
-        }
-        return (tagged + everyday, scores)
-    }
-
     private func applySuppressions(_ findings: [LintFinding], journal: Journal) -> ([LintFinding], [LintFinding]) {
         let exempt: Set<String> = [MissingReasonRule.id, UnusedSuppressionRule.id]
         let suppressionsByFile = Dictionary(

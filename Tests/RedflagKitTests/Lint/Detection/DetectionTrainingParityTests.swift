@@ -54,10 +54,8 @@ struct DetectionTrainingParityTests {
     /// Lint's training of `journal` (its tagged entries, then the everyday ones) and the texts the
     /// evidence is asked for: every entry's.
     static func lintTraining(_ journal: Journal) -> (IncidentDetector, [String]) {
-        let detector = IncidentDetector()
-        let (examples, _) = Linter.training(from: journal, detector: detector)
         let texts = journal.files.flatMap { $0.entries.map(\.text) }.filter { !$0.isEmpty }
-        return (detector.trained(on: examples), texts)
+        return (LintTraining(journal: journal, detector: IncidentDetector()).trained(), texts)
     }
 
     @Test("journal-samples, a generated corpus and hand-made sets train the model main trained")
