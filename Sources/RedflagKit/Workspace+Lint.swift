@@ -84,8 +84,12 @@ extension Workspace {
             root: root, configuration: configuration, files: stubs, layout: stream.layout,
             diagnostics: stream.diagnostics)
         notes.diagnostics += NotesCheck.warnings(notes)
+        // The counts are not needed once the model is made, nor the files' front matter once the
+        // notes are assembled: pass 2 holds only the model, the notes and the findings.
         stubs = []
-        let session = linter.session(notes: notes, trained: training?.trained(), asOf: asOf)
+        let trained = training?.trained()
+        training = nil
+        let session = linter.session(notes: notes, trained: trained, asOf: asOf)
 
         var results: [LintSession.FileResult] = []
         var problems: [Diagnostic] = []
