@@ -161,6 +161,12 @@ public struct LintCache: Sendable {
     func save(_ run: LintRun, journal: Journal, key: Key) {
         var digests: [String: String] = [:]
         for file in journal.files { digests[file.path] = file.digest }
+        save(run, digests: digests, key: key)
+    }
+
+    /// Remembers `run` for `key`, with each linted file's SHA-256 by path (a streamed lint keeps
+    /// no journal: `Workspace.streamedLint`).
+    func save(_ run: LintRun, digests: [String: String], key: Key) {
         var records: [Record] = []
         records.reserveCapacity(key.files.count)
         for state in key.files {

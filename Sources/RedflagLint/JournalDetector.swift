@@ -4,7 +4,7 @@ import RedflagDetector
 import RedflagJournal
 
 /// The detector the rules ask (`LintContext.detector`): the built-in one with the user's lexicon,
-/// trained on the journal's own tagged entries (`Linter.training`) the first time it is asked, so
+/// trained on the journal's own tagged entries (`LintTraining`) the first time it is asked, so
 /// that a lint run with `untagged-incident` off never loads the model, compiles the lexicon or
 /// trains.
 ///
@@ -23,10 +23,17 @@ final class JournalDetector: IncidentDetecting, @unchecked Sendable {
         self.lexicon = lexicon
     }
 
-    private init(trained detector: IncidentDetector, lexicon: IncidentLexicon) {
+    /// The detector `detector`, already trained (a streamed lint trains it file by file).
+    init(trained detector: IncidentDetector, lexicon: IncidentLexicon) {
         journal = nil
         self.lexicon = lexicon
         state = (detector, [:])
+    }
+
+    /// The detector with `lexicon`, untrained, made when first asked.
+    init(lexicon: IncidentLexicon) {
+        journal = nil
+        self.lexicon = lexicon
     }
 
     private var trained: (detector: IncidentDetector, scores: [String: LexicalScore]) {
@@ -35,8 +42,11 @@ final class JournalDetector: IncidentDetecting, @unchecked Sendable {
             let untrained = IncidentDetector(lexicon: lexicon)
             var made = (detector: untrained, scores: [String: LexicalScore]())
             if let journal {
-                let (training, scores) = Linter.training(from: journal, detector: untrained)
-                made = (untrained.trained(on: training), scores)
+                // File by file, in path order (`LintTraining`); the lexical scores are kept for the rule.
+                var training = LintTraining(detector: untrained)
+                var scores: [String: LexicalScore] = [:]
+                for file in journal.files { training.add(training.read(file, scores: &scores)) }
+                made = (training.trained(), scores)
             }
             state = made
             return made

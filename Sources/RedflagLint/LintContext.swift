@@ -4,7 +4,11 @@ import RedflagJournal
 
 /// What the rules look at: the journal, the as-of date and the trained detector.
 public struct LintContext: Sendable {
+    /// The whole notes (in a streamed lint, its files without their entries: see `LintSession`).
     public var journal: Journal
+    /// The files the rules check: every file of `journal`, or, linting file by file
+    /// (`LintSession.lint`), only the one being linted.
+    public var files: [ParsedFile]
     /// "Today" for `future-date`, from `--as-of`.
     public var asOf: CalendarDate
     /// The detector, trained on the journal's own tagged entries.
@@ -15,10 +19,11 @@ public struct LintContext: Sendable {
     public var reportThreshold: Double
 
     public init(
-        journal: Journal, asOf: CalendarDate, detector: any IncidentDetecting,
+        journal: Journal, files: [ParsedFile]? = nil, asOf: CalendarDate, detector: any IncidentDetecting,
         lexicalScores: [String: LexicalScore] = [:], reportThreshold: Double
     ) {
         self.journal = journal
+        self.files = files ?? journal.files
         self.asOf = asOf
         self.detector = detector
         self.lexicalScores = lexicalScores
@@ -32,7 +37,6 @@ public struct LintContext: Sendable {
         return detector.suggestions(for: text)
     }
 
-    public var files: [ParsedFile] { journal.files }
     public var vocabulary: Vocabulary { journal.configuration.vocabulary }
 
     /// True when `tag` is one of the signs (an incident), by the vocabulary's kind.

@@ -10,9 +10,15 @@ import RedflagJournal
 public protocol LintRule: Sendable {
     var description: RuleDescription { get }
     func check(_ context: LintContext) -> [LintFinding]
+    /// True for a rule that compares files (`duplicate-client`) or reads what no single file holds
+    /// (`unattributed-entry`): it checks the whole notes once. Every other rule checks the files
+    /// of `context.files` one by one, each alone (so a lint can go file by file: `LintSession`).
+    var checksAcrossFiles: Bool { get }
 }
 
 extension LintRule {
+    public var checksAcrossFiles: Bool { false }
+
     /// A finding of this rule with its default severity.
     func finding(
         _ file: String, line: Int, column: Int, _ message: String, hint: String? = nil,

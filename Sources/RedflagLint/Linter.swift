@@ -1,3 +1,4 @@
+import Foundation
 import RedflagCore
 import RedflagDetector
 import RedflagJournal
@@ -6,10 +7,19 @@ import RedflagJournal
 ///
 /// 1. trains the detector on the journal's own tagged entries (sign tags = that sign; only context
 ///    tags such as `#paid` = not an incident), when `untagged-incident` first asks it;
-/// 2. runs every enabled rule, with the severities of `redflag.yml`;
-/// 3. drops the findings a suppression covers, then reports suppressions that hid nothing
-///    (`unused-suppression`);
-/// 4. keeps the findings of the files asked for (all when `paths` is nil), sorted.
+/// 2. runs every enabled rule, with the severities of `redflag.yml`: the rules that compare files
+///    once over the whole notes, every other rule file by file (`LintSession`), only for the files
+///    asked for (all when `paths` is nil);
+/// 3. drops the findings a suppression of their file covers, then reports the file's suppressions
+///    that hid nothing (`unused-suppression`);
+/// 4. joins the files' findings, sorted.
+///
+/// Training examples (`LintTraining`): sign-tagged entries and entries tagged only `#paid`,
+/// `#praise` or `#referral`, plus, as "not an incident", the untagged entries in which the lexicon
+/// alone sees nothing. Without those everyday entries the model only ever sees incidents, and
+/// learns the words that surround them in tagged entries ("invoice", "contract", "approved") as
+/// signs; the untagged entries the lexicon does flag are left out, so that an untagged incident
+/// never teaches the model that its own words are harmless.
 public struct Linter: Sendable {
     public var rules: [any LintRule]
     public var configuration: LintConfiguration
@@ -23,8 +33,40 @@ public struct Linter: Sendable {
     public func lint(_ journal: Journal, asOf: CalendarDate, paths: Set<String>? = nil) -> LintResult {
         // Trained when a rule first asks it (only `untagged-incident` does).
         let detector = JournalDetector(journal: journal, lexicon: configuration.lexicon)
+        let session = session(notes: journal, detector: detector, asOf: asOf)
+        let files = paths.map { paths in journal.files.filter { paths.contains($0.path) } } ?? journal.files
+        // Files are independent once the detector is trained: they are linted on every core, and
+        // their findings joined in path order, so the output is the same whatever the number of threads.
+        let results = FileResults(count: files.count)
+        ParallelWork.run(count: files.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            results.set(index, session.lint(files[index]))
+        }
+        return session.result(results.all, files: files.map(\.path), paths: paths)
+    }
+
+    /// What linting each file of `notes` shares, with the detector `trained` on them
+    /// (`LintTraining`); without it (when `untagged-incident` is off), a detector is made only if a
+    /// rule asks, untrained.
+    public func session(notes: Journal, trained: IncidentDetector?, asOf: CalendarDate) -> LintSession {
+        let detector =
+            trained.map { JournalDetector(trained: $0, lexicon: configuration.lexicon) }
+            ?? JournalDetector(lexicon: configuration.lexicon)
+        return session(notes: notes, detector: detector, asOf: asOf)
+    }
+
+    /// What linting each file shares once the notes are read, with `detector`.
+    func session(notes: Journal, detector: any IncidentDetecting, asOf: CalendarDate) -> LintSession {
         let context = LintContext(
-            journal: journal, asOf: asOf, detector: detector, reportThreshold: configuration.reportThreshold)
+            journal: notes, asOf: asOf, detector: detector, reportThreshold: configuration.reportThreshold)
+        var byFile: [String: [LintFinding]] = [:]
+        for finding in findings(of: rules.filter { $0.checksAcrossFiles }, context: context) {
+            byFile[finding.file, default: []].append(finding)
+        }
+        return LintSession(linter: self, context: context, notesFindings: byFile)
+    }
+
+    /// The findings of `rules` that are enabled, with the severities of `redflag.yml`, in rule order.
+    func findings(of rules: [any LintRule], context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
         for rule in rules where configuration.isEnabled(rule.description.id) {
             // A rule reports with its own severity (front-matter keeps the parser's); redflag.yml overrides.
@@ -35,13 +77,7 @@ public struct Linter: Sendable {
                 return finding
             }
         }
-        let (kept, unused) = applySuppressions(findings, journal: journal)
-        var result = kept + unused
-        if let paths { result = result.filter { paths.contains($0.file) } }
-        let files = paths.map { paths in journal.files.filter { paths.contains($0.path) } } ?? journal.files
-        return LintResult(
-            findings: result.sorted(by: LintFinding.outputOrder), files: files.map(\.path),
-            sources: Self.reportedLines(of: result, in: files), rules: ruleDescriptions)
+        return findings
     }
 
     /// The rules that run, with the severities in force (`LintResult.rules`).
@@ -53,49 +89,11 @@ public struct Linter: Sendable {
         }
     }
 
-    /// The lines of `files` that `findings` point at: only those are kept of each file's text.
-    static func reportedLines(of findings: [LintFinding], in files: [ParsedFile]) -> [String: ReportedLines] {
-        var lines: [String: [Int]] = [:]
-        for finding in findings { lines[finding.file, default: []].append(finding.line) }
-        var reported: [String: ReportedLines] = [:]
-        for file in files where reported[file.path] == nil {
-            guard let numbers = lines[file.path] else { continue }
-            reported[file.path] = ReportedLines(file.source, lines: numbers)
-        }
-        return reported
-    }
-
-    /// Training examples from the journal: sign-tagged entries and entries tagged only `#paid`,
-    /// `#praise` or `#referral` (`LabeledText.training`), plus, as "not an incident", the untagged
-    /// entries in which the lexicon alone sees nothing. Also returns the lexical score of every
-    /// untagged entry's text, for `untagged-incident` to reuse: the lexicon reads each entry once.
-    ///
-    /// Without those everyday entries the model only ever sees incidents, and learns the words that
-    /// surround them in tagged entries ("invoice", "contract", "approved") as signs; the untagged
-    /// entries the lexicon does flag are left out, so that an untagged incident never teaches the
-    /// model that its own words are harmless.
-    static func training(from journal: Journal, detector: some IncidentDetecting) -> (
-        examples: [LabeledText], lexicalScores: [String: LexicalScore]
-    ) {
-        // File by file, in path order: no array of every entry of the notes is made.
-        var scores: [String: LexicalScore] = [:]
-        var everyday: [LabeledText] = []
-        var tagged: [LabeledText] = []
-        for file in journal.files {
-            tagged += LabeledText.training(from: file.entries)
-            for entry in file.entries where entry.tags.isEmpty && !entry.text.isEmpty {
-                let score = scores[entry.text] ?? detector.lexicalScore(for: entry.text)
-                scores[entry.text] = score
-                if !score.suggestsSign { everyday.append(LabeledText(text: entry.text, tags: [])) }
-            }
-        }
-        return (tagged + everyday, scores)
-    }
-
-    private func applySuppressions(_ findings: [LintFinding], journal: Journal) -> ([LintFinding], [LintFinding]) {
+    /// `findings` of `file` without those its suppressions hide, then the suppressions that hid
+    /// nothing (`unused-suppression`).
+    func applySuppressions(_ findings: [LintFinding], file: ParsedFile) -> ([LintFinding], [LintFinding]) {
         let exempt: Set<String> = [MissingReasonRule.id, UnusedSuppressionRule.id]
-        let suppressionsByFile = Dictionary(
-            journal.files.map { ($0.path, Suppression.all(in: $0)) }, uniquingKeysWith: { first, _ in first })
+        let suppressionsByFile = [file.path: Suppression.all(in: file)]
         // (file, suppression index, rule or "" for all) → used
         var used = Set<String>()
         var kept: [LintFinding] = []
@@ -115,7 +113,7 @@ public struct Linter: Sendable {
         let known = rules.map(\.description.id)
         let severity = configuration.severity(of: UnusedSuppressionRule().description)
         var unused: [LintFinding] = []
-        for file in journal.files {
+        do {
             for (index, suppression) in (suppressionsByFile[file.path] ?? []).enumerated() {
                 let names = suppression.rules.isEmpty ? [""] : suppression.rules
                 for name in names {
@@ -145,4 +143,16 @@ public struct Linter: Sendable {
         }
         return (kept, unused)
     }
+}
+
+/// Each file's result, set by the thread that linted it.
+private final class FileResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byFile: [LintSession.FileResult?]
+
+    init(count: Int) { byFile = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: LintSession.FileResult) { lock.withLock { byFile[index] = result } }
+
+    var all: [LintSession.FileResult] { lock.withLock { byFile.compactMap { $0 } } }
 }

@@ -103,7 +103,8 @@ struct LintCommand: ParsableCommand {
             // never replays the lint cache: it decides from the files as they are.
             let options = try loading.options(for: workspace, keepsSource: true)
             let cache = fix ? nil : try loading.lintCache(for: workspace)
-            let run = workspace.lint(files: target.files, options: options, asOf: asOf, cache: cache, replaying: false)
+            let run = workspace.lint(
+                files: target.files, options: options, asOf: asOf, cache: cache, replaying: false, keepsJournal: fix)
             Console.report(run.problems, root: target.root)
             runtimeError = runtimeError || run.hadErrors
             var result = run.result
@@ -115,7 +116,7 @@ struct LintCommand: ParsableCommand {
                     let (fixed, failed) = applyFixes(result, journal: journal, target: target)
                     runtimeError = runtimeError || failed
                     guard fixed, !dryRun else { break }
-                    let again = workspace.lint(files: target.files, options: options, asOf: asOf)
+                    let again = workspace.lint(files: target.files, options: options, asOf: asOf, keepsJournal: true)
                     result = again.result
                     journal = again.journal ?? journal
                 }

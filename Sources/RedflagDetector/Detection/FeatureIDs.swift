@@ -26,6 +26,9 @@ struct FeatureIDs: Sendable {
         }
     }
 
+    /// The key whose id is `id`.
+    func key(_ id: Int) -> UInt64 { keys[id] }
+
     /// Gives `key` (not yet inserted) the next id, and returns it.
     mutating func insert(_ key: UInt64) -> Int {
         if (count + 1) * 2 > slots.count {

@@ -54,15 +54,15 @@ public struct IncidentDetector: IncidentDetecting {
 
     let lexicon: IncidentLexicon
     /// `lexicon.signs`, computed once.
-    private let signs: [String]
+    let signs: [String]
     private let matcher: IncidentMatcher
     /// The built-in lexicon's matcher when the user added phrases (`lint.lexicon`), else nil: a sign
     /// whose strength the user's phrases raised is reported at least as the lexicon alone would.
     private let builtInMatcher: IncidentMatcher?
-    private var model: NaiveBayesModel?
+    var model: NaiveBayesModel?
     /// Pairs of adjacent stems ("full walrus") that the user tagged with one sign at least
     /// `learnedSupport` times and never wrote in an entry of another class: their own phrases.
-    private var learnedPhrases: [String: String] = [:]
+    var learnedPhrases: [String: String] = [:]
     /// The shipped model; nil when it is missing (then the lexicon and the user's model decide).
     let shipped: IncidentModel?
 
@@ -92,17 +92,12 @@ public struct IncidentDetector: IncidentDetecting {
     }
 
     /// A copy that has learned from `examples` (instead of any earlier training). The compiled
-    /// lexicon and the shipped model are shared.
+    /// lexicon and the shipped model are shared. The same as adding them one by one, in order, to
+    /// `training()` and then `trained(by:)`.
     public func trained(on examples: [LabeledText]) -> IncidentDetector {
-        var copy = self
-        // One pass over the examples: each is tokenized and stemmed once, for both.
-        var phrases = LearnedPhrases(signs: Set(signs))
-        let model = NaiveBayesModel(training: examples, signs: Set(signs)) { example, tokens, stems in
-            phrases.add(example, tokens: tokens, stems: stems)
-        }
-        copy.model = model.classes.count >= 2 ? model : nil
-        copy.learnedPhrases = phrases.result
-        return copy
+        var training = training()
+        for example in examples { training.add(example) }
+        return trained(by: training)
     }
 
     /// The stem pairs of examples that only ever appear in entries of one sign, at least
@@ -114,8 +109,8 @@ public struct IncidentDetector: IncidentDetecting {
 
         init(signs: Set<String>) { self.signs = signs }
 
-        /// Counts the pairs of one example, given its tokens and their stems.
-        mutating func add(_ example: LabeledText, tokens: [DetectorToken], stems: [Word]) {
+        /// Counts the pairs of one example with sign tags `tags`, given its tokens and their stems.
+        mutating func add(tags: Set<String>, tokens: [DetectorToken], stems: [Word]) {
             var pairs = Set<String>()
             for index in tokens.indices.dropFirst() where tokens[index - 1].clause == tokens[index].clause {
                 guard !NaiveBayesModel.functionWords.contains(stems[index - 1]),
@@ -123,11 +118,18 @@ public struct IncidentDetector: IncidentDetecting {
                 else { continue }
                 pairs.insert(String(decoding: stems[index - 1] + [0x20] + stems[index], as: UTF8.self))
             }
-            let tags = example.tags.filter(signs.contains)
+            let tags = tags.filter(signs.contains)
             for pair in pairs {
                 for tag in tags.isEmpty ? [NaiveBayesModel.noneClass] : Array(tags) {
                     bySign[tag, default: [:]][pair, default: 0] += 1
                 }
+            }
+        }
+
+        /// Adds `other`'s counts to these (the result does not depend on the order of examples).
+        mutating func append(_ other: LearnedPhrases) {
+            for (sign, counts) in other.bySign {
+                bySign[sign, default: [:]].merge(counts, uniquingKeysWith: +)
             }
         }
 
@@ -143,6 +145,9 @@ public struct IncidentDetector: IncidentDetecting {
             return result.filter { !$0.value.isEmpty }
         }
     }
+
+    /// The user's model and the phrases they taught, for tests that compare two trainings.
+    var learned: (model: NaiveBayesModel?, phrases: [String: String]) { (model, learnedPhrases) }
 
     /// The confidence a phrase the user taught gives its sign.
     static let learnedPhraseConfidence = 0.85

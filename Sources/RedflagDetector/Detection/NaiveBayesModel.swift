@@ -3,7 +3,8 @@ import RedflagCore
 import RedflagJournal
 
 /// A multinomial naive Bayes text classifier over Snowball word stems and adjacent stem pairs, with Laplace
-/// smoothing, trained in-process from the user's tagged entries.
+/// smoothing, trained in-process from the user's tagged entries (`NaiveBayesTrainer`, one example at a
+/// time).
 ///
 /// Classes are the sign tags seen in training plus `none` for entries labelled with no sign. Each
 /// entry counts a feature once (binary multinomial, better for short notes). Priors are uniform: the
@@ -13,61 +14,29 @@ struct NaiveBayesModel: Sendable {
     static let noneClass = "none"
 
     /// Class names, sorted (`none` included when present).
-    private(set) var classes: [String] = []
+    private(set) var classes: [String]
     /// Feature hash → dense id.
-    private var ids = FeatureIDs()
+    private var ids: FeatureIDs
     /// Dense id → feature.
-    private var featureNames: [Word] = []
+    private var featureNames: [Word]
     /// Per feature id and class (`id * classes.count + class`): the entry count, the smoothed log
     /// probability, and that log probability minus its mean over the classes (the feature's "lift").
-    private var counts: [Int32] = []
-    private var logProbability: [Double] = []
-    private var lift: [Double] = []
+    private var counts: [Int32]
+    private var logProbability: [Double]
+    private var lift: [Double]
     /// Number of training entries.
-    private(set) var size = 0
+    private(set) var size: Int
 
-    /// A model of `training`; `visit` sees each example with its tokens and stems, as they are read.
-    init(
-        training: [LabeledText], signs: Set<String>,
-        visit: (LabeledText, [DetectorToken], [Word]) -> Void = { _, _, _ in }
-    ) {
-        var labels: [[String]] = []
-        var names = Set<String>()
-        for example in training {
-            let tags = example.tags.filter { signs.contains($0) }.sorted()
-            let entryLabels = tags.isEmpty ? [NaiveBayesModel.noneClass] : tags
-            labels.append(entryLabels)
-            names.formUnion(entryLabels)
-        }
-        classes = names.sorted()
+    /// The model of counts taken by a `NaiveBayesTrainer`: `classes` (sorted, each named by an
+    /// example), the features by id, their counts per class (`id * classes.count + class`), each
+    /// class's total of distinct features over its examples, and the number of examples.
+    init(classes: [String], ids: FeatureIDs, featureNames: [Word], counts: [Int32], totals: [Int], size: Int) {
+        self.classes = classes
+        self.ids = ids
+        self.featureNames = featureNames
+        self.counts = counts
+        self.size = size
         let width = classes.count
-        let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-        var totals = Array(repeating: 0, count: width)
-        for (example, entryLabels) in zip(training, labels) {
-            var entryIDs: [Int] = []
-            let tokens = DetectorToken.tokenize(example.text)
-            let stems = NaiveBayesModel.stems(of: tokens)
-            visit(example, tokens, stems)
-            for feature in NaiveBayesModel.features(of: tokens, stems: stems) {
-                if let id = ids[feature.hash] {
-                    entryIDs.append(id)
-                } else {
-                    let id = ids.insert(feature.hash)
-                    featureNames.append(NaiveBayesModel.name(of: feature, stems: stems))
-                    counts.append(contentsOf: repeatElement(0, count: width))
-                    entryIDs.append(id)
-                }
-            }
-            entryIDs.sort()
-            var previous = -1
-            let columns = entryLabels.compactMap { position[$0] }
-            for id in entryIDs where id != previous {
-                previous = id
-                for column in columns { counts[id * width + column] += 1 }
-            }
-            let unique = Set(entryIDs).count
-            for column in columns { totals[column] += unique }
-        }
         let vocabulary = Double(ids.count)
         let denominators = totals.map { log(Double($0) + vocabulary) }
         logProbability = Array(repeating: 0, count: counts.count)
@@ -82,7 +51,6 @@ struct NaiveBayesModel: Sendable {
             let mean = sum / Double(width)
             for column in 0..<width { lift[id * width + column] = logProbability[id * width + column] - mean }
         }
-        size = training.count
     }
 
     /// The evidence for each class: the log posterior odds of that class against all others, minus
@@ -125,6 +93,18 @@ struct NaiveBayesModel: Sendable {
                 support: id.map { Int(counts[$0 * width + column]) } ?? 0)
         }
         return result
+    }
+
+    /// How many features the model knows.
+    var featureCount: Int { ids.count }
+
+    /// The text of feature `id` (`"stem"` or `"stem stem"`).
+    func feature(_ id: Int) -> Word { featureNames[id] }
+
+    /// Feature `id`'s entry count, smoothed log probability and lift in class `column`.
+    func values(_ id: Int, _ column: Int) -> (count: Int32, logProbability: Double, lift: Double) {
+        let index = id * classes.count + column
+        return (counts[index], logProbability[index], lift[index])
     }
 
     /// A feature: a word stem (`second == nil`) or a pair of adjacent stems, by token index, with the

@@ -8,6 +8,9 @@ public struct DuplicateClientRule: LintRule {
 
     public init() {}
 
+    /// It reads every client of the notes at once.
+    public var checksAcrossFiles: Bool { true }
+
     public var description: RuleDescription {
         RuleDescription(
             id: Self.id, name: "Duplicate client",

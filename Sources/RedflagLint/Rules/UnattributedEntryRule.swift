@@ -14,6 +14,9 @@ public struct UnattributedEntryRule: LintRule {
 
     public init() {}
 
+    /// It reads every client of the notes at once.
+    public var checksAcrossFiles: Bool { true }
+
     public var description: RuleDescription {
         RuleDescription(
             id: Self.id, name: "Unattributed entry",

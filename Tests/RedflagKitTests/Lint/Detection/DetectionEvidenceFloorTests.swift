@@ -35,8 +35,7 @@ struct DetectionEvidenceFloorTests {
     @Test("journal-samples: the floor is what keeps the caption and the profile paragraph silent")
     func floorOnSamples() throws {
         let journal = NotesDirectory.load(root: TestPaths.samples.path)
-        let detector = IncidentDetector().trained(
-            on: Linter.training(from: journal, detector: IncidentDetector()).examples)
+        let detector = LintTraining(journal: journal, detector: IncidentDetector()).trained()
         var unfloored = detector
         unfloored.evidenceFloor = -100
         unfloored.evidenceCue = -100

@@ -17,8 +17,7 @@ struct DetectionSamplesTests {
         let journal = NotesDirectory.load(root: TestPaths.samples.path)
         let signs = Set(Vocabulary.signs)
         // As `redflag lint` trains it: the tagged entries and the untagged ones the lexicon finds plain.
-        let detector = IncidentDetector().trained(
-            on: Linter.training(from: journal, detector: IncidentDetector()).examples)
+        let detector = LintTraining(journal: journal, detector: IncidentDetector()).trained()
         var found: [String: String] = [:]
         let untagged = journal.entries.filter { entry in entry.tags.allSatisfy { !signs.contains($0.name) } }
         #expect(untagged.count >= 150, "the samples have many plain untagged entries to stay silent on")
