@@ -74,7 +74,10 @@ public struct ReportCache: Sendable {
         else { return nil }
         // The header's length, a varint of at most 10 bytes.
         var lengthReader = ParseCacheCodec.Reader(ArraySlice(data[start..<min(start + 10, data.endIndex)]))
-        guard let headerLength = try? lengthReader.count(), headerLength <= data.endIndex - start else { return nil }
+        // (`unsigned`, not `count`: the length counts bytes past these ten.)
+        guard let raw = try? lengthReader.unsigned(), let headerLength = Int(exactly: raw),
+            headerLength <= data.endIndex - start
+        else { return nil }
         let headerStart = start + lengthReader.index
         guard headerStart + headerLength <= data.endIndex else { return nil }
         var reader = ParseCacheCodec.Reader(ArraySlice(data[headerStart..<(headerStart + headerLength)]))

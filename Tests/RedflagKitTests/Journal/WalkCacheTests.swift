@@ -39,7 +39,7 @@ struct WalkCacheTests {
     /// The walk with the cache equals the walk without it (files with their clients and stamps,
     /// markers, settings, problems); returns how many folders the cached walk read from the disk.
     @discardableResult
-    static func walkMatches(_ notes: URL, _ cache: CacheLocation, sourceLocation: SourceLocation = #_sourceLocation)
+    static func walkMatches(_ notes: URL, _ cache: CacheLocation, sourceLocation: Testing.SourceLocation = #_sourceLocation)
         throws -> Int
     {
         var plainProblems: [Diagnostic] = []
