@@ -21,7 +21,7 @@ struct ReportCacheTests {
             "acme.md": "- 2025-01-02: Invoice 2211 still not paid, 45 days overdue.\n- 2025-01-03: fine #lae\n",
             "beta.md": "- 2025-01-02: paid on time #paid\n- 2027-01-01: far ahead #late\n",
             "beta/2025.md": "## 2025-02-01\nThey shouted at the team and threw a chair. #abuse\n",
-            "beta/redflag.yml": "vocabulary: {}\n",
+            "delta/2025.md": "- 2025-01-02: fine #paid\n", "delta/redflag.yml": "vocabulary: {}\n",
             "gamma.md": "- 2025-01-02: lied about the budget #lie\n",
         ])
         try LintCacheTests.age(notes)
