@@ -39,9 +39,9 @@ struct WalkCacheTests {
     /// The walk with the cache equals the walk without it (files with their clients and stamps,
     /// markers, settings, problems); returns how many folders the cached walk read from the disk.
     @discardableResult
-    static func walkMatches(_ notes: URL, _ cache: CacheLocation, sourceLocation: Testing.SourceLocation = #_sourceLocation)
-        throws -> Int
-    {
+    static func walkMatches(
+        _ notes: URL, _ cache: CacheLocation, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> Int {
         var plainProblems: [Diagnostic] = []
         let plain = NotesDirectory.discover(root: notes.path, diagnostics: &plainProblems)
         var cachedProblems: [Diagnostic] = []
