@@ -28,109 +28,48 @@ import RedflagLint
 /// ignored and rewritten, never trusted. Writes are atomic (a temporary file renamed). `--fix`
 /// never uses it: fixes are decided from the files as they are.
 public struct LintCache: Sendable {
+    /// Where the cache lives: its folder, the notes' real path, redflag's version.
+    public let location: CacheLocation
+
     /// The folder holding the cache files.
-    public var folder: String
+    public var folder: String { location.folder }
     /// redflag's version: a cache written by another version is not used.
-    public var version: String
+    public var version: String { location.version }
     /// The real path of the notes directory the cache is for.
-    public var root: String
+    public var root: String { location.root }
 
     /// The lint cache of the notes directory `root` in `folder`.
     public init(folder: String, root: String, version: String) {
-        self.folder = folder
-        self.version = version
-        self.root = ParseCache(folder: folder, root: root, version: version).root
+        location = CacheLocation(folder: folder, root: root, version: version)
+    }
+
+    /// The lint cache at `location`.
+    public init(location: CacheLocation) {
+        self.location = location
     }
 
     /// The cache file of this notes directory.
-    public var file: String {
-        (folder as NSString).appendingPathComponent("lint-\(JournalParser.digest(of: Array(root.utf8))).cache")
-    }
+    public var file: String { location.file("lint") }
 
     /// The first bytes of every lint cache file.
     static let magic = Array("redflag lint cache\n".utf8)
     /// The version of the file's layout (`LintCache+Codec`); raised whenever it changes.
     static let format = 1
 
-    /// One notes file as this run finds it.
-    struct FileState: Sendable {
-        /// Relative to the notes root.
-        var path: String
-        /// Its size and modification time; nil when it cannot be `stat`ed.
-        var stamp: ParseCache.Stamp?
-    }
-
-    /// What one run's output depends on.
-    struct Key: Sendable {
-        /// Everything but the files, as one string (compared whole).
-        var settings: String
-        /// Every notes file of the directory, and the files asked for that the walk leaves out.
-        var files: [FileState]
-    }
+    /// What one run's output depends on: the state of the notes and of the settings (`NotesState`).
+    public typealias Key = NotesState
 
     /// The key of linting `files` (nil: the whole directory) of `workspace` as of `asOf`: walks
-    /// the directory and `stat`s every notes file, reads none.
-    func key(workspace: Workspace, files asked: [String]?, asOf: CalendarDate) -> Key {
-        var problems: [Diagnostic] = []
-        let configuration = workspace.configuration
-        let listing = NotesDirectory.discover(
-            root: workspace.root, ignore: IgnorePatterns(configuration.ignore), diagnostics: &problems)
-        var paths = listing.files.map(\.path)
-        let walked = Set(paths)
-        paths += (asked ?? []).filter { !walked.contains($0) }.sorted()
-        var states: [FileState] = []
-        states.reserveCapacity(paths.count)
-        var folders = Set<String>()
-        for path in paths {
-            let full = (workspace.root as NSString).appendingPathComponent(path)
-            var status = stat()
-            let stamp = stat(full, &status) == 0 ? ParseCache.Stamp(status) : nil
-            states.append(FileState(path: path, stamp: stamp))
-            if let slash = path.firstIndex(of: "/") { folders.insert(String(path[..<slash])) }
-        }
-        // `NotesCheck` warns about a client folder holding its own redflag.yml.
-        let configured = folders.sorted().filter { folder in
-            var status = stat()
-            let path = (workspace.root as NSString).appendingPathComponent("\(folder)/\(Configuration.fileName)")
-            return stat(path, &status) == 0
-        }
-        let parts: [String] = [
-            version, LintCache.build, configuration.file ?? "", configuration.text, asOf.description, workspace.root,
-            asked.map { $0.joined(separator: "\u{1}") } ?? "\u{2}",
-            listing.markers.sorted().joined(separator: "\u{1}"),
-            listing.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"),
-            problems.map {
-                "\($0.severity.rawValue) \($0.file):\($0.line ?? 0):\($0.column ?? 0) \($0.message) \($0.hint ?? "")"
-            }
-            .joined(separator: "\u{1}"),
-            configured.joined(separator: "\u{1}"),
-        ]
-        return Key(settings: parts.joined(separator: "\u{0}"), files: states)
+    /// the directory (through the walk cache beside this cache) and `stat`s every notes file, reads none.
+    public func key(workspace: Workspace, files asked: [String]?, asOf: CalendarDate) -> Key {
+        NotesState(workspace: workspace, files: asked, asOf: asOf, cache: location)
     }
-
-    /// The build that lints: the running executable's and the detector's bundled files' sizes and
-    /// modification times. A development build reports the same version after every change, and
-    /// findings depend on the code and on the model and lexicon it ships with.
-    static let build: String = {
-        func stamp(_ path: String) -> String {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return "\(path):-" }
-            let stamp = ParseCache.Stamp(status)
-            return "\(path):\(stamp.size):\(stamp.modified)"
-        }
-        var parts = [stamp(Bundle.main.executablePath ?? CommandLine.arguments.first ?? "")]
-        let folder = DetectorResources.folder
-        let names = (FileManager.default.subpaths(atPath: folder) ?? []).sorted()
-        parts += names.map { stamp((folder as NSString).appendingPathComponent($0)) }
-        return parts.joined(separator: "\u{1}")
-    }()
 
     /// The run remembered for `key`, with the rules in force set to `rules`; nil when there is none,
     /// when any file changed, or when the cache file is damaged or foreign. Files that were only
     /// touched are read and hashed; their new stamps are then saved.
     func replay(_ key: Key, rules: [RuleDescription], reasons: Bool = true) -> LintRun? {
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = location.read(file) else { return nil }
         guard let stored = Stored(bytes, version: version, settings: key.settings),
             stored.files.count == key.files.count
         else { return nil }
@@ -220,10 +159,7 @@ public struct LintCache: Sendable {
     /// (or in the future) could change again within the file system's clock tick and keep its size
     /// and time, so it is remembered as racy (never equal to a real stamp) and hashed next time.
     private func remembered(_ stamp: ParseCache.Stamp) -> ParseCache.Stamp {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let nanoseconds = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
-        return stamp.modified > nanoseconds - 2_000_000_000 ? ParseCache.Stamp(size: stamp.size, modified: -1) : stamp
+        CacheLocation.remembered(stamp, start: CacheLocation.now())
     }
 
     /// Writes the cache file atomically (a temporary file in the same folder, renamed over it).
@@ -241,10 +177,6 @@ public struct LintCache: Sendable {
         }
         writer.unsigned(UInt64(payload.count))
         writer.bytes.append(contentsOf: payload)
-        try? FileManager.default.createDirectory(
-            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temporary = file + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
-        if rename(temporary, file) != 0 { unlink(temporary) }
+        location.write(writer.bytes, to: file)
     }
 }

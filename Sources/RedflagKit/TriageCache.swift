@@ -27,31 +27,28 @@ import RedflagJudgement
 /// does not match) or written by another version is ignored and rewritten; it is never trusted and never stops a command. Writes are atomic (a
 /// temporary file renamed).
 public struct TriageCache: Sendable {
+    /// Where the cache lives: its folder, the notes' real path, redflag's version.
+    public let location: CacheLocation
+
     /// The folder holding the cache files.
-    public var folder: String
+    public var folder: String { location.folder }
     /// redflag's version: a cache written by another version is not used.
-    public var version: String
+    public var version: String { location.version }
     /// The real path of the notes directory the cache is for.
-    public var root: String
+    public var root: String { location.root }
 
     /// The triage cache of the notes directory `root` in `folder`.
     public init(folder: String, root: String, version: String) {
-        self.folder = folder
-        self.version = version
-        self.root = ParseCache(folder: folder, root: root, version: version).root
+        location = CacheLocation(folder: folder, root: root, version: version)
     }
 
     /// The triage cache beside a parse cache: same folder, notes directory and version.
     public init(beside cache: ParseCache) {
-        folder = cache.folder
-        version = cache.version
-        root = cache.root
+        location = cache.location
     }
 
     /// The cache file of this notes directory.
-    public var file: String {
-        (folder as NSString).appendingPathComponent("triage-\(JournalParser.digest(of: Array(root.utf8))).cache")
-    }
+    public var file: String { location.file("triage") }
 
     /// The first bytes of every cache file.
     static let magic = Array("redflag triage cache\n".utf8)
@@ -61,9 +58,9 @@ public struct TriageCache: Sendable {
     /// The cache as last saved, for judging with `configuration` as of `asOf`.
     public func opened(configuration: Configuration, asOf: CalendarDate) -> Session {
         let key = "\(configuration.file ?? "")\u{0}\(configuration.text)\u{0}\(asOf)"
-        let session = Session(file: file, root: root, version: version, key: key)
-        if let data = FileManager.default.contents(atPath: file) {
-            session.read([UInt8](data))
+        let session = Session(location: location, key: key)
+        if let bytes = location.read(file) {
+            session.read(bytes)
         }
         return session
     }
@@ -79,10 +76,10 @@ public struct TriageCache: Sendable {
     /// The cache for one run: asked for each client as the notes are walked, told each judged row,
     /// saved once at the end.
     public final class Session {
-        let file: String
-        let root: String
-        let version: String
+        let location: CacheLocation
         let key: String
+        private var root: String { location.root }
+        private var version: String { location.version }
         /// The tool the cache was written for (`NotesLayout.Tool.rawValue`).
         private var tool = ""
         private var records: [ClientID: Record] = [:]
@@ -94,14 +91,10 @@ public struct TriageCache: Sendable {
         /// before are remembered as racy (see `remembered`).
         private let openedAt: Int
 
-        init(file: String, root: String, version: String, key: String) {
-            self.file = file
-            self.root = root
-            self.version = version
+        init(location: CacheLocation, key: String) {
+            self.location = location
             self.key = key
-            var now = timespec()
-            clock_gettime(CLOCK_REALTIME, &now)
-            openedAt = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
+            openedAt = CacheLocation.now()
         }
 
         /// Reads a cache file; anything but a whole cache of this format, version and key leaves none.
@@ -153,7 +146,8 @@ public struct TriageCache: Sendable {
             var stamps = record.stamps
             for (index, (file, ref)) in zip(files, refs).enumerated() {
                 let full = (root as NSString).appendingPathComponent(ref.path)
-                guard let stamp = ParseCache.Stamp.of(path: full) else { return nil }
+                // The walk's `lstat` is the file's stamp: it is not `stat`ed again.
+                guard let stamp = ref.stamp ?? ParseCache.Stamp.of(path: full) else { return nil }
                 if stamp == record.stamps[index], stamp.modified >= 0 { continue }
                 // Touched, or racy when remembered: unchanged only if its bytes are.
                 guard stamp.size == record.stamps[index].size,
@@ -214,13 +208,7 @@ public struct TriageCache: Sendable {
                 writer.blob(record.row)
             }
             let contents = TriageCache.magic + Array(JournalParser.digest(of: writer.bytes).utf8) + writer.bytes
-            let folder = (file as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            // Atomic: a temporary file in the same folder, renamed over the cache.
-            let temporary = file + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(contents)) else { return }
-            if rename(temporary, file) != 0 { unlink(temporary) }
+            location.write(contents, to: location.file("triage"))
         }
 
         /// The tool of this run's notes, once `reuse` was asked.
@@ -230,7 +218,7 @@ public struct TriageCache: Sendable {
         /// (or in the future) could change again within the file system's clock tick and keep its
         /// size and time, so it is remembered as racy (never equal to a real one).
         private func remembered(_ stamp: ParseCache.Stamp) -> ParseCache.Stamp {
-            stamp.modified > openedAt - 2_000_000_000 ? ParseCache.Stamp(size: stamp.size, modified: -1) : stamp
+            CacheLocation.remembered(stamp, start: openedAt)
         }
 
         private func decodeFiles(_ bytes: ArraySlice<UInt8>) -> [ParsedFile]? {

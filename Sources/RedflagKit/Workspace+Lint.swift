@@ -13,7 +13,8 @@ extension Workspace {
     /// last run's findings and problems are replayed, and render to the same bytes. Otherwise the
     /// notes are read and linted, and the run is remembered. `--fix` passes no cache: it decides
     /// from the files as they are, and needs the journal.
-    /// `replaying: false` when `replayedLint` was just asked: the cache is then only written.
+    /// `replaying: false` when `replayedLint` was just asked: the cache is then only written, under
+    /// `key` when given (the key `replayedLint` was asked with), else a key taken now.
     ///
     /// Plain notes (every file a client's own) are linted in two passes over the files, in bounded
     /// memory (`streamedLint`), unless `keepsJournal` (`--fix` rewrites the files from it); the run
@@ -21,10 +22,10 @@ extension Workspace {
     /// Both give the same result.
     public func lint(
         files: [String]?, options: NotesDirectory.LoadOptions, asOf: CalendarDate, cache: LintCache? = nil,
-        replaying: Bool = true, keepsJournal: Bool = false
+        key given: LintCache.Key? = nil, replaying: Bool = true, keepsJournal: Bool = false
     ) -> LintRun {
         let linter = Linter(configuration: lintSettings)
-        let key = cache?.key(workspace: self, files: files, asOf: asOf)
+        let key = cache.map { given ?? $0.key(workspace: self, files: files, asOf: asOf) }
         if replaying, let cache, let key, let replayed = cache.replay(key, rules: linter.ruleDescriptions) {
             return replayed
         }
@@ -137,8 +138,12 @@ extension Workspace {
     /// will do: the bundled lexicon is the one of the run remembered (the version is in the key).
     /// `reasons: false` when no suggestion's reasons will be shown (no `--explain`): they are not decoded.
     public func replayedLint(files: [String]?, asOf: CalendarDate, cache: LintCache, reasons: Bool = true) -> LintRun? {
-        let rules = Linter(configuration: lintSettings).ruleDescriptions
-        return cache.replay(cache.key(workspace: self, files: files, asOf: asOf), rules: rules, reasons: reasons)
+        replayedLint(key: cache.key(workspace: self, files: files, asOf: asOf), cache: cache, reasons: reasons)
+    }
+
+    /// The run `cache` remembers for `key` (`LintCache.key`), as `replayedLint(files:asOf:cache:reasons:)`.
+    public func replayedLint(key: LintCache.Key, cache: LintCache, reasons: Bool = true) -> LintRun? {
+        cache.replay(key, rules: Linter(configuration: lintSettings).ruleDescriptions, reasons: reasons)
     }
 
     /// The lint cache of this notes directory in `folder` (see `LintCache`); throws when `folder`

@@ -10,6 +10,19 @@ enum Console {
         try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 
+    /// Writes `bytes` to standard output as they are (a report replayed from `ReportCache`).
+    static func out(bytes: Data) {
+        _ = fileSizeSignalIgnored
+        try? FileHandle.standardOutput.write(contentsOf: bytes)
+    }
+
+    /// Writes `bytes` to standard error as they are (a report's diagnostics replayed from `ReportCache`).
+    static func error(bytes: Data) {
+        _ = fileSizeSignalIgnored
+        guard !bytes.isEmpty else { return }
+        try? FileHandle.standardError.write(contentsOf: bytes)
+    }
+
     /// Output redirected to a file past the file-size limit (`ulimit -f`) fails with `EFBIG`
     /// instead of killing the process with `SIGXFSZ`.
     private static let fileSizeSignalIgnored: Bool = {
@@ -39,9 +52,13 @@ enum Console {
         return isatty(fileDescriptor) == 1
     }
 
-    /// Prints diagnostics to stderr in the compiler format, paths joined to `root` so editors find them.
-    static func report(_ diagnostics: [Diagnostic], root: String) {
-        raw(DiagnosticRenderer.render(diagnostics, root: root, style: stderrStyle))
+    /// Prints diagnostics to stderr in the compiler format, paths joined to `root` so editors find them;
+    /// returns the text printed (a replayable report remembers it).
+    @discardableResult
+    static func report(_ diagnostics: [Diagnostic], root: String) -> String {
+        let text = DiagnosticRenderer.render(diagnostics, root: root, style: stderrStyle)
+        raw(text)
+        return text
     }
 
     /// Prints what stopped a command.

@@ -81,14 +81,33 @@ struct LintCommand: ParsableCommand {
         let asOf = try asOf.date()
         var results: [LintResult] = []
         var runtimeError = false
-        for target in try LintTarget.resolve(paths.isEmpty ? [Workspace.locateNotes(from: ".")] : paths) {
-            // An unchanged tree: the remembered run, without reading the notes or checking the bundled
-            // lexicon (`--fix` decides from the files as they are, never from the cache).
-            if !fix, let replayed = replayed(target, asOf: asOf) {
-                Console.report(replayed.problems, root: target.root)
-                runtimeError = runtimeError || replayed.hadErrors
-                results.append(shown(replayed.result, root: target.root))
-                continue
+        let targets = try LintTarget.resolve(paths.isEmpty ? [Workspace.locateNotes(from: ".")] : paths)
+        /// The report of one notes directory is remembered whole (`ReportCache`); with several, only
+        /// their findings are (each directory's `LintCache`).
+        var report: (cache: ReportCache, digest: String)?
+        var errors = ""
+        for target in targets {
+            // An unchanged tree: the remembered report or run, without reading the notes or checking the
+            // bundled lexicon (`--fix` decides from the files as they are, never from the cache).
+            var key: LintCache.Key?
+            if !fix, let (workspace, cache) = replayable(target) {
+                let start = CacheLocation.now()
+                let state = cache.key(workspace: workspace, files: target.files, asOf: asOf)
+                key = state
+                if targets.count == 1, let digest = state.digest(options: reportOptions(target), start: start) {
+                    let reports = ReportCache(location: cache.location, command: "lint", options: reportOptions(target))
+                    if let remembered = reports.replay(digest) {
+                        try Self.replay(remembered)
+                        return
+                    }
+                    report = (reports, digest)
+                }
+                if let replayed = workspace.replayedLint(key: state, cache: cache, reasons: explain) {
+                    errors += Console.report(replayed.problems, root: target.root)
+                    runtimeError = runtimeError || replayed.hadErrors
+                    results.append(shown(replayed.result, root: target.root))
+                    continue
+                }
             }
             let workspace: Workspace
             do {
@@ -104,8 +123,9 @@ struct LintCommand: ParsableCommand {
             let options = try loading.options(for: workspace, keepsSource: true)
             let cache = fix ? nil : try loading.lintCache(for: workspace)
             let run = workspace.lint(
-                files: target.files, options: options, asOf: asOf, cache: cache, replaying: false, keepsJournal: fix)
-            Console.report(run.problems, root: target.root)
+                files: target.files, options: options, asOf: asOf, cache: cache, key: key, replaying: false,
+                keepsJournal: fix)
+            errors += Console.report(run.problems, root: target.root)
             runtimeError = runtimeError || run.hadErrors
             var result = run.result
             if fix, var journal = run.journal {
@@ -127,6 +147,9 @@ struct LintCommand: ParsableCommand {
         if runtimeError, results.isEmpty { throw CommandOutcome.hadErrors }
         let merged = LintResult.merging(results)
         let shown = merged.filtered(minimum: minSeverity)
+        var status: Int32 = 0
+        if shown.fails(at: strict ? .warning : .error) { status = CommandOutcome.findings.exitCode }
+        if runtimeError { status = CommandOutcome.hadErrors.exitCode }
         if !(fix && dryRun) {
             let reporter: any LintReporter =
                 switch format {
@@ -137,21 +160,48 @@ struct LintCommand: ParsableCommand {
                 }
             let options = ReportOptions(
                 root: "", color: format == .text && Console.stdoutStyle.color, toolVersion: Version.current)
-            Console.out(reporter.render(shown, options: options))
+            let text = reporter.render(shown, options: options)
+            Console.out(text)
+            if let report, results.count == 1 {
+                report.cache.save(
+                    ReportCache.Report(output: Data(text.utf8), errors: Data(errors.utf8), status: status),
+                    digest: report.digest)
+            }
         }
         if runtimeError { throw CommandOutcome.hadErrors }
         if shown.fails(at: strict ? .warning : .error) { throw CommandOutcome.findings }
     }
 
-    /// The run the lint cache remembers for `target`, when nothing changed; nil otherwise (and on any
-    /// problem opening it: the full path then reports it).
-    private func replayed(_ target: LintTarget, asOf: CalendarDate) -> LintRun? {
+    /// The workspace of `target` opened for a replay (without checking the bundled lexicon) and its
+    /// lint cache; nil with `--no-cache` or on any problem opening them (the full path reports it).
+    private func replayable(_ target: LintTarget) -> (Workspace, LintCache)? {
         guard
             let workspace = try? Workspace.open(
                 notes: target.root, configFile: configOption.config, checksLexicon: false),
             let cache = try? loading.lintCache(for: workspace)
         else { return nil }
-        return workspace.replayedLint(files: target.files, asOf: asOf, cache: cache, reasons: explain)
+        return (workspace, cache)
+    }
+
+    /// Every option that changes a byte of the report of `target` (`ReportCache`).
+    private func reportOptions(_ target: LintTarget) -> String {
+        [
+            "format=\(format.rawValue)", "color=\(format == .text && Console.stdoutStyle.color)",
+            "stderr-color=\(Console.stderrStyle.color)", "min-severity=\(minSeverity.rawValue)", "strict=\(strict)",
+            "explain=\(explain)", "root=\(target.root)", "files=\(target.files?.joined(separator: "\u{1}") ?? "-")",
+            "config=\(configOption.config ?? "-")", "version=\(Version.current)",
+        ].joined(separator: "\u{0}")
+    }
+
+    /// Writes a remembered report and ends the command with its exit status.
+    static func replay(_ report: ReportCache.Report) throws {
+        Console.error(bytes: report.errors)
+        Console.out(bytes: report.output)
+        switch report.status {
+        case CommandOutcome.findings.exitCode: throw CommandOutcome.findings
+        case CommandOutcome.hadErrors.exitCode: throw CommandOutcome.hadErrors
+        default: return
+        }
     }
 
     /// `result` as reported: explained with --explain, paths under `root`.

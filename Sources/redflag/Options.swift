@@ -55,12 +55,19 @@ struct LoadingOptions: ParsableArguments {
     /// The lint findings cache (`LintCache`) beside the parse cache; nil with `--no-cache`, or when
     /// the default folder cannot be used.
     func lintCache(for workspace: Workspace) throws -> LintCache? {
+        try cacheLocation(for: workspace).map { LintCache(location: $0) }
+    }
+
+    /// Where `workspace`'s caches are (`CacheLocation`): `--cache-path`, else the platform cache folder;
+    /// nil with `--no-cache` or when the default folder cannot be used. Throws when `--cache-path` is
+    /// inside the notes.
+    func cacheLocation(for workspace: Workspace) throws -> CacheLocation? {
         guard !noCache else { return nil }
-        if let cachePath { return try workspace.lintCache(folder: cachePath, version: Version.cacheKey) }
-        guard let folder = ParseCache.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
+        if let cachePath { return try workspace.cache(folder: cachePath, version: Version.cacheKey).location }
+        guard let folder = CacheLocation.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
             return nil
         }
-        return try? workspace.lintCache(folder: folder, version: Version.cacheKey)
+        return try? workspace.cache(folder: folder, version: Version.cacheKey).location
     }
 
     /// How `workspace` reads its notes; `keepsSource` for the commands that show or rewrite lines.
@@ -69,7 +76,7 @@ struct LoadingOptions: ParsableArguments {
         if !noCache {
             if let cachePath {
                 options.cache = try workspace.cache(folder: cachePath, version: Version.cacheKey)
-            } else if let folder = ParseCache.defaultFolder(environment: ProcessInfo.processInfo.environment) {
+            } else if let folder = CacheLocation.defaultFolder(environment: ProcessInfo.processInfo.environment) {
                 // The default folder is used only where it may be: never inside the notes.
                 options.cache = try? workspace.cache(folder: folder, version: Version.cacheKey)
             }
@@ -176,12 +183,20 @@ struct TemplateOption: ParsableArguments {
 func load(_ workspace: Workspace, _ loading: LoadingOptions, client: String? = nil, keepsSource: Bool = true) throws
     -> (Journal, hadErrors: Bool)
 {
+    let (journal, hadErrors, _) = try loadReporting(workspace, loading, client: client, keepsSource: keepsSource)
+    return (journal, hadErrors)
+}
+
+/// `load`, also returning the diagnostics as printed (for `ReportCache`).
+func loadReporting(
+    _ workspace: Workspace, _ loading: LoadingOptions, client: String? = nil, keepsSource: Bool = true
+) throws -> (Journal, hadErrors: Bool, errors: String) {
     let options = try loading.options(for: workspace, keepsSource: keepsSource)
     let journal =
         client.flatMap { workspace.load(client: $0, options: options) } ?? workspace.load(options: options)
     let diagnostics = journal.allDiagnostics
-    Console.report(diagnostics, root: workspace.root)
-    return (journal, diagnostics.contains { $0.severity == .error })
+    let errors = Console.report(diagnostics, root: workspace.root)
+    return (journal, diagnostics.contains { $0.severity == .error }, errors)
 }
 
 /// The triage of plain notes judged one client at a time (`Workspace.streamTriage`), with each
@@ -189,7 +204,7 @@ func load(_ workspace: Workspace, _ loading: LoadingOptions, client: String? = n
 /// every diagnostic and tells whether a file had an error. Nil, with nothing read, when the notes have
 /// shared files: the caller then loads and judges them whole.
 func streamTriage(_ workspace: Workspace, _ loading: LoadingOptions, asOf: CalendarDate) throws
-    -> (Triage, hadErrors: Bool)?
+    -> (Triage, hadErrors: Bool, errors: String)?
 {
     let options = try loading.options(for: workspace, keepsSource: false)
     guard
@@ -197,6 +212,6 @@ func streamTriage(_ workspace: Workspace, _ loading: LoadingOptions, asOf: Calen
             asOf: asOf, options: options, cache: options.cache.map(TriageCache.init(beside:)))
     else { return nil }
     let diagnostics = journal.allDiagnostics
-    Console.report(diagnostics, root: workspace.root)
-    return (triage, diagnostics.contains { $0.severity == .error })
+    let errors = Console.report(diagnostics, root: workspace.root)
+    return (triage, diagnostics.contains { $0.severity == .error }, errors)
 }

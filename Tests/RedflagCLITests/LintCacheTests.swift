@@ -142,6 +142,10 @@ struct LintCacheTests {
             foreign[index] = foreign[index] == UInt8(ascii: "X") ? UInt8(ascii: "Y") : UInt8(ascii: "X")
             try foreign.write(to: file)
         }
+        // The rendered report would be replayed without opening the findings cache (`ReportCache`).
+        for report in try ReportCacheTests.reportFiles(in: cache, command: "lint") {
+            try FileManager.default.removeItem(at: report)
+        }
         let result = try CLI.run(lint)
         #expect(result.status == reference.status)
         #expect(result.stdout == reference.stdout)

@@ -54,7 +54,9 @@ extension NotesDirectory {
             return nil
         }
         var diagnostics: [Diagnostic] = []
-        let listing = discover(root: root, ignore: IgnorePatterns(configuration.ignore), diagnostics: &diagnostics)
+        let listing = discover(
+            root: root, ignore: IgnorePatterns(configuration.ignore), cache: options.cache?.location,
+            diagnostics: &diagnostics)
         let layout = NotesLayout.detect(
             paths: listing.files.map(\.path), markers: listing.markers, settings: listing.settings,
             configuration: configuration)

@@ -23,10 +23,28 @@ public enum NotesDirectory {
         public var path: String
         /// The client id of the file's place in plain notes (`NotesLayout` decides in the end).
         public var client: ClientID
+        /// The file's size and modification time as the walk's `lstat` (or, past a link, `stat`) saw
+        /// them; nil when the walk did not stamp it. Not part of the file's identity (`==`).
+        package var stamp: ParseCache.Stamp?
 
         public init(path: String, client: ClientID) {
             self.path = path
             self.client = client
+        }
+
+        package init(path: String, client: ClientID, stamp: ParseCache.Stamp?) {
+            self.path = path
+            self.client = client
+            self.stamp = stamp
+        }
+
+        public static func == (lhs: FileRef, rhs: FileRef) -> Bool {
+            lhs.path == rhs.path && lhs.client == rhs.client
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(path)
+            hasher.combine(client)
         }
     }
 
@@ -85,7 +103,9 @@ public enum NotesDirectory {
                 root: root, configuration: configuration ?? .standard, clients: [], files: [], diagnostics: diagnostics)
         }
         let config = configuration ?? readConfiguration(root: root, diagnostics: &diagnostics)
-        let listing = discover(root: root, ignore: IgnorePatterns(config.ignore), diagnostics: &diagnostics)
+        let listing = discover(
+            root: root, ignore: IgnorePatterns(config.ignore), cache: options.cache?.location,
+            diagnostics: &diagnostics)
         let layout = NotesLayout.detect(
             paths: listing.files.map(\.path), markers: listing.markers, settings: listing.settings,
             configuration: config)
@@ -114,7 +134,7 @@ public enum NotesDirectory {
         var listing: Listing?
         if let names = ownNames(root: root, configuration: configuration, client: id) {
             var walked: [Diagnostic] = []
-            let (own, linked) = walk(root: root, ignore: ignore, topLevel: names.contains, diagnostics: &walked)
+            let (own, linked, _) = walk(root: root, ignore: ignore, topLevel: names.contains, diagnostics: &walked)
             // A linked file may be another path's (the walk keeps one path per real file): walk all.
             if !linked {
                 listing = own
@@ -286,40 +306,73 @@ public enum NotesDirectory {
     /// device, FIFO or socket is reported and skipped (reading one could block forever); a file
     /// reached by several paths (a linked file or folder inside the tree) is read once, by its
     /// real path when that is inside the tree. Sorted by path.
+    ///
+    /// With `cache`, folders unchanged since the last walk are not listed again (`WalkCache`): the
+    /// result is the same, each file is still `lstat`ed once (its `FileRef.stamp`).
     public static func discover(
-        root: String, ignore: IgnorePatterns = IgnorePatterns([]), diagnostics: inout [Diagnostic]
+        root: String, ignore: IgnorePatterns = IgnorePatterns([]), cache: CacheLocation? = nil,
+        diagnostics: inout [Diagnostic]
     )
         -> Listing
     {
-        let (listing, _) = walk(root: root, ignore: ignore, diagnostics: &diagnostics)
-        return listing
+        walk(root: root, ignore: ignore, cache: cache, diagnostics: &diagnostics).listing
+    }
+
+    /// `discover`, also telling how many folders were read from the disk (not taken from the walk cache).
+    package static func discoverCounting(
+        root: String, ignore: IgnorePatterns = IgnorePatterns([]), cache: CacheLocation? = nil,
+        diagnostics: inout [Diagnostic]
+    ) -> (listing: Listing, foldersRead: Int) {
+        let walked = walk(root: root, ignore: ignore, cache: cache, diagnostics: &diagnostics)
+        return (walked.listing, walked.foldersRead)
     }
 
     /// The walk behind `discover`; with `topLevel`, only the names at the root it accepts are
     /// visited. Also tells whether any notes file was reached through a symbolic link (its path is
     /// then not its real place, and another path may be the one `discover` keeps).
+    /// `cache`: where the walk cache is (`WalkCache`); nil walks every folder.
     static func walk(
-        root: String, ignore: IgnorePatterns, topLevel: ((String) -> Bool)? = nil, diagnostics: inout [Diagnostic]
-    ) -> (Listing, linked: Bool) {
+        root: String, ignore: IgnorePatterns, topLevel: ((String) -> Bool)? = nil, cache: CacheLocation? = nil,
+        diagnostics: inout [Diagnostic]
+    ) -> (listing: Listing, linked: Bool, foldersRead: Int) {
         var walker = Walker(ignore: ignore)
         walker.rootReal = realPath(root) ?? root
         walker.topLevel = topLevel
+        let remembered = cache.map(WalkCache.init(location:))
+        walker.previous = remembered?.folders ?? [:]
+        walker.remembers = remembered != nil
+        walker.start = CacheLocation.now()
         let markers = rootMarkers(root)
-        walker.walk(root, relative: "", ancestors: [walker.rootReal], real: walker.rootReal)
+        var rootStatus = stat()
+        let status = stat(root, &rootStatus) == 0 ? rootStatus : nil
+        walker.walk(root, relative: "", ancestors: [walker.rootReal], real: walker.rootReal, status: status)
         diagnostics += walker.diagnostics
-        // One path per real file: the path that is the real one, else the first in path order.
-        var chosen: [String: Walker.Found] = [:]
-        for found in walker.found.sorted(by: { $0.path < $1.path }) {
-            guard let previous = chosen[found.real] else {
-                chosen[found.real] = found
-                continue
+        let linked = walker.found.contains { !$0.isReal }
+        var chosen = walker.found.sorted { $0.path < $1.path }
+        if linked {
+            // One path per real file: the path that is the real one, else the first in path order.
+            var byReal: [String: Walker.Found] = [:]
+            for found in chosen {
+                guard let previous = byReal[found.real] else {
+                    byReal[found.real] = found
+                    continue
+                }
+                if found.isReal, !previous.isReal { byReal[found.real] = found }
             }
-            if found.isReal, !previous.isReal { chosen[found.real] = found }
+            chosen = byReal.values.sorted { $0.path < $1.path }
         }
-        let files = chosen.values.map { FileRef(path: $0.path, client: clientID(forRelativePath: $0.path)) }
-            .sorted { $0.path < $1.path }
+        let clients = remembered?.clients ?? [:]
+        let files = chosen.map { found in
+            FileRef(
+                path: found.path, client: clients[found.path] ?? clientID(forRelativePath: found.path),
+                stamp: found.stamp)
+        }
+        // A walk of some names only (`topLevel`) would forget the other folders: it is not saved.
+        if let remembered, topLevel == nil, walker.visitedCount < Walker.limit {
+            remembered.save(folders: walker.listed, files: files)
+        }
         let settings = markers.isEmpty ? [:] : toolSettings(root)
-        return (Listing(files: files, markers: markers, settings: settings), walker.found.contains { !$0.isReal })
+        return (Listing(files: files, markers: markers, settings: settings), linked, walker.foldersRead)
     }
 
     /// The canonical path of `path`, all links resolved; nil (with `errno`) when it cannot be.
@@ -337,6 +390,8 @@ public enum NotesDirectory {
             var real: String
             /// True when `path` is the file's real place in the tree (no link on the way).
             var isReal: Bool
+            /// Its size and modification time; nil for a broken link.
+            var stamp: ParseCache.Stamp?
         }
 
         let ignore: IgnorePatterns
@@ -345,26 +400,59 @@ public enum NotesDirectory {
         var topLevel: ((String) -> Bool)?
         var found: [Found] = []
         var diagnostics: [Diagnostic] = []
+        /// The folders the last walk listed (`WalkCache`), by relative path.
+        var previous: [String: WalkCache.Folder] = [:]
+        /// The folders this walk listed or reused, when the walk is remembered.
+        var listed: [String: WalkCache.Folder] = [:]
+        /// Whether this walk is remembered (a walk cache was given).
+        var remembers = false
+        /// When the walk started (nanoseconds since 1970).
+        var start = 0
+        /// Folders read from the disk (not taken from the walk cache).
+        var foldersRead = 0
         /// Entries visited, a bound against pathological trees.
         var visitedCount = 0
         static let limit = 1_000_000
 
         init(ignore: IgnorePatterns) { self.ignore = ignore }
 
+        /// True when `name` ends in `.md`, in any case (`path.lowercased().hasSuffix(".md")` without
+        /// making a lowercased copy of every name).
+        static func isNotesName(_ name: String) -> Bool {
+            let bytes = name.utf8
+            guard bytes.count >= 3 else { return false }
+            let tail = bytes.suffix(3)
+            var index = tail.startIndex
+            guard tail[index] == UInt8(ascii: ".") else { return false }
+            index = tail.index(after: index)
+            guard tail[index] | 0x20 == UInt8(ascii: "m") else { return false }
+            index = tail.index(after: index)
+            return tail[index] | 0x20 == UInt8(ascii: "d")
+        }
+
         /// Walks `folder` (`relative` to the root); `real` is its real path when no symbolic link
         /// leads to it (then its entries' real paths are known without `realpath`), else nil.
-        mutating func walk(_ folder: String, relative: String, ancestors: Set<String>, real: String?) {
+        /// `status`: the folder's `stat` (its identity and times for the walk cache).
+        mutating func walk(_ folder: String, relative: String, ancestors: Set<String>, real: String?, status: stat?) {
             let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-            } catch {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, file: relative.isEmpty ? folder : relative + "/",
-                        message: relative.isEmpty
-                            ? "cannot list the directory" : "cannot list the folder; its notes are skipped",
-                        hint: "check its permissions"))
-                return
+            if let status, let known = previous[relative], known.matches(status) {
+                names = known.names
+                listed[relative] = known
+            } else {
+                foldersRead += 1
+                do {
+                    names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }
+                        .sorted()
+                } catch {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, file: relative.isEmpty ? folder : relative + "/",
+                            message: relative.isEmpty
+                                ? "cannot list the directory" : "cannot list the folder; its notes are skipped",
+                            hint: "check its permissions"))
+                    return
+                }
+                if remembers, let status { listed[relative] = WalkCache.Folder(status, names: names, start: start) }
             }
             for name in names where !name.hasPrefix(".") {
                 visitedCount += 1
@@ -372,22 +460,25 @@ public enum NotesDirectory {
                 if relative.isEmpty, toolFolders.contains(name.lowercased()) { continue }
                 if relative.isEmpty, name == Configuration.fileName { continue }
                 if relative.isEmpty, let topLevel, !topLevel(name) { continue }
-                let full = (folder as NSString).appendingPathComponent(name)
+                // Plain concatenation: `NSString.appendingPathComponent` for each of 10,000 entries costs
+                // more than the `lstat`.
+                let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
                 let path = relative.isEmpty ? name : relative + "/" + name
-                visit(full, path: path, ancestors: ancestors, parentReal: real)
+                visit(full, name: name, path: path, ancestors: ancestors, parentReal: real)
             }
         }
 
-        private mutating func visit(_ full: String, path: String, ancestors: Set<String>, parentReal: String?) {
-            let isNotes = path.lowercased().hasSuffix(".md")
+        private mutating func visit(
+            _ full: String, name: String, path: String, ancestors: Set<String>, parentReal: String?
+        ) {
+            let isNotes = Walker.isNotesName(name)
             var link = stat()
             guard lstat(full, &link) == 0 else { return }
             let isLink = (link.st_mode & S_IFMT) == S_IFLNK
             // Not a link, in a folder no link leads to: its real path is its place (no `realpath`,
             // and `lstat` already said what it is).
             let knownReal: String? =
-                isLink || rootReal == "/"
-                ? nil : parentReal.map { $0 + "/" + (path.split(separator: "/").last.map(String.init) ?? path) }
+                isLink || rootReal == "/" ? nil : parentReal.map { $0 + "/" + name }
             var target = link
             guard isLink ? stat(full, &target) == 0 : true else {
                 let error = errno
@@ -398,7 +489,7 @@ public enum NotesDirectory {
                             hint: "the link leads back to itself; remove it or point it at a file"))
                 } else if isNotes {
                     // A broken link to a notes file is reported when it cannot be read, not skipped.
-                    found.append(Found(path: path, real: "broken:" + path, isReal: true))
+                    found.append(Found(path: path, real: "broken:" + path, isReal: true, stamp: nil))
                 }
                 return
             }
@@ -416,7 +507,7 @@ public enum NotesDirectory {
                 }
                 var inner = ancestors
                 inner.insert(real)
-                walk(full, relative: path, ancestors: inner, real: knownReal)
+                walk(full, relative: path, ancestors: inner, real: knownReal, status: target)
                 return
             }
             guard isNotes, !ignore.excludes(path, isDirectory: false) else { return }
@@ -438,7 +529,7 @@ public enum NotesDirectory {
             }
             let real = knownReal ?? realPath(full) ?? full
             let isReal = real == rootReal + "/" + path
-            found.append(Found(path: path, real: real, isReal: isReal))
+            found.append(Found(path: path, real: real, isReal: isReal, stamp: ParseCache.Stamp(target)))
         }
     }
 

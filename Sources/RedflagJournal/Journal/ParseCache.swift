@@ -22,36 +22,33 @@ import RedflagCore
 /// ignored and rewritten; it is never trusted and never stops a command. Writes are atomic (a
 /// temporary file renamed), so a run interrupted while saving leaves the previous cache.
 public struct ParseCache: Sendable {
+    /// Where the cache lives: its folder, the notes' real path, redflag's version.
+    public let location: CacheLocation
+
     /// The folder holding the cache files.
-    public var folder: String
+    public var folder: String { location.folder }
     /// redflag's version: a cache written by another version is not used.
-    public var version: String
+    public var version: String { location.version }
     /// The real path of the notes directory the cache is for.
-    public var root: String
+    public var root: String { location.root }
 
     /// The cache of the notes directory `root` in `folder`.
     public init(folder: String, root: String, version: String) {
-        self.folder = folder
-        self.version = version
-        self.root = NotesDirectory.realPath(root) ?? root
+        location = CacheLocation(folder: folder, root: root, version: version)
     }
 
-    /// The platform's cache folder for redflag: `$XDG_CACHE_HOME/redflag`, else `$HOME/.cache/redflag`;
-    /// nil when neither variable is set to an absolute path.
+    /// The parse cache at `location`.
+    public init(location: CacheLocation) {
+        self.location = location
+    }
+
+    /// The platform's cache folder for redflag (`CacheLocation.defaultFolder`).
     public static func defaultFolder(environment: [String: String]) -> String? {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return (xdg as NSString).appendingPathComponent("redflag")
-        }
-        if let home = environment["HOME"], home.hasPrefix("/") {
-            return (home as NSString).appendingPathComponent(".cache/redflag")
-        }
-        return nil
+        CacheLocation.defaultFolder(environment: environment)
     }
 
     /// The cache file of this notes directory.
-    public var file: String {
-        (folder as NSString).appendingPathComponent("notes-\(JournalParser.digest(of: Array(root.utf8))).cache")
-    }
+    public var file: String { location.file("notes") }
 
     /// What a parse depends on besides the file's bytes: the configuration's text (vocabulary, dates,
     /// conventions, and the policy too: any change of it drops the cache) and the tool the notes
@@ -63,9 +60,9 @@ public struct ParseCache: Sendable {
     /// The cache as last saved, for parsing with `settings`: empty when it is missing, unreadable,
     /// truncated, corrupt, or for another format, version or settings.
     func opened(settings: String) -> Opened {
-        let opened = Opened(file: file, version: version, settings: settings)
-        guard let data = FileManager.default.contents(atPath: file) else { return opened }
-        opened.read([UInt8](data))
+        let opened = Opened(location: location, settings: settings)
+        guard let bytes = location.read(file) else { return opened }
+        opened.read(bytes)
         return opened
     }
 
@@ -109,8 +106,7 @@ public struct ParseCache: Sendable {
 
     /// A cache read for one run: looked up by the parsing threads, saved once at the end.
     final class Opened: @unchecked Sendable {
-        let file: String
-        let version: String
+        let location: CacheLocation
         let settings: String
         /// Set once, before the parsing threads start; only read afterwards.
         private(set) var records: [String: Record] = [:]
@@ -118,22 +114,17 @@ public struct ParseCache: Sendable {
         /// When the cache was opened (nanoseconds since 1970).
         let openedAt: Int
 
-        fileprivate init(file: String, version: String, settings: String) {
-            self.file = file
-            self.version = version
+        fileprivate init(location: CacheLocation, settings: String) {
+            self.location = location
             self.settings = settings
-            var now = timespec()
-            clock_gettime(CLOCK_REALTIME, &now)
-            openedAt = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
+            openedAt = CacheLocation.now()
         }
 
         /// The stamp to remember for a file read with `stamp`. A file modified in the last two
         /// seconds (or in the future) could change again within the file system's clock tick and
         /// keep its size and time: its stamp is remembered as racy (never equal to a real one), so
         /// the next run compares its bytes instead (as git does for its index).
-        func remembered(_ stamp: Stamp) -> Stamp {
-            stamp.modified > openedAt - 2_000_000_000 ? Stamp(size: stamp.size, modified: -1) : stamp
-        }
+        func remembered(_ stamp: Stamp) -> Stamp { CacheLocation.remembered(stamp, start: openedAt) }
 
         /// Reads the records of a cache file; anything but a whole cache of this format, version and
         /// settings leaves none.
@@ -142,7 +133,7 @@ public struct ParseCache: Sendable {
             var reader = ParseCacheCodec.Reader(bytes[ParseCache.magic.count...])
             var found: [String: Record] = [:]
             do throws(ParseCacheCodec.Corrupt) {
-                guard try reader.int() == ParseCache.format, try reader.string() == version,
+                guard try reader.int() == ParseCache.format, try reader.string() == location.version,
                     try reader.string() == settings
                 else { return }
                 let count = try reader.count()
@@ -209,7 +200,7 @@ public struct ParseCache: Sendable {
             var writer = ParseCacheCodec.Writer()
             writer.bytes = ParseCache.magic
             writer.int(ParseCache.format)
-            writer.string(version)
+            writer.string(location.version)
             writer.string(settings)
             writer.unsigned(UInt64(records.count))
             for (path, record) in records.sorted(by: { $0.key < $1.key }) {
@@ -219,13 +210,7 @@ public struct ParseCache: Sendable {
                 writer.unsigned(UInt64(record.payload.count))
                 writer.bytes.append(contentsOf: record.payload)
             }
-            let folder = (file as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            // Atomic: a temporary file in the same folder, renamed over the cache.
-            let temporary = file + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
-            if rename(temporary, file) != 0 { unlink(temporary) }
+            location.write(writer.bytes, to: location.file("notes"))
         }
     }
 }

@@ -97,6 +97,9 @@ public struct HTMLTemplates: Sendable {
         return HTML.showingControls(BuiltInHTML.triage(view, style: style))
     }
 
+    /// The folder of the bundled resources (the built-in templates): caches of rendered output stamp it.
+    public static var bundleFolder: String { Bundle.module.bundlePath }
+
     static func defaultDirectory() throws(TemplateError) -> URL {
         // Foundation on Linux takes the copied `Resources/` folder as the bundle's resource folder;
         // elsewhere it is a subfolder of it.
