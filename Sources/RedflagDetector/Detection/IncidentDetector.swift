@@ -395,7 +395,8 @@ public struct IncidentDetector: IncidentDetecting {
                     : nil)
                 ?? contributions.lazy.filter { features.isEvidence($0.index) }
                 .compactMap { features.name(of: $0.index) }.first ?? String(text[tokens[0].range])
-            var suggestion = IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase)
+            var suggestion = IncidentSuggestion(
+                tag: sign, confidence: rounded(confidence), evidence: IncidentDetector.quoted(phrase, in: text))
             suggestion.margin = column == first ? rounded(margin) : 0
             suggestion.reasons = reasons
             result.append(suggestion)
@@ -444,11 +445,17 @@ public struct IncidentDetector: IncidentDetecting {
                 lexical: score.signs[sign]?.strength ?? 0, shift: shifts[sign] ?? 0)
             guard confidence >= IncidentDetector.minimumConfidence else { continue }
             if let match = score.signs[sign] {
-                result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: match.evidence))
+                result.append(
+                    IncidentSuggestion(
+                        tag: sign, confidence: rounded(confidence),
+                        evidence: IncidentDetector.quoted(match.evidence, in: text)))
             } else if let feature = evidence[sign]?.feature,
                 let phrase = IncidentDetector.phrase(for: feature, in: tokens, text: text)
             {
-                result.append(IncidentSuggestion(tag: sign, confidence: rounded(confidence), evidence: phrase))
+                result.append(
+                    IncidentSuggestion(
+                        tag: sign, confidence: rounded(confidence), evidence: IncidentDetector.quoted(phrase, in: text))
+                )
             }
         }
         return result.sorted { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.tag < $1.tag }
@@ -461,6 +468,28 @@ public struct IncidentDetector: IncidentDetecting {
     }
 
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// `phrase` as the text writes it, in whole characters: words are read by Unicode scalars, so a
+    /// word's letters can stop before a combining mark ("e" of "e\u{301}"), which a reader, and
+    /// `String.contains`, do not see as a part of the text. Widened to the characters it touches;
+    /// unchanged when the text holds it whole or does not hold its scalars at all (a stem's name).
+    static func quoted(_ phrase: String, in text: String) -> String {
+        guard !phrase.isEmpty, !text.contains(phrase) else { return phrase }
+        let wanted = Array(phrase.unicodeScalars)
+        let scalars = text.unicodeScalars
+        guard let start = scalars.indices.first(where: { scalars[$0...].starts(with: wanted) }) else { return phrase }
+        let end = scalars.index(start, offsetBy: wanted.count)
+        var lower = text.startIndex
+        var upper = text.endIndex
+        for index in text.indices {
+            if index <= start { lower = index }
+            if index >= end {
+                upper = index
+                break
+            }
+        }
+        return String(text[lower..<upper])
+    }
 
     /// The words of the entry behind a learned feature (a stem or a pair of stems), as written.
     static func phrase(for feature: Word, in tokens: [DetectorToken], text: String) -> String? {

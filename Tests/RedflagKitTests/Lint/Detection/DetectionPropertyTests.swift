@@ -39,6 +39,21 @@ struct DetectionPropertyTests {
         }
     }
 
+    @Test("evidence is quoted in whole characters: a word cut before a combining mark is widened to it")
+    func evidenceInWholeCharacters() {
+        // Found by `wellFormed`: "lie" with evidence "e", which this text holds only as part of "é".
+        let text = "не не !! e\u{301} 2:40am"
+        for detector in [Self.detector, Self.trained] {
+            let suggestions = detector.suggestions(for: text)
+            #expect(!suggestions.isEmpty)
+            #expect(suggestions.allSatisfy { !$0.evidence.isEmpty && text.contains($0.evidence) })
+        }
+        #expect(IncidentDetector.quoted("e", in: "cafe\u{301} now") == "e\u{301}")
+        #expect(IncidentDetector.quoted("late", in: "cafe\u{301} late") == "late")
+        #expect(IncidentDetector.quoted("lie", in: "he lied") == "lie")
+        #expect(IncidentDetector.quoted("опозда", in: "Опоздал") == "опозда")
+    }
+
     @Test("the lexical score is the same before and after training, and reusing it changes nothing")
     func lexicalScoreReused() async {
         let notes = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...14)
