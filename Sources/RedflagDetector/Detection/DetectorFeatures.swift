@@ -23,12 +23,7 @@ import RedflagJournal
 ///   first-person rules), `raw:sign` 1 when a phrase of the sign matched but was cancelled;
 /// - `x:` cues across adjacent sentences: a claim ("said", "обещал") followed in the next sentences
 ///   by a contradiction ("actually", "bank shows", "оказалось") or by a negation;
-/// - `len:` the entry's length class;
-/// - whose act it is (`DetectorActor`), normalised on their own like the text features: each content
-///   word after a word that names an actor in its sentence ("I", "he", "client", "a friend", "я",
-///   "заказчик", "коллега") gives `a:me:stem`, `a:cl:stem` or `a:ot:stem` for the actor named last;
-///   `a:me`, `a:cl`, `a:ot` say that the entry names such an actor, and `a:cl>me`, `a:ot>me` that the
-///   client or a third party acted on the user ("he yelled at me", "наорал на меня") in one sentence.
+/// - `len:` the entry's length class.
 ///
 /// A feature's index is FNV-1a over its name's UTF-8 bytes (`w:` + stem, `c:` + gram …), folded
 /// into the space. The names are never built as strings: the hash runs over the prefix and then the
@@ -137,8 +132,6 @@ struct DetectorFeatures: Sendable {
         case pair(Int)
         /// A character gram: token position, first scalar (of `^word$`) and size.
         case gram(Int, Int, Int)
-        /// A whose-act feature: the word at this position, after a word that names this actor.
-        case actor(Int, DetectorActor)
         /// A feature named by a fixed label.
         case label(String)
     }
@@ -186,7 +179,6 @@ struct DetectorFeatures: Sendable {
             var gram = String.UnicodeScalarView()
             gram.append(contentsOf: scalars[start..<(start + size)])
             return "“\(String(gram))” in “\(provenance.written(position...position))”"
-        case let .actor(position, actor): return "“\(provenance.written(position...position))” (\(actor.phrase))"
         case let .label(label): return label
         }
     }
@@ -206,7 +198,7 @@ struct DetectorFeatures: Sendable {
         case let .pair(position):
             guard ("b:" + stems[position - 1] + " " + stems[position]).hasPrefix("b:") else { return false }
             span = (position - 1)...position
-        case .gram, .actor, .label: return false
+        case .gram, .label: return false
         }
         return span.contains {
             !provenance.stems[$0].hasPrefix("<num>") && !NaiveBayesModel.isFunctionWord(provenance.stems[$0])
@@ -234,7 +226,6 @@ struct DetectorFeatures: Sendable {
         case let .word(position, _): return .word(position)
         case let .gram(position, _, _): return .word(position)
         case let .pair(position): return .pair(position)
-        case let .actor(position, _): return .word(position)
         case let .label(label):
             if label.hasPrefix("lex:") { return .lexicon }
             return label.hasPrefix("a claim") ? .cue : .shape
@@ -253,7 +244,6 @@ struct DetectorFeatures: Sendable {
         stemBytes.reserveCapacity(count * 8)
         var stemEnds = [Int](repeating: 0, count: count + 1)
         var wordFlags = [UInt8](repeating: 0, count: count)
-        var actors = [DetectorActor?](repeating: nil, count: count)
         for position in 0..<count {
             let word = tokens[position].text
             if let first = word.utf8.first, (0x30...0x39).contains(first) {
@@ -266,39 +256,16 @@ struct DetectorFeatures: Sendable {
             stemBytes.append(contentsOf: stems[position].utf8)
             stemEnds[position + 1] = stemBytes.count
             wordFlags[position] = Flags.of(word)
-            actors[position] = DetectorActor.of(word)
         }
         var collector = Collector(naming: naming)
-        // Whose-act features in the order met (index, word position, actor), and which actors the
-        // entry names (by raw value) and which of them act on the user.
-        var actorFeatures: [(index: Int32, position: Int, actor: DetectorActor)] = []
-        var actorsNamed = [Bool](repeating: false, count: 4)
-        var actedOnMe = [Bool](repeating: false, count: 4)
         stemBytes.withUnsafeBufferPointer { stemBuffer in
             var gramBytes: [UInt8] = []
             var gramStarts: [Int] = []
             var negatedUntil = -1
             var conditionalUntil = -1
-            var actor: DetectorActor?
-            var actorSentence = -1
             for position in 0..<count {
                 let stem = stemEnds[position]..<stemEnds[position + 1]
                 let clause = tokens[position].clause
-                // Whose act: the actor named last in this sentence.
-                if tokens[position].sentence != actorSentence { actor = nil }
-                if let named = actors[position] {
-                    actor = named
-                    actorSentence = tokens[position].sentence
-                    actorsNamed[Int(named.rawValue)] = true
-                } else if let acting = actor {
-                    if wordFlags[position] & Flags.object != 0, acting != .me {
-                        actedOnMe[Int(acting.rawValue)] = true
-                    } else if wordFlags[position] & Flags.stop == 0, !isNumber[position] {
-                        var hash = Self.hash(of: acting)
-                        hash.add(stemBuffer, stem)
-                        actorFeatures.append((hash.index, position, acting))
-                    }
-                }
                 let negated = position <= negatedUntil
                 let stop = wordFlags[position] & Flags.stop != 0
                 // A number alone says nothing; next to a word it does ("45 days", "3am" stays a word class).
@@ -364,24 +331,6 @@ struct DetectorFeatures: Sendable {
                 index(of: "raw:" + sign), 1,
                 naming ? .label("a \(sign) phrase, cancelled (negated, conditional…)") : nil)
         }
-        // Whose act: normalised on their own (never by less than `minimumNorm`), so that they do not
-        // change the text features' values.
-        if !actorFeatures.isEmpty {
-            let distinct = Set(actorFeatures.map(\.index)).count
-            let value = 1 / max(Float(distinct).squareRoot(), minimumNorm)
-            for feature in actorFeatures {
-                collector.add(feature.index, value, naming ? .actor(feature.position, feature.actor) : nil)
-            }
-        }
-        for actor in DetectorActor.allCases where actorsNamed[Int(actor.rawValue)] {
-            collector.add(
-                index(of: "a:" + actor.code), 1, naming ? .label("whose act: \(actor.name)") : nil)
-        }
-        for actor in DetectorActor.allCases where actedOnMe[Int(actor.rawValue)] {
-            collector.add(
-                index(of: "a:" + actor.code + ">me"), 1,
-                naming ? .label("\(actor.name) acts on you") : nil)
-        }
         // Cues across adjacent sentences.
         let sentences = (tokens.prefix(count).last?.sentence ?? 0) + 3
         var claim = [Bool](repeating: false, count: sentences)
@@ -426,23 +375,12 @@ struct DetectorFeatures: Sendable {
         self.values = values
     }
 
-    /// The hash of a whose-act feature's name so far: `a:me:`, `a:cl:` or `a:ot:` (`DetectorActor.code`).
-    private static func hash(of actor: DetectorActor) -> Hash {
-        switch actor {
-        case .me: return Hash("a:me:")
-        case .client: return Hash("a:cl:")
-        case .other: return Hash("a:ot:")
-        }
-    }
-
     /// Per-word flags: the function-word classes the features look for.
     private enum Flags {
         static let negation: UInt8 = 1
         static let nextWordNegation: UInt8 = 2
         static let conditional: UInt8 = 4
         static let stop: UInt8 = 8
-        /// "me", "мне": the act was done to the user.
-        static let object: UInt8 = 16
 
         static func of(_ word: String) -> UInt8 {
             var copy = word
@@ -452,7 +390,6 @@ struct DetectorFeatures: Sendable {
                 if IncidentMatcher.nextWordNegations.contains(bytes) { flags |= nextWordNegation }
                 if IncidentMatcher.conditionals.contains(bytes) { flags |= conditional }
                 if DetectorFeatures.stopWordSet.contains(bytes) { flags |= stop }
-                if DetectorActor.objectSet.contains(bytes) { flags |= object }
                 return flags
             }
         }

@@ -200,28 +200,10 @@ enum ReferenceFeaturizer {
         }
         var negatedUntil = -1
         var conditionalUntil = -1
-        // Whose act: the actor named last in the sentence; its features are added after the lexicon's.
-        var actor: DetectorActor?
-        var actorSentence = -1
-        var actorFeatures: [(name: String, position: Int, actor: DetectorActor)] = []
-        var actorsNamed: Set<DetectorActor> = []
-        var actedOnMe: Set<DetectorActor> = []
         for (position, token) in tokens.enumerated() {
             let word = Word(token.text.utf8)
             let stem = stems[position]
             let clause = token.clause
-            if token.sentence != actorSentence { actor = nil }
-            if let named = DetectorActor.of(token.text) {
-                actor = named
-                actorSentence = token.sentence
-                actorsNamed.insert(named)
-            } else if let acting = actor {
-                if DetectorActor.objectSet.contains(word), acting != .me {
-                    actedOnMe.insert(acting)
-                } else if !stopWords.contains(token.text), !stem.hasPrefix("<num>") {
-                    actorFeatures.append(("a:" + acting.code + ":" + stem, position, acting))
-                }
-            }
             let negated = position <= negatedUntil
             let conditional = position <= conditionalUntil
             let stop = stopWords.contains(token.text)
@@ -269,23 +251,6 @@ enum ReferenceFeaturizer {
         }
         for sign in lexical.cancelled where lexical.signs[sign] == nil {
             add("raw:" + sign, nil, into: &all, label: "a \(sign) phrase, cancelled (negated, conditional…)")
-        }
-        // Whose act, normalised on its own like the text features.
-        var acts: [Int32: Float] = [:]
-        for feature in actorFeatures { acts[index(of: feature.name)] = 1 }
-        var actNorm: Float = 0
-        for value in acts.values { actNorm += value * value }
-        actNorm = max(actNorm.squareRoot(), minimumNorm)
-        for feature in actorFeatures {
-            add(
-                feature.name, nil, into: &all, value: 1 / actNorm,
-                label: "“\(written(feature.position...feature.position))” (\(feature.actor.phrase))")
-        }
-        for actor in DetectorActor.allCases where actorsNamed.contains(actor) {
-            add("a:" + actor.code, nil, into: &all, label: "whose act: \(actor.name)")
-        }
-        for actor in DetectorActor.allCases where actedOnMe.contains(actor) {
-            add("a:" + actor.code + ">me", nil, into: &all, label: "\(actor.name) acts on you")
         }
         // Cues across adjacent sentences.
         var sentenceClaim: [Int: Bool] = [:]
