@@ -117,18 +117,18 @@ struct DetectionEvaluationTests {
     @Test("the held-out split of the authors' data (never trained on) stays near its reported figures")
     func heldOutSplit() throws {
         let examples = try DetectorGoals.repositoryFile("Data/detector/split/test.jsonl")
-        #expect(examples.count >= 1000)
+        #expect(examples.count >= 1110)
         let result = DetectorGoals.measure(examples, threshold: 0.5)
         var goals = DetectorGoals()
         // Floors a little under the figures reported in docs/detector.md for the shipped model (issue
-        // 11f: function words left out, evidence floor) on the 1,000 entries of both batches'
-        // held-out splits (precision 0.899, F1 0.822, recall en 0.728 / ru 0.788, near-misses
-        // flagged 0.163, correct tag 0.874 at 0.5).
-        goals.precision = 0.87
-        goals.f1 = 0.79
-        goals.languageRecall = 0.70
+        // 11w: batch 3 and per-sign weights, evidence floor) on the 1,110 entries of the three
+        // batches' held-out splits (precision 0.910, F1 0.842, recall en 0.766 / ru 0.801,
+        // near-misses flagged 0.158, correct tag 0.887 at 0.5).
+        goals.precision = 0.88
+        goals.f1 = 0.81
+        goals.languageRecall = 0.74
         goals.nearMissFlagged = 0.18
-        goals.tagAccuracy = 0.85
+        goals.tagAccuracy = 0.86
         DetectorGoals.expect(result, goals)
     }
 
