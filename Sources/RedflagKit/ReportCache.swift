@@ -67,11 +67,7 @@ public struct ReportCache: Sendable {
     /// two lengths), then the standard error and standard output bytes as they were written.
     public func replay(_ digest: String) -> Report? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return nil }
-        let start = data.startIndex + ReportCache.magic.count + 64
-        guard data.count >= start - data.startIndex,
-            data.prefix(ReportCache.magic.count).elementsEqual(ReportCache.magic),
-            CacheLocation.digest(data[start...]) == String(decoding: data[(start - 64)..<start], as: UTF8.self)
-        else { return nil }
+        guard let start = CacheLocation.bodyStart(of: data, magic: ReportCache.magic) else { return nil }
         // The header's length, a varint of at most 10 bytes.
         var lengthReader = ParseCacheCodec.Reader(ArraySlice(data[start..<min(start + 10, data.endIndex)]))
         // (`unsigned`, not `count`: the length counts bytes past these ten.)
@@ -116,7 +112,6 @@ public struct ReportCache: Sendable {
         body.bytes += header.bytes
         body.bytes += report.errors
         body.bytes += report.output
-        let contents = ReportCache.magic + Array(JournalParser.digest(of: body.bytes).utf8) + body.bytes
-        location.write(contents, to: file)
+        location.write(CacheLocation.sealed(body.bytes, magic: ReportCache.magic), to: file)
     }
 }

@@ -99,12 +99,7 @@ public struct TriageCache: Sendable {
 
         /// Reads a cache file; anything but a whole cache of this format, version and key leaves none.
         func read(_ bytes: [UInt8]) {
-            // The magic line, the SHA-256 (64 hex digits) of the rest, the rest.
-            let start = TriageCache.magic.count + 64
-            guard bytes.count >= start, bytes.starts(with: TriageCache.magic),
-                JournalParser.digest(of: Array(bytes[start...]))
-                    == String(decoding: bytes[TriageCache.magic.count..<start], as: UTF8.self)
-            else { return }
+            guard let start = CacheLocation.bodyStart(of: bytes, magic: TriageCache.magic) else { return }
             var reader = ParseCacheCodec.Reader(bytes[start...])
             var found: [ClientID: Record] = [:]
             var tool = ""
@@ -207,8 +202,7 @@ public struct TriageCache: Sendable {
                 writer.blob(record.files)
                 writer.blob(record.row)
             }
-            let contents = TriageCache.magic + Array(JournalParser.digest(of: writer.bytes).utf8) + writer.bytes
-            location.write(contents, to: location.file("triage"))
+            location.write(CacheLocation.sealed(writer.bytes, magic: TriageCache.magic), to: location.file("triage"))
         }
 
         /// The tool of this run's notes, once `reuse` was asked.

@@ -1,4 +1,3 @@
-internal import Crypto
 import Foundation
 import RedflagCore
 
@@ -68,16 +67,23 @@ public struct CacheLocation: Hashable, Sendable {
         stamp.modified > start - 2_000_000_000 ? ParseCache.Stamp(size: stamp.size, modified: -1) : stamp
     }
 
-    /// The SHA-256 of `bytes` in lowercase hex, without copying them (the caches checksum their files).
-    package static func digest(_ bytes: some DataProtocol) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+    /// `body` as a cache file holds it: the kind's `magic` line, the SHA-256 (64 hex digits) of the body,
+    /// the body.
+    package static func sealed(_ body: [UInt8], magic: [UInt8]) -> [UInt8] {
+        magic + Array(JournalParser.digest(of: body).utf8) + body
+    }
+
+    /// Where the body of a cache file's `bytes` (`sealed`) starts; nil unless they begin with `magic`
+    /// and the body's SHA-256 is the one written: a truncated, corrupt or foreign file is not read.
+    package static func bodyStart<Bytes: DataProtocol & RandomAccessCollection>(
+        of bytes: Bytes, magic: [UInt8]
+    ) -> Bytes.Index? where Bytes.Index == Int {
+        let start = bytes.startIndex + magic.count + 64
+        guard bytes.count >= magic.count + 64, bytes.starts(with: magic),
+            JournalParser.digest(of: bytes[start...])
+                == String(decoding: bytes[(start - 64)..<start], as: UTF8.self)
+        else { return nil }
+        return start
     }
 
     /// The bytes of the cache file `file`; nil when it is missing or unreadable.

@@ -46,8 +46,9 @@ public struct JournalParser: Sendable {
         return file
     }
 
-    /// SHA-256 of `bytes`, lowercase hex: a file's `ParsedFile.digest`.
-    public static func digest(of bytes: [UInt8]) -> String {
+    /// SHA-256 of `bytes`, lowercase hex: a file's `ParsedFile.digest` (and the caches' checksums; the
+    /// bytes are not copied).
+    public static func digest(of bytes: some DataProtocol) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)

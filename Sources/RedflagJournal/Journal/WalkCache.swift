@@ -82,11 +82,7 @@ struct WalkCache {
 
     /// Reads a cache file; anything but a whole cache of this format and version leaves it empty.
     private mutating func read(_ bytes: [UInt8]) {
-        let start = WalkCache.magic.count + 64
-        guard bytes.count >= start, bytes.starts(with: WalkCache.magic),
-            CacheLocation.digest(bytes[start...])
-                == String(decoding: bytes[WalkCache.magic.count..<start], as: UTF8.self)
-        else { return }
+        guard let start = CacheLocation.bodyStart(of: bytes, magic: WalkCache.magic) else { return }
         var reader = ParseCacheCodec.Reader(bytes[start...])
         var folders: [String: Folder] = [:]
         var clients: [String: ClientID] = [:]
@@ -135,8 +131,7 @@ struct WalkCache {
             writer.string(file.path)
             writer.string(file.client.rawValue)
         }
-        let contents = WalkCache.magic + Array(JournalParser.digest(of: writer.bytes).utf8) + writer.bytes
-        location.write(contents, to: location.file("walk"))
+        location.write(CacheLocation.sealed(writer.bytes, magic: WalkCache.magic), to: location.file("walk"))
     }
 
     /// A `stat`'s modification and change times in nanoseconds since 1970.
